@@ -1,0 +1,16 @@
+package eco2.auth;
+
+import eco2.auth.keys.KeyRing;
+import eco2.common.http.HttpApp;
+import eco2.common.http.Infra;
+import io.javalin.Javalin;
+import java.util.List;
+
+/** Auth as a standalone app: the module plus the common plumbing. Tests start exactly this. */
+public final class AuthApp {
+  private AuthApp() {}
+
+  public static Javalin create(AuthConfig config, Infra infra, KeyRing keys) {
+    return HttpApp.create("Eco² auth", config.http(), infra, List.of(AuthModule.create(config, infra, keys)));
+  }
+}

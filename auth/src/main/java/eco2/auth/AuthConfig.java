@@ -1,0 +1,38 @@
+package eco2.auth;
+
+import eco2.common.config.Env;
+import eco2.common.db.DbSettings;
+import eco2.common.http.HttpSettings;
+import eco2.common.ratelimit.RateLimitSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Everything auth reads from the environment, with dev defaults. Tests build it directly. */
+public record AuthConfig(
+    HttpSettings http,
+    DbSettings db,
+    String redisUrl,
+    RateLimitSettings rateLimits,
+    String issuer,
+    String signingKeyPem,
+    String previousPublicKeyPem,
+    Path devKeyFile,
+    Duration accessTokenTtl,
+    Duration refreshTokenTtl) {
+
+  public static final int DEFAULT_PORT = 8081;
+
+  public static AuthConfig fromEnv(Env env) {
+    return new AuthConfig(
+        HttpSettings.fromEnv(env, DEFAULT_PORT),
+        DbSettings.fromEnv(env, "auth"),
+        env.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        RateLimitSettings.fromEnv(env),
+        env.get("JWT_ISSUER", "eco2-auth"),
+        env.secret("JWT_PRIVATE_KEY", null),
+        env.optional("JWT_PREVIOUS_PUBLIC_KEY"),
+        Path.of(env.get("JWT_DEV_KEY_FILE", ".eco2-dev/jwt-signing-key.pem")),
+        Duration.ofMinutes(env.integer("ACCESS_TOKEN_MINUTES", 30)),
+        Duration.ofDays(env.integer("REFRESH_TOKEN_DAYS", 7)));
+  }
+}

@@ -1,0 +1,85 @@
+package eco2.auth;
+
+import eco2.auth.account.AccountHandler;
+import eco2.auth.account.AccountService;
+import eco2.auth.account.PasswordHasher;
+import eco2.auth.account.UserInfoCache;
+import eco2.auth.keys.JwksHandler;
+import eco2.auth.keys.KeyRing;
+import eco2.auth.session.AccessTokenIssuer;
+import eco2.auth.session.LoginThrottle;
+import eco2.auth.session.SessionHandler;
+import eco2.auth.session.SessionService;
+import eco2.common.db.Database;
+import eco2.common.http.Infra;
+import eco2.common.http.SecurityHeaders;
+import eco2.common.http.ServiceModule;
+import eco2.common.ops.ReadinessCheck;
+import eco2.common.ratelimit.RateLimitPolicy;
+import eco2.common.ratelimit.RateLimitRule;
+import io.javalin.Javalin;
+import java.time.Duration;
+import java.util.List;
+
+/** The auth service's composition root: repositories, then services, then handlers, then routes. */
+public final class AuthModule implements ServiceModule {
+  /** Account creation per client IP; sign-in has its own failure throttle on top of the default limit. */
+  static final RateLimitPolicy REGISTER = RateLimitPolicy.open("auth_register", 20, Duration.ofMinutes(1));
+
+  private final Database database;
+  private final AccountHandler accounts;
+  private final SessionHandler sessions;
+  private final JwksHandler jwks;
+
+  private AuthModule(Database database, AccountHandler accounts, SessionHandler sessions, JwksHandler jwks) {
+    this.database = database;
+    this.accounts = accounts;
+    this.sessions = sessions;
+    this.jwks = jwks;
+  }
+
+  public static AuthModule create(AuthConfig config, Infra infra, KeyRing keys) {
+    Database database = Database.open(config.db(), infra.metrics().registry(), List.of());
+    UserInfoCache cache = new UserInfoCache(infra.redis(), infra.mapper());
+    AccountService accountService = new AccountService(database.jdbi(), new PasswordHasher(), cache);
+    AccessTokenIssuer issuer = new AccessTokenIssuer(keys, config.issuer(), config.accessTokenTtl(), infra.clock());
+    SessionService sessionService = new SessionService(database.jdbi(), accountService, issuer,
+        new LoginThrottle(infra.tokenBucket()), infra.revocations(), config.refreshTokenTtl(), infra.clock());
+    return new AuthModule(database,
+        new AccountHandler(accountService, infra.jsonBody(), infra.authenticator()),
+        new SessionHandler(sessionService, infra.jsonBody(), infra.authenticator()),
+        new JwksHandler(keys));
+  }
+
+  @Override
+  public String name() {
+    return "auth";
+  }
+
+  @Override
+  public void routes(Javalin app) {
+    app.before("/api/v1/auth/*", SecurityHeaders::noStore);
+    app.post("/api/v1/auth/register", accounts::register);
+    app.post("/api/v1/auth/login", sessions::login);
+    app.post("/api/v1/auth/token", sessions::token);
+    app.post("/api/v1/auth/refresh", sessions::refresh);
+    app.post("/api/v1/auth/logout", sessions::logout);
+    app.get("/api/v1/auth/me", accounts::me);
+    app.get("/api/v1/auth/.well-known/jwks.json", jwks::jwks);
+  }
+
+  @Override
+  public List<ReadinessCheck> readiness() {
+    return List.of(database.readiness());
+  }
+
+  @Override
+  public List<RateLimitRule> rateLimits() {
+    return List.of(new RateLimitRule("/api/v1/auth/register", REGISTER));
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+}

@@ -1,0 +1,56 @@
+package eco2.auth.keys;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateCrtKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the signing key from config (PEM). Without one (dev only; production refuses to start), a key pair is
+ * generated once and kept in a file, so restarting the dev stack does not log everybody out.
+ */
+public final class KeyRingLoader {
+  private static final Logger log = LoggerFactory.getLogger(KeyRingLoader.class);
+
+  private KeyRingLoader() {}
+
+  public static KeyRing load(String signingKeyPem, String previousPublicKeyPem, Path devKeyFile) {
+    RSAPrivateCrtKey signing = signingKeyPem != null ? Pem.privateKey(signingKeyPem) : devKey(devKeyFile);
+    return new KeyRing(signing, previousPublicKeyPem == null ? null : Pem.publicKey(previousPublicKeyPem));
+  }
+
+  private static RSAPrivateCrtKey devKey(Path file) {
+    try {
+      if (Files.exists(file)) return Pem.privateKey(Files.readString(file));
+      RSAPrivateCrtKey key = generate();
+      Path dir = file.toAbsolutePath().getParent();
+      Files.createDirectories(dir);
+      Files.writeString(file, Pem.encodePrivate(key));
+      try {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException ignored) {
+        // not a POSIX file system: nothing more to tighten
+      }
+      log.info("generated a dev JWT signing key at {}", file.toAbsolutePath());
+      return key;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read or write the dev JWT key at " + file, e);
+    }
+  }
+
+  public static RSAPrivateCrtKey generate() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package eco2.auth.session;
+
+import eco2.common.error.FieldErrors;
+import eco2.common.json.Validated;
+
+/** Optional body of POST /logout. */
+public record LogoutRequest(String refreshToken) implements Validated {
+  @Override
+  public void validate(FieldErrors errors) {
+    errors.check(refreshToken != null && (refreshToken.isBlank() || refreshToken.length() > 512),
+        "refresh_token", "must be a refresh token");
+  }
+}

@@ -1,0 +1,63 @@
+package eco2.auth;
+
+import eco2.auth.keys.KeyRing;
+import eco2.auth.keys.KeyRingLoader;
+import eco2.common.db.DbSettings;
+import eco2.common.http.HttpSettings;
+import eco2.common.http.Infra;
+import eco2.common.ratelimit.RateLimitSettings;
+import eco2.common.testing.TestHttp;
+import eco2.common.testing.TestServices;
+import io.javalin.Javalin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+import org.jdbi.v3.core.Jdbi;
+
+/** Starts the real auth app on port 0, in a fresh database, against the test Redis. */
+public final class AuthTestApp implements AutoCloseable {
+  public final AuthConfig config;
+  public final KeyRing keys;
+  public final Infra infra;
+  public final Javalin app;
+  public final TestHttp http;
+  public final Jdbi db;
+
+  private AuthTestApp(AuthConfig config, String redisUrl) throws Exception {
+    this.config = config;
+    this.keys = KeyRingLoader.load(null, null, config.devKeyFile());
+    this.infra = Infra.create(redisUrl, keys, config.issuer(), config.rateLimits(), Clock.systemUTC());
+    this.app = AuthApp.create(config, infra, keys).start(0);
+    this.http = new TestHttp(app.port());
+    this.db = Jdbi.create(config.db().url(), config.db().user(), config.db().password());
+  }
+
+  /** Rate limits off, so tests that are not about limits are not throttled by each other. */
+  public static AuthTestApp start() throws Exception {
+    return start(new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null), TestServices.get().redisUri());
+  }
+
+  public static AuthTestApp start(RateLimitSettings limits, String redisUrl) throws Exception {
+    TestServices services = TestServices.get();
+    services.flushRedis();
+    String database = services.freshDatabase();
+    DbSettings db = new DbSettings(services.adminJdbcUrl(database), "auth", "auth", "eco2-test", 4, true,
+        services.adminUser(), services.adminPassword());
+    Path keyFile = Files.createTempDirectory("eco2-auth-test").resolve("jwt.pem");
+    AuthConfig config = new AuthConfig(HttpSettings.forTests(), db, redisUrl, limits, "eco2-auth",
+        null, null, keyFile, Duration.ofMinutes(30), Duration.ofDays(7));
+    return new AuthTestApp(config, redisUrl);
+  }
+
+  public static RateLimitSettings limits(UnaryOperator<String> overrides) {
+    return new RateLimitSettings(true, RateLimitSettings.DEFAULT, overrides);
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    infra.close();
+  }
+}

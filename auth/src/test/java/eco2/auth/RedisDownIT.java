@@ -1,0 +1,63 @@
+package eco2.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eco2.common.testing.TestHttp;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Auth with Redis unreachable, the documented behaviour: general rate limiting fails open (register works),
+ * sign-in fails closed (503), protected calls fail closed because revocation cannot be checked (503),
+ * and /ready says Redis is the problem.
+ */
+class RedisDownIT {
+  static AuthTestApp auth;
+
+  @BeforeAll
+  static void start() throws Exception {
+    auth = AuthTestApp.start(AuthTestApp.limits(name -> null), "redis://127.0.0.1:1/0");
+  }
+
+  @AfterAll
+  static void stop() {
+    auth.close();
+  }
+
+  @Test
+  void registerStillWorks() {
+    String name = TestUsers.uniqueName();
+    TestHttp.Response r = auth.http.postJson("/api/v1/auth/register",
+        TestHttp.json(Map.of("email", name + "@example.com", "username", name, "password", "password123")));
+    assertThat(r.status()).isEqualTo(201);
+  }
+
+  @Test
+  void loginFailsClosed() {
+    TestHttp.Response r = TestUsers.login(auth.http, "anyone@example.com", "password123");
+    assertThat(r.status()).isEqualTo(503);
+    assertThat(r.json().get("code").asText()).isEqualTo("unavailable");
+  }
+
+  @Test
+  void protectedCallsFailClosed() {
+    String token = TokenSecurityIT.class.getName(); // any syntactically bad token is still a 401
+    assertThat(auth.http.get("/api/v1/auth/me", "Authorization", "Bearer " + token).status()).isEqualTo(401);
+    String valid = new eco2.auth.session.AccessTokenIssuer(auth.keys, "eco2-auth", java.time.Duration.ofMinutes(5),
+        java.time.Clock.systemUTC()).issue(new eco2.auth.account.User(java.util.UUID.randomUUID(), "a@b.kr", "abc",
+        null, java.util.List.of("user"), true, false, java.time.Instant.now()));
+    TestHttp.Response r = auth.http.get("/api/v1/auth/me", "Authorization", "Bearer " + valid);
+    assertThat(r.status()).isEqualTo(503);
+    assertThat(r.json().get("code").asText()).isEqualTo("unavailable");
+  }
+
+  @Test
+  void readinessNamesRedis() {
+    TestHttp.Response r = auth.http.get("/ready");
+    assertThat(r.status()).isEqualTo(503);
+    assertThat(r.json().get("message").asText()).contains("redis").doesNotContain("postgres");
+    assertThat(auth.http.get("/health").status()).isEqualTo(200);
+  }
+}

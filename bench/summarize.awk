@@ -1,0 +1,32 @@
+# Turns wrk BENCH_RESULT lines (from bench/lua/report.lua) into a table and the
+# me/health RPS ratio. Other lines are ignored, so raw wrk output can be fed in.
+# Usage: awk -v target=0.40 -f bench/summarize.awk results.txt
+function field(k,   i, kv) {
+  for (i = 2; i <= NF; i++) {
+    split($i, kv, "=")
+    if (kv[1] == k) return kv[2]
+  }
+  return ""
+}
+$1 == "BENCH_RESULT" {
+  s = field("scenario")
+  rps[s] = field("rps")
+  errs = field("http_errors") + field("connect_errors") + field("read_errors") \
+       + field("write_errors") + field("timeouts")
+  errors[s] = errs
+  row[++n] = sprintf("%-8s %12.2f %10.3f %10.3f %10d %8d%s", s, rps[s], field("p50_ms"),
+                     field("p99_ms"), field("requests"), errs,
+                     errs > 0 ? "  <- errors: see the wrk output above" : "")
+}
+END {
+  if (target == "") target = 0.40
+  printf "%-8s %12s %10s %10s %10s %8s\n", "scenario", "req/s", "p50 ms", "p99 ms", "requests", "errors"
+  for (i = 1; i <= n; i++) print row[i]
+  if (("me" in rps) && ("health" in rps) && rps["health"] > 0) {
+    ratio = rps["me"] / rps["health"]
+    printf "ratio me/health RPS = %.3f (target >= %.2f: %s)%s\n", ratio, target,
+           (ratio >= target ? "MET" : "NOT MET"),
+           ((errors["me"] + errors["health"] > 0) ? "  INVALID: me or health had errors" : "")
+  }
+  if (n == 0) exit 1
+}

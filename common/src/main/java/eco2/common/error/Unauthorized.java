@@ -1,0 +1,8 @@
+package eco2.common.error;
+
+/** HTTP 401 `unauthorized`. */
+public final class Unauthorized extends ApiException {
+  public Unauthorized(String message) {
+    super(401, "unauthorized", message);
+  }
+}

@@ -1,0 +1,68 @@
+package eco2.common.http;
+
+import eco2.common.error.ErrorHandlers;
+import eco2.common.ops.ApiDocs;
+import eco2.common.ops.OpsRoutes;
+import eco2.common.ops.ReadinessCheck;
+import eco2.common.ratelimit.RateLimitFilter;
+import eco2.common.ratelimit.RateLimitRule;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Creates a Javalin app with all the plumbing mounted (errors, request ids, logs, metrics, security
+ * headers, CORS, rate limits, health, docs); the modules add only their routes. Not started.
+ */
+public final class HttpApp {
+  /** Javalin's own cap: the largest body any route takes (an image upload). JSON is capped lower in JsonBody. */
+  static final long MAX_REQUEST_BYTES = 5 * HttpSettings.ONE_MIB + 64 * 1024;
+
+  private HttpApp() {}
+
+  public static Javalin create(String title, HttpSettings http, Infra infra, List<ServiceModule> modules) {
+    ClientIp clientIp = new ClientIp(http.trustedProxies());
+    List<RateLimitRule> limits = modules.stream().flatMap(m -> m.rateLimits().stream()).toList();
+    RateLimitFilter rateLimiter = new RateLimitFilter(infra.tokenBucket(), infra.authenticator(), infra.rateLimits(), limits);
+    List<ReadinessCheck> checks = new ArrayList<>();
+    checks.add(infra.redisReadiness());
+    modules.forEach(m -> checks.addAll(m.readiness()));
+    List<String> specs = Stream.concat(Stream.of(OpsRoutes.specName()), modules.stream().map(ServiceModule::name)).toList();
+    OpsRoutes ops = new OpsRoutes(checks, infra.metrics(), ApiDocs.merged(infra.mapper(), title, specs));
+
+    Javalin app = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.useVirtualThreads = false;
+      config.jsonMapper(new JavalinJackson(infra.mapper(), false));
+      config.http.maxRequestSize = MAX_REQUEST_BYTES;
+      config.http.prefer405over404 = true;
+      config.router.ignoreTrailingSlashes = true;
+      config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+        http.corsOrigins().forEach(rule::allowHost);
+        rule.exposeHeader(RequestIds.HEADER);
+        rule.exposeHeader("RateLimit-Limit");
+        rule.exposeHeader("RateLimit-Remaining");
+        rule.exposeHeader("RateLimit-Reset");
+        rule.exposeHeader("Retry-After");
+      }));
+      config.requestLogger.http((ctx, millis) -> {
+        infra.metrics().recordRequest(ctx, millis);
+        AccessLog.write(ctx, millis);
+      });
+      ApiDocs.plugins(config);
+      config.events.serverStopped(() -> modules.forEach(ServiceModule::close));
+    });
+    app.before(ctx -> {
+      RequestIds.assign(ctx);
+      clientIp.assign(ctx);
+      SecurityHeaders.apply(ctx);
+    });
+    app.before(rateLimiter::handle);
+    ErrorHandlers.register(app);
+    ops.register(app);
+    modules.forEach(m -> m.routes(app));
+    return app;
+  }
+}

@@ -1,0 +1,24 @@
+package eco2.common.http;
+
+import eco2.common.ops.ReadinessCheck;
+import eco2.common.ratelimit.RateLimitRule;
+import io.javalin.Javalin;
+import java.util.List;
+
+/**
+ * One service's contribution to an HTTP app: its routes, what it needs to be ready, and its rate-limit
+ * groups. The same module mounts alone (its own container) or beside the others (the dev launcher).
+ */
+public interface ServiceModule extends AutoCloseable {
+  /** Short name; also the OpenAPI version its handlers are annotated with. */
+  String name();
+
+  void routes(Javalin app);
+
+  default List<ReadinessCheck> readiness() { return List.of(); }
+
+  default List<RateLimitRule> rateLimits() { return List.of(); }
+
+  @Override
+  default void close() {}
+}

@@ -1,0 +1,81 @@
+package eco2.common.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.config.JavalinConfig;
+import io.javalin.openapi.plugin.redoc.ReDocPlugin;
+import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds one OpenAPI document from the specs the annotation processor writes at compile time. Each module
+ * tags its handlers with its own version name, so its spec lands in {@code openapi-plugin/openapi-<name>.json};
+ * that keeps the specs apart when several services share one classpath, and here they are merged.
+ */
+public final class ApiDocs {
+  public static final String SPEC_PATH = "/openapi.json";
+
+  private ApiDocs() {}
+
+  public static void plugins(JavalinConfig config) {
+    config.registerPlugin(new SwaggerPlugin(swagger -> {
+      swagger.setUiPath("/docs");
+      swagger.setDocumentationPath(SPEC_PATH);
+      swagger.setTitle("Eco² API");
+    }));
+    config.registerPlugin(new ReDocPlugin(redoc -> {
+      redoc.setUiPath("/redoc");
+      redoc.setDocumentationPath(SPEC_PATH);
+      redoc.setTitle("Eco² API");
+    }));
+  }
+
+  public static String merged(ObjectMapper mapper, String title, List<String> specNames) {
+    ObjectNode doc = mapper.createObjectNode();
+    doc.put("openapi", "3.0.3");
+    doc.putObject("info").put("title", title).put("version", "v1");
+    ObjectNode paths = doc.putObject("paths");
+    ObjectNode components = doc.putObject("components");
+    ObjectNode schemas = components.putObject("schemas");
+    components.putObject("securitySchemes").putObject("BearerAuth")
+        .put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT");
+    for (String name : specNames) {
+      JsonNode spec = load(mapper, name);
+      if (spec == null) continue;
+      copyFields(spec.path("paths"), paths);
+      copyFields(spec.path("components").path("schemas"), schemas);
+    }
+    try {
+      return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JsonNode load(ObjectMapper mapper, String name) {
+    String resource = "openapi-plugin/openapi-" + name + ".json";
+    try (InputStream in = ApiDocs.class.getClassLoader().getResourceAsStream(resource)) {
+      return in == null ? null : mapper.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + resource, e);
+    }
+  }
+
+  private static void copyFields(JsonNode from, ObjectNode to) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      JsonNode existing = to.get(field.getKey());
+      if (existing instanceof ObjectNode merged && field.getValue().isObject()) {
+        merged.setAll((ObjectNode) field.getValue()); // same path, different methods from different modules
+      } else {
+        to.set(field.getKey(), field.getValue());
+      }
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package eco2.common.ratelimit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+
+/** Runs the token-bucket Lua script: exact under concurrency because Redis runs each script atomically. */
+public final class TokenBucket {
+  private final RedisClient redis;
+  private final String script;
+  private volatile String sha;
+
+  public TokenBucket(RedisClient redis) {
+    this.redis = redis;
+    this.script = load();
+  }
+
+  /** Result of one call; {@code flagged} says whether the optional second key exists. */
+  public record Decision(boolean allowed, int limit, long remaining, long resetSeconds, long retryAfterSeconds, boolean flagged) {}
+
+  public Decision take(RateLimitPolicy policy, String subject, int cost, String flagKey) {
+    List<String> keys = flagKey == null ? List.of(key(policy, subject)) : List.of(key(policy, subject), flagKey);
+    List<String> args = List.of(Integer.toString(policy.capacity()), Double.toString(policy.refillPerSecond()),
+        Integer.toString(cost));
+    List<?> reply = (List<?>) run(keys, args);
+    return new Decision(asLong(reply.get(0)) == 1, policy.capacity(), asLong(reply.get(1)), asLong(reply.get(2)),
+        asLong(reply.get(3)), asLong(reply.get(4)) == 1);
+  }
+
+  public static String key(RateLimitPolicy policy, String subject) {
+    return "ratelimit:" + policy.name() + ":" + subject;
+  }
+
+  private Object run(List<String> keys, List<String> args) {
+    String current = sha;
+    if (current != null) {
+      try {
+        return redis.evalsha(current, keys, args);
+      } catch (JedisNoScriptException e) {
+        // Redis restarted or was flushed: load the script again below.
+      }
+    }
+    sha = redis.scriptLoad(script);
+    return redis.evalsha(sha, keys, args);
+  }
+
+  private static long asLong(Object value) {
+    return ((Number) value).longValue();
+  }
+
+  private static String load() {
+    try (InputStream in = TokenBucket.class.getResourceAsStream("/eco2/ratelimit/token_bucket.lua")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

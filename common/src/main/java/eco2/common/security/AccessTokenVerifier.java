@@ -1,0 +1,52 @@
+package eco2.common.security;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import com.auth0.jwt.interfaces.RSAKeyProvider;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Verifies access tokens locally. The algorithm is pinned to RS256, so {@code alg:none} and HS/RS confusion
+ * fail; {@code exp}, {@code iss}, {@code aud=eco2} and {@code type=access} are all required.
+ */
+public final class AccessTokenVerifier {
+  public static final String AUDIENCE = "eco2";
+
+  private final JWTVerifier verifier;
+
+  public AccessTokenVerifier(PublicKeySource keys, String issuer) {
+    Algorithm rs256 = Algorithm.RSA256(new RSAKeyProvider() {
+      @Override public RSAPublicKey getPublicKeyById(String kid) { return keys.find(kid); }
+      @Override public RSAPrivateKey getPrivateKey() { return null; }
+      @Override public String getPrivateKeyId() { return null; }
+    });
+    this.verifier = JWT.require(rs256)
+        .withIssuer(issuer)
+        .withAudience(AUDIENCE)
+        .withClaim("type", "access")
+        .withClaimPresence("exp")
+        .withClaimPresence("sub")
+        .withClaimPresence("jti")
+        .acceptLeeway(5)
+        .build();
+  }
+
+  /** Returns the principal, or null when the token is not a valid access token for any reason. */
+  public Principal verify(String token) {
+    try {
+      DecodedJWT jwt = verifier.verify(token);
+      List<String> roles = jwt.getClaim("roles").asList(String.class);
+      return new Principal(UUID.fromString(jwt.getSubject()), jwt.getClaim("email").asString(),
+          jwt.getClaim("username").asString(), roles == null ? List.of() : List.copyOf(roles),
+          jwt.getId(), jwt.getExpiresAtAsInstant());
+    } catch (JWTVerificationException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

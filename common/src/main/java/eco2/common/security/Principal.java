@@ -1,0 +1,12 @@
+package eco2.common.security;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The caller behind a verified access token. */
+public record Principal(UUID userId, String email, String username, List<String> roles, String tokenId, Instant expiresAt) {
+  public boolean hasRole(String role) {
+    return roles.contains(role);
+  }
+}

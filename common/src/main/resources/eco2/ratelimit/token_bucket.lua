@@ -1,0 +1,37 @@
+-- Token bucket, one round trip: refill by elapsed time, then try to take `cost` tokens.
+-- KEYS[1]  bucket hash {tokens, ts}
+-- KEYS[2]  optional: a key whose existence is reported too (the access-token blacklist), so a
+--          protected request needs no second Redis call
+-- ARGV[1]  capacity; ARGV[2] refill rate in tokens per second;
+-- ARGV[3]  cost: 1 takes a token, 0 only looks, -1 gives one back (a reserved attempt that succeeded)
+-- Returns  {allowed, remaining, seconds_until_full, retry_after_seconds, key2_exists}
+local capacity = tonumber(ARGV[1])
+local rate = tonumber(ARGV[2])
+local cost = tonumber(ARGV[3])
+
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+
+local state = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
+local tokens = tonumber(state[1]) or capacity
+local ts = tonumber(state[2]) or now
+tokens = math.min(capacity, tokens + math.max(0, now - ts) * rate / 1000)
+
+local allowed = 0
+if cost < 0 or tokens >= 1 then
+  allowed = 1
+  if cost ~= 0 then
+    tokens = math.min(capacity, tokens - cost)
+    redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'ts', tostring(now))
+    redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) / rate * 1000) + 1000)
+  end
+end
+
+local retry_after = 0
+if allowed == 0 then retry_after = math.ceil((1 - tokens) / rate) end
+local until_full = math.ceil((capacity - tokens) / rate)
+
+local revoked = 0
+if KEYS[2] then revoked = redis.call('EXISTS', KEYS[2]) end
+
+return {allowed, math.floor(tokens), until_full, retry_after, revoked}

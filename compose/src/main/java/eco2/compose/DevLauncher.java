@@ -1,0 +1,68 @@
+package eco2.compose;
+
+import eco2.auth.AuthConfig;
+import eco2.auth.AuthModule;
+import eco2.auth.keys.KeyRing;
+import eco2.auth.keys.KeyRingLoader;
+import eco2.common.config.Env;
+import eco2.common.http.HttpApp;
+import eco2.common.http.HttpSettings;
+import eco2.common.http.Infra;
+import eco2.common.http.ServiceModule;
+import eco2.info.InfoModule;
+import eco2.location.LocationModule;
+import eco2.my.MyModule;
+import eco2.workers.WorkersModule;
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every service in one JVM on one base URL (http://localhost:8080), for local development:
+ * {@code java -jar compose/target/eco2-dev.jar}. With no DATABASE_URL/REDIS_URL/AMQP_URL it starts embedded
+ * servers, so a JDK is all a newcomer needs.
+ */
+public final class DevLauncher {
+  private DevLauncher() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> system = System.getenv();
+    Path dataDir = Path.of(system.getOrDefault("ECO2_DEV_DIR", ".eco2-dev"));
+    DevInfra devInfra = DevInfra.resolve(system, dataDir);
+    Map<String, String> vars = new HashMap<>(system);
+    vars.putAll(devInfra.overlay());
+    vars.putIfAbsent("PORT", "8080");
+    vars.putIfAbsent("JWT_DEV_KEY_FILE", dataDir.resolve("jwt-signing-key.pem").toString());
+    Env env = new Env(vars);
+
+    AuthConfig auth = AuthConfig.fromEnv(env);
+    env.requireComplete();
+    KeyRing keys = KeyRingLoader.load(auth.signingKeyPem(), auth.previousPublicKeyPem(), auth.devKeyFile());
+    // In one JVM every module verifies tokens against auth's key ring directly.
+    Infra infra = Infra.create(auth.redisUrl(), keys, auth.issuer(), auth.rateLimits(), Clock.systemUTC());
+    List<ServiceModule> modules = List.of(
+        AuthModule.create(auth, infra, keys), new MyModule(), new LocationModule(), new InfoModule(), new WorkersModule());
+    HttpSettings http = auth.http();
+    Javalin app = HttpApp.create("Eco² (dev, all services)", http, infra, modules);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      app.stop();
+      infra.close();
+      devInfra.close();
+    }));
+    app.start(http.port());
+    printBanner(app.port(), devInfra.report());
+  }
+
+  private static void printBanner(int port, List<String> infra) {
+    StringBuilder out = new StringBuilder("\nEco² dev stack is up\n");
+    out.append("  API         http://localhost:").append(port).append("/api/v1\n");
+    out.append("  Swagger UI  http://localhost:").append(port).append("/docs\n");
+    out.append("  ReDoc       http://localhost:").append(port).append("/redoc\n");
+    out.append("  Health      http://localhost:").append(port).append("/ready\n");
+    infra.forEach(line -> out.append("  ").append(line).append('\n'));
+    System.out.println(out);
+  }
+}

@@ -31,7 +31,11 @@ function init(_args)
   for n = 1, users do
     local email = string.format("%s%04d@%s", prefix, n, domain)
     local body = '{"email":' .. json_string(email) .. ',"password":' .. json_string(password) .. "}"
-    requests[n] = wrk.format("POST", nil, { ["Content-Type"] = "application/json" }, body)
+    -- One client address per user (through the trusted loopback proxy), as in real traffic:
+    -- the server's login throttle keys on the client IP.
+    local ip = string.format("10.%d.%d.%d", math.floor(n / 65536) % 256, math.floor(n / 256) % 256, n % 256)
+    local headers = { ["Content-Type"] = "application/json", ["X-Forwarded-For"] = ip }
+    requests[n] = wrk.format("POST", nil, headers, body)
   end
   i = report.start_index(#requests)
 end

@@ -12,12 +12,14 @@ import eco2.auth.session.SessionHandler;
 import eco2.auth.session.SessionService;
 import eco2.common.db.Database;
 import eco2.common.http.Infra;
+import eco2.common.http.Prefetch;
 import eco2.common.http.SecurityHeaders;
 import eco2.common.http.ServiceModule;
 import eco2.common.ops.ReadinessCheck;
 import eco2.common.ratelimit.RateLimitPolicy;
 import eco2.common.ratelimit.RateLimitRule;
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
 import java.time.Duration;
 import java.util.List;
 
@@ -40,8 +42,8 @@ public final class AuthModule implements ServiceModule {
 
   public static AuthModule create(AuthConfig config, Infra infra, KeyRing keys) {
     Database database = Database.open(config.db(), infra.metrics().registry(), List.of());
-    UserInfoCache cache = new UserInfoCache(infra.redis(), infra.mapper());
-    AccountService accountService = new AccountService(database.jdbi(), new PasswordHasher(), cache);
+    UserInfoCache cache = new UserInfoCache(infra.redis());
+    AccountService accountService = new AccountService(database.jdbi(), new PasswordHasher(), cache, infra.mapper());
     AccessTokenIssuer issuer = new AccessTokenIssuer(keys, config.issuer(), config.accessTokenTtl(), infra.clock());
     SessionService sessionService = new SessionService(database.jdbi(), accountService, issuer,
         new LoginThrottle(infra.tokenBucket()), infra.revocations(), config.refreshTokenTtl(), infra.clock());
@@ -76,6 +78,11 @@ public final class AuthModule implements ServiceModule {
   @Override
   public List<RateLimitRule> rateLimits() {
     return List.of(new RateLimitRule("/api/v1/auth/register", REGISTER));
+  }
+
+  @Override
+  public List<Prefetch> prefetches() {
+    return List.of(new Prefetch(HandlerType.GET, "/api/v1/auth/me", caller -> UserInfoCache.key(caller.userId())));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package eco2.auth.account;
 
 import eco2.common.error.ErrorEnvelope;
+import eco2.common.http.Prefetch;
 import eco2.common.json.JsonBody;
 import eco2.common.security.Authenticator;
 import io.javalin.http.Context;
@@ -46,6 +47,6 @@ public final class AccountHandler {
           @OpenApiResponse(status = "200", content = @OpenApiContent(from = UserView.class)),
           @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorEnvelope.class))})
   public void me(Context ctx) {
-    ctx.json(accounts.me(auth.require(ctx).userId()));
+    ctx.contentType("application/json").result(accounts.meJson(auth.require(ctx).userId(), Prefetch.of(ctx)));
   }
 }

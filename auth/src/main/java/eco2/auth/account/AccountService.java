@@ -1,8 +1,11 @@
 package eco2.auth.account;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import eco2.common.error.Conflict;
 import eco2.common.error.NotFound;
 import eco2.common.error.Unauthorized;
+import eco2.common.redis.Prefetched;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -14,11 +17,13 @@ public final class AccountService {
   private final Jdbi jdbi;
   private final PasswordHasher hasher;
   private final UserInfoCache cache;
+  private final ObjectMapper mapper;
 
-  public AccountService(Jdbi jdbi, PasswordHasher hasher, UserInfoCache cache) {
+  public AccountService(Jdbi jdbi, PasswordHasher hasher, UserInfoCache cache, ObjectMapper mapper) {
     this.jdbi = jdbi;
     this.hasher = hasher;
     this.cache = cache;
+    this.mapper = mapper;
   }
 
   public RegisteredView register(RegisterRequest request) {
@@ -44,19 +49,28 @@ public final class AccountService {
     return ok ? user : Optional.empty();
   }
 
-  public UserView me(UUID userId) {
-    Optional<UserView> cached = cache.get(userId);
-    if (cached.isPresent()) return requireActive(cached.get());
+  /**
+   * The caller's account as the JSON document /me returns: from the cache (possibly prefetched with the request's
+   * rate-limit call) or from the table, then cached. Deactivated accounts are refused and never cached.
+   */
+  public String meJson(UUID userId, Prefetched prefetched) {
+    Optional<String> cached = cache.get(userId, prefetched);
+    if (cached.isPresent()) return cached.get();
     UserView view = jdbi.withExtension(UserRepository.class, users -> users.findById(userId))
         .map(UserView::of)
         .orElseThrow(() -> new NotFound("Account not found"));
-    cache.put(view);
-    return requireActive(view);
+    if (!view.isActive()) throw new Unauthorized("Account is deactivated");
+    String json = writeJson(view);
+    cache.put(userId, json);
+    return json;
   }
 
-  private static UserView requireActive(UserView view) {
-    if (!view.isActive()) throw new Unauthorized("Account is deactivated");
-    return view;
+  private String writeJson(UserView view) {
+    try {
+      return mapper.writeValueAsString(view);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private Optional<User> find(String login) {

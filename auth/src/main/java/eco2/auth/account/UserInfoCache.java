@@ -1,6 +1,6 @@
 package eco2.auth.account;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import eco2.common.redis.Prefetched;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -9,48 +9,41 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * {@code user:info:{id}} for five minutes. Fail-open: when Redis is down, reads miss and writes are skipped,
- * so the database answers; an invalidation that cannot reach Redis is logged (the TTL bounds staleness).
+ * {@code user:info:{id}}: the exact JSON document GET /me answers, for five minutes, so a hit is served without
+ * parsing. Only active accounts are cached. Fail-open: when Redis is down, reads miss and writes are skipped,
+ * so the database answers.
  */
 public final class UserInfoCache {
   private static final Logger log = LoggerFactory.getLogger(UserInfoCache.class);
   private static final long TTL_SECONDS = 300;
 
   private final RedisClient redis;
-  private final ObjectMapper mapper;
 
-  public UserInfoCache(RedisClient redis, ObjectMapper mapper) {
+  public UserInfoCache(RedisClient redis) {
     this.redis = redis;
-    this.mapper = mapper;
   }
 
   public static String key(UUID userId) {
     return "user:info:" + userId;
   }
 
-  public Optional<UserView> get(UUID userId) {
+  /** Uses the value the request's gate already fetched when there is one, else asks Redis. */
+  public Optional<String> get(UUID userId, Prefetched prefetched) {
+    String key = key(userId);
+    if (prefetched != null && prefetched.answers(key)) return Optional.ofNullable(prefetched.value());
     try {
-      String json = redis.get(key(userId));
-      return json == null ? Optional.empty() : Optional.of(mapper.readValue(json, UserView.class));
-    } catch (JedisException | java.io.IOException e) {
+      return Optional.ofNullable(redis.get(key));
+    } catch (JedisException e) {
       log.warn("user info cache read failed: {}", e.toString());
       return Optional.empty();
     }
   }
 
-  public void put(UserView view) {
+  public void put(UUID userId, String json) {
     try {
-      redis.setex(key(view.id()), TTL_SECONDS, mapper.writeValueAsString(view));
-    } catch (JedisException | java.io.IOException e) {
-      log.warn("user info cache write failed: {}", e.toString());
-    }
-  }
-
-  public void invalidate(UUID userId) {
-    try {
-      redis.del(key(userId));
+      redis.setex(key(userId), TTL_SECONDS, json);
     } catch (JedisException e) {
-      log.warn("user info cache invalidation failed for {}: {}", userId, e.toString());
+      log.warn("user info cache write failed: {}", e.toString());
     }
   }
 }

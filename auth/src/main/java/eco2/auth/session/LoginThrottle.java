@@ -39,8 +39,8 @@ public final class LoginThrottle {
 
     public void succeeded() {
       guarded(() -> {
-        bucket.take(PER_IP, ipSubject, -1, null);
-        bucket.take(PER_ACCOUNT, accountSubject, -1, null);
+        bucket.take(PER_IP, ipSubject, -1);
+        bucket.take(PER_ACCOUNT, accountSubject, -1);
       });
     }
   }
@@ -48,11 +48,11 @@ public final class LoginThrottle {
   public Attempt begin(String clientIp, String login) {
     String account = digest(login.trim().toLowerCase(Locale.ROOT));
     return guarded(() -> {
-      TokenBucket.Decision ip = bucket.take(PER_IP, clientIp, 1, null);
+      TokenBucket.Decision ip = bucket.take(PER_IP, clientIp, 1);
       if (!ip.allowed()) throw tooMany(ip);
-      TokenBucket.Decision acct = bucket.take(PER_ACCOUNT, account, 1, null);
+      TokenBucket.Decision acct = bucket.take(PER_ACCOUNT, account, 1);
       if (!acct.allowed()) {
-        bucket.take(PER_IP, clientIp, -1, null); // this attempt never happened
+        bucket.take(PER_IP, clientIp, -1); // this attempt never happened
         throw tooMany(acct);
       }
       return new Attempt(clientIp, account);

@@ -56,7 +56,11 @@ public final class Env {
   }
 
   public boolean flag(String name, boolean devDefault) {
-    return parse(name, devDefault, Boolean::parseBoolean);
+    return parse(name, devDefault, value -> {
+      if (value.equalsIgnoreCase("true")) return true;
+      if (value.equalsIgnoreCase("false")) return false;
+      throw new IllegalArgumentException("not a boolean");
+    });
   }
 
   public List<String> list(String name, String devDefault) {

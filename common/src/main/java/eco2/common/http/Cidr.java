@@ -39,13 +39,22 @@ public final class Cidr {
     String s = text.trim();
     if (s.startsWith("[") && s.endsWith("]")) s = s.substring(1, s.length() - 1);
     if (s.isEmpty() || !(s.indexOf(':') >= 0 || s.chars().allMatch(c -> c == '.' || Character.isDigit(c)))) return null;
-    if (s.indexOf(':') < 0 && s.split("\\.", -1).length != 4) return null;
+    if (s.indexOf(':') < 0 && !isDottedQuad(s)) return null; // so getByName below never consults DNS
     try {
       byte[] bytes = InetAddress.getByName(s).getAddress();
       return bytes.length == 16 && isV4Mapped(bytes) ? java.util.Arrays.copyOfRange(bytes, 12, 16) : bytes;
     } catch (UnknownHostException | IllegalArgumentException e) {
       return null;
     }
+  }
+
+  private static boolean isDottedQuad(String s) {
+    String[] parts = s.split("\\.", -1);
+    if (parts.length != 4) return false;
+    for (String part : parts) {
+      if (part.isEmpty() || part.length() > 3 || Integer.parseInt(part) > 255) return false;
+    }
+    return true;
   }
 
   private static boolean isV4Mapped(byte[] b) {

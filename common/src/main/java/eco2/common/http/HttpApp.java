@@ -9,6 +9,7 @@ import eco2.common.ratelimit.RateLimitRule;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -25,7 +26,9 @@ public final class HttpApp {
   public static Javalin create(String title, HttpSettings http, Infra infra, List<ServiceModule> modules) {
     ClientIp clientIp = new ClientIp(http.trustedProxies());
     List<RateLimitRule> limits = modules.stream().flatMap(m -> m.rateLimits().stream()).toList();
-    RateLimitFilter rateLimiter = new RateLimitFilter(infra.tokenBucket(), infra.authenticator(), infra.rateLimits(), limits);
+    List<Prefetch> prefetches = modules.stream().flatMap(m -> m.prefetches().stream()).toList();
+    RateLimitFilter rateLimiter = new RateLimitFilter(infra.tokenBucket(), infra.authenticator(), infra.rateLimits(),
+        limits, prefetches);
     List<ReadinessCheck> checks = new ArrayList<>();
     checks.add(infra.redisReadiness());
     modules.forEach(m -> checks.addAll(m.readiness()));
@@ -34,10 +37,13 @@ public final class HttpApp {
 
     Javalin app = Javalin.create(config -> {
       config.showJavalinBanner = false;
-      config.useVirtualThreads = false;
+      // Handlers block on PostgreSQL and Redis; a bounded pool keeps context switching in check under load.
+      config.jetty.threadPool = new QueuedThreadPool(http.maxThreads(), Math.min(8, http.maxThreads()), 60_000);
       config.jsonMapper(new JavalinJackson(infra.mapper(), false));
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
       config.http.prefer405over404 = true;
+      // Jetty caches header values per connection; every request's Authorization differs, so the cache only churns.
+      config.jetty.modifyHttpConfiguration(httpConfig -> httpConfig.setHeaderCacheSize(0));
       config.router.ignoreTrailingSlashes = true;
       config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
         http.corsOrigins().forEach(rule::allowHost);

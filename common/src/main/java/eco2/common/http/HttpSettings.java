@@ -8,7 +8,8 @@ public record HttpSettings(
     int port,
     List<String> corsOrigins,
     List<String> trustedProxies,
-    long maxJsonBytes) {
+    long maxJsonBytes,
+    int maxThreads) {
 
   public static final long ONE_MIB = 1024L * 1024L;
   public static final String DEFAULT_TRUSTED_PROXIES =
@@ -19,10 +20,11 @@ public record HttpSettings(
         env.integer("PORT", defaultPort),
         env.list("CORS_ORIGINS", "http://localhost:3000"),
         env.list("TRUSTED_PROXIES", DEFAULT_TRUSTED_PROXIES),
-        ONE_MIB);
+        ONE_MIB,
+        env.integer("HTTP_MAX_THREADS", 64));
   }
 
   public static HttpSettings forTests() {
-    return new HttpSettings(0, List.of("http://localhost:3000"), List.of(DEFAULT_TRUSTED_PROXIES.split(",")), ONE_MIB);
+    return new HttpSettings(0, List.of("http://localhost:3000"), List.of(DEFAULT_TRUSTED_PROXIES.split(",")), ONE_MIB, 64);
   }
 }

@@ -31,7 +31,7 @@ public record Infra(
     RedisClient redis = Redis.connect(redisUrl);
     ObjectMapper mapper = Json.newMapper();
     Revocations revocations = new Revocations(redis);
-    Authenticator authenticator = new Authenticator(new AccessTokenVerifier(keys, issuer), revocations);
+    Authenticator authenticator = new Authenticator(new AccessTokenVerifier(keys, issuer, clock), revocations);
     return new Infra(redis, Metrics.create(), mapper, new JsonBody(mapper, HttpSettings.ONE_MIB), authenticator,
         revocations, new TokenBucket(redis), rateLimits, clock);
   }

@@ -19,6 +19,9 @@ public interface ServiceModule extends AutoCloseable {
 
   default List<RateLimitRule> rateLimits() { return List.of(); }
 
+  /** Cache entries routes read for the caller, fetched in the rate limiter's round trip. */
+  default List<Prefetch> prefetches() { return List.of(); }
+
   @Override
   default void close() {}
 }

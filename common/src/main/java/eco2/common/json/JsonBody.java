@@ -59,6 +59,10 @@ public final class JsonBody {
         if (mismatch != null) errors.add(field.getKey(), mismatch);
       }
     }
+    known.forEach((name, expected) -> {
+      JsonNode value = tree.get(name);
+      if (expected.isPrimitive() && (value == null || value.isNull())) errors.add(name, "is required");
+    });
     errors.throwIfAny();
     T value = convert(tree, type);
     if (value instanceof Validated validated) {

@@ -3,6 +3,8 @@ package eco2.common.ratelimit;
 import eco2.common.error.RateLimited;
 import eco2.common.error.Unavailable;
 import eco2.common.http.ClientIp;
+import eco2.common.http.Prefetch;
+import eco2.common.redis.Prefetched;
 import eco2.common.security.Authenticator;
 import eco2.common.security.Principal;
 import eco2.common.security.Revocations;
@@ -16,7 +18,8 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * The {@code before} handler that meters {@code /api/} traffic: per user for valid bearer tokens, per client IP
- * otherwise. It asks the blacklist in the same Redis round trip, for {@link Authenticator} to reuse.
+ * otherwise. In the same Redis round trip it asks the blacklist (for {@link Authenticator}) and reads the cache
+ * entry the route declared with a {@link Prefetch}, so a protected request costs one round trip.
  */
 public final class RateLimitFilter {
   private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
@@ -25,9 +28,12 @@ public final class RateLimitFilter {
   private final Authenticator authenticator;
   private final List<RateLimitRule> rules;
   private final boolean enabled;
+  private final List<Prefetch> prefetches;
 
-  public RateLimitFilter(TokenBucket bucket, Authenticator authenticator, RateLimitSettings settings, List<RateLimitRule> moduleRules) {
+  public RateLimitFilter(TokenBucket bucket, Authenticator authenticator, RateLimitSettings settings,
+                         List<RateLimitRule> moduleRules, List<Prefetch> prefetches) {
     this.bucket = bucket;
+    this.prefetches = List.copyOf(prefetches);
     this.authenticator = authenticator;
     this.enabled = settings.enabled();
     this.rules = java.util.stream.Stream.concat(
@@ -45,19 +51,26 @@ public final class RateLimitFilter {
     Principal principal = authenticator.peek(ctx);
     String subject = principal != null ? "user:" + principal.userId() : "ip:" + ClientIp.of(ctx);
     String revocationKey = principal != null ? Revocations.key(principal.tokenId()) : null;
+    String prefetchKey = principal != null ? prefetchKey(ctx, principal) : null;
     TokenBucket.Decision decision;
     try {
-      decision = bucket.take(rule.policy(), subject, 1, revocationKey);
+      decision = bucket.take(rule.policy(), subject, 1, revocationKey, prefetchKey);
     } catch (JedisException e) {
       if (rule.policy().failClosed()) throw new Unavailable("Rate limiting is unavailable; try again shortly");
       log.warn("rate limiter unavailable, letting {} through: {}", rule.policy().name(), e.toString());
       return;
     }
     if (principal != null) authenticator.rememberRevoked(ctx, decision.flagged());
+    if (prefetchKey != null) Prefetch.store(ctx, new Prefetched(prefetchKey, decision.prefetched()));
     ctx.header("RateLimit-Limit", Integer.toString(decision.limit()));
     ctx.header("RateLimit-Remaining", Long.toString(decision.remaining()));
     ctx.header("RateLimit-Reset", Long.toString(decision.resetSeconds()));
     if (!decision.allowed()) throw new RateLimited("Too many requests", decision.retryAfterSeconds());
+  }
+
+  private String prefetchKey(Context ctx, Principal principal) {
+    for (Prefetch prefetch : prefetches) if (prefetch.matches(ctx)) return prefetch.key().apply(principal);
+    return null;
   }
 
   private RateLimitRule match(String path) {

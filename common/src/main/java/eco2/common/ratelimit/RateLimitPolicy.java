@@ -26,8 +26,12 @@ public record RateLimitPolicy(String name, int capacity, Duration period, boolea
   /** The same policy with a capacity and period written as {@code "120/60"} (requests per seconds). */
   public RateLimitPolicy withSpec(String spec) {
     String[] parts = spec.trim().split("/");
-    if (parts.length != 2) throw new IllegalStateException("Rate limit for " + name + " must look like 120/60");
-    return new RateLimitPolicy(name, Integer.parseInt(parts[0].trim()),
-        Duration.ofSeconds(Long.parseLong(parts[1].trim())), failClosed);
+    try {
+      if (parts.length != 2) throw new IllegalArgumentException(spec);
+      return new RateLimitPolicy(name, Integer.parseInt(parts[0].trim()),
+          Duration.ofSeconds(Long.parseLong(parts[1].trim())), failClosed);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("Rate limit for " + name + " must look like 120/60 (requests/seconds)");
+    }
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
@@ -19,16 +20,29 @@ public final class TokenBucket {
     this.script = load();
   }
 
-  /** Result of one call; {@code flagged} says whether the optional second key exists. */
-  public record Decision(boolean allowed, int limit, long remaining, long resetSeconds, long retryAfterSeconds, boolean flagged) {}
+  /**
+   * Result of one call: {@code flagged} says whether the flag key exists; {@code prefetched} is the value of the
+   * prefetch key (null when none was asked for, or when it was asked for and is absent).
+   */
+  public record Decision(boolean allowed, int limit, long remaining, long resetSeconds, long retryAfterSeconds,
+                         boolean flagged, String prefetched) {}
 
-  public Decision take(RateLimitPolicy policy, String subject, int cost, String flagKey) {
-    List<String> keys = flagKey == null ? List.of(key(policy, subject)) : List.of(key(policy, subject), flagKey);
+  public Decision take(RateLimitPolicy policy, String subject, int cost) {
+    return take(policy, subject, cost, null, null);
+  }
+
+  /** One round trip: the bucket, plus optionally the existence of {@code flagKey} and the value of {@code prefetchKey}. */
+  public Decision take(RateLimitPolicy policy, String subject, int cost, String flagKey, String prefetchKey) {
+    List<String> keys = new ArrayList<>(3);
+    keys.add(key(policy, subject));
+    if (flagKey != null) keys.add(flagKey);
+    if (prefetchKey != null) keys.add(prefetchKey);
     List<String> args = List.of(Integer.toString(policy.capacity()), Double.toString(policy.refillPerSecond()),
-        Integer.toString(cost));
+        Integer.toString(cost), flagKey != null ? "1" : "0", prefetchKey != null ? "1" : "0");
     List<?> reply = (List<?>) run(keys, args);
+    String value = reply.size() > 5 && reply.get(5) != null ? text(reply.get(5)) : null;
     return new Decision(asLong(reply.get(0)) == 1, policy.capacity(), asLong(reply.get(1)), asLong(reply.get(2)),
-        asLong(reply.get(3)), asLong(reply.get(4)) == 1);
+        asLong(reply.get(3)), asLong(reply.get(4)) == 1, value);
   }
 
   public static String key(RateLimitPolicy policy, String subject) {
@@ -46,6 +60,10 @@ public final class TokenBucket {
     }
     sha = redis.scriptLoad(script);
     return redis.evalsha(sha, keys, args);
+  }
+
+  private static String text(Object value) {
+    return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString();
   }
 
   private static long asLong(Object value) {

@@ -2,12 +2,14 @@ package eco2.common.security;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.JWTVerifier;
+import com.auth0.jwt.interfaces.Verification;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import com.auth0.jwt.interfaces.RSAKeyProvider;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,26 +21,32 @@ public final class AccessTokenVerifier {
   public static final String AUDIENCE = "eco2";
 
   private final JWTVerifier verifier;
+  private final VerifiedTokenCache cache;
 
-  public AccessTokenVerifier(PublicKeySource keys, String issuer) {
+  public AccessTokenVerifier(PublicKeySource keys, String issuer, Clock clock) {
+    this.cache = new VerifiedTokenCache(50_000, clock);
     Algorithm rs256 = Algorithm.RSA256(new RSAKeyProvider() {
       @Override public RSAPublicKey getPublicKeyById(String kid) { return keys.find(kid); }
       @Override public RSAPrivateKey getPrivateKey() { return null; }
       @Override public String getPrivateKeyId() { return null; }
     });
-    this.verifier = JWT.require(rs256)
+    Verification rules = JWT.require(rs256)
         .withIssuer(issuer)
         .withAudience(AUDIENCE)
         .withClaim("type", "access")
         .withClaimPresence("exp")
         .withClaimPresence("sub")
         .withClaimPresence("jti")
-        .acceptLeeway(5)
-        .build();
+        .acceptLeeway(5);
+    this.verifier = ((JWTVerifier.BaseVerification) rules).build(clock);
   }
 
   /** Returns the principal, or null when the token is not a valid access token for any reason. */
   public Principal verify(String token) {
+    return cache.get(token, this::verifyNow);
+  }
+
+  private Principal verifyNow(String token) {
     try {
       DecodedJWT jwt = verifier.verify(token);
       List<String> roles = jwt.getClaim("roles").asList(String.class);

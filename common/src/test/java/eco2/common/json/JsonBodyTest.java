@@ -194,11 +194,14 @@ class JsonBodyTest {
   }
 
   @Test
-  void nullForAPrimitiveIsTreatedAsAbsent() {
-    Page absent = jsonBody.parse("{}".getBytes(StandardCharsets.UTF_8), Page.class);
-    Page nulled = jsonBody.parse("{\"limit\": null}".getBytes(StandardCharsets.UTF_8), Page.class);
-
-    assertThat(nulled).isEqualTo(absent);
+  void aPrimitiveFieldThatIsAbsentOrNullIsRequired() {
+    // A primitive has no "absent" value; silently reading 0 would hide client bugs.
+    for (String body : new String[] {"{}", "{\"limit\": null}"}) {
+      Invalid e = catchThrowableOfType(Invalid.class,
+          () -> jsonBody.parse(body.getBytes(StandardCharsets.UTF_8), Page.class));
+      assertThat(e).as(body).isNotNull();
+      assertThat(e.errors()).extracting("field", "message").containsExactly(tuple("limit", "is required"));
+    }
   }
 
   @Test
@@ -206,7 +209,7 @@ class JsonBodyTest {
     // The property cache is per type: a field known to Signup is unknown to Page.
     parse("{\"display_name\": \"Ann\"}");
     Invalid e = catchThrowableOfType(Invalid.class,
-        () -> jsonBody.parse("{\"display_name\": \"Ann\"}".getBytes(StandardCharsets.UTF_8), Page.class));
+        () -> jsonBody.parse("{\"limit\": 1, \"display_name\": \"Ann\"}".getBytes(StandardCharsets.UTF_8), Page.class));
 
     assertThat(e).isNotNull();
     assertThat(e.errors()).extracting("field").containsExactly("display_name");

@@ -2,6 +2,7 @@ package eco2.common.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import eco2.common.config.Env;
 import java.time.Duration;
@@ -20,7 +21,7 @@ class RateLimitPolicyTest {
   void refillRateIsCapacityOverPeriod(int capacity, long seconds, double perSecond) {
     RateLimitPolicy policy = RateLimitPolicy.open("p", capacity, Duration.ofSeconds(seconds));
 
-    assertThat(policy.refillPerSecond()).isCloseTo(perSecond, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(policy.refillPerSecond()).isCloseTo(perSecond, offset(1e-6));
   }
 
   @Test
@@ -76,11 +77,11 @@ class RateLimitPolicyTest {
   }
 
   @Test
-  void theDefaultPolicyIsTunedToo() {
+  void theDefaultPolicyCanBeTunedToo() {
     RateLimitSettings settings = RateLimitSettings.fromEnv(
         new Env(Map.of("RATE_LIMIT_DEFAULT", "30/60", "RATE_LIMIT_ENABLED", "false")));
 
     assertThat(settings.enabled()).isFalse();
-    assertThat(settings.defaultPolicy()).isEqualTo(RateLimitPolicy.open("default", 30, Duration.ofSeconds(60)));
+    assertThat(settings.tune(settings.defaultPolicy())).isEqualTo(RateLimitPolicy.open("default", 30, Duration.ofSeconds(60)));
   }
 }

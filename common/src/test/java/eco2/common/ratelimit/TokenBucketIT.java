@@ -49,13 +49,13 @@ class TokenBucketIT {
   void capacityIsRespectedAndRemainingCountsDown() {
     List<Long> remaining = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      TokenBucket.Decision d = bucket.take(THREE_A_DAY, "ip:1.1.1.1", 1, null);
+      TokenBucket.Decision d = bucket.take(THREE_A_DAY, "ip:1.1.1.1", 1);
       assertThat(d.allowed()).isTrue();
       assertThat(d.limit()).isEqualTo(3);
       assertThat(d.retryAfterSeconds()).isZero();
       remaining.add(d.remaining());
     }
-    TokenBucket.Decision denied = bucket.take(THREE_A_DAY, "ip:1.1.1.1", 1, null);
+    TokenBucket.Decision denied = bucket.take(THREE_A_DAY, "ip:1.1.1.1", 1);
 
     assertThat(remaining).containsExactly(2L, 1L, 0L);
     assertThat(denied.allowed()).isFalse();
@@ -64,11 +64,11 @@ class TokenBucketIT {
 
   @Test
   void subjectsAndPoliciesHaveSeparateBuckets() {
-    for (int i = 0; i < 3; i++) bucket.take(THREE_A_DAY, "ip:1.1.1.1", 1, null);
+    for (int i = 0; i < 3; i++) bucket.take(THREE_A_DAY, "ip:1.1.1.1", 1);
 
-    assertThat(bucket.take(THREE_A_DAY, "ip:1.1.1.1", 1, null).allowed()).isFalse();
-    assertThat(bucket.take(THREE_A_DAY, "ip:2.2.2.2", 1, null).allowed()).isTrue();
-    assertThat(bucket.take(TWENTY_A_DAY, "ip:1.1.1.1", 1, null).allowed()).isTrue();
+    assertThat(bucket.take(THREE_A_DAY, "ip:1.1.1.1", 1).allowed()).isFalse();
+    assertThat(bucket.take(THREE_A_DAY, "ip:2.2.2.2", 1).allowed()).isTrue();
+    assertThat(bucket.take(TWENTY_A_DAY, "ip:1.1.1.1", 1).allowed()).isTrue();
   }
 
   @Test
@@ -83,7 +83,7 @@ class TokenBucketIT {
         Callable<Integer> worker = () -> {
           start.await();
           int allowed = 0;
-          for (int i = 0; i < takesEach; i++) if (bucket.take(TWENTY_A_DAY, "user:hot", 1, null).allowed()) allowed++;
+          for (int i = 0; i < takesEach; i++) if (bucket.take(TWENTY_A_DAY, "user:hot", 1).allowed()) allowed++;
           return allowed;
         };
         results.add(pool.submit(worker));
@@ -100,22 +100,22 @@ class TokenBucketIT {
 
   @Test
   void costZeroOnlyLooks() {
-    TokenBucket.Decision look = bucket.take(THREE_A_DAY, "ip:3.3.3.3", 0, null);
+    TokenBucket.Decision look = bucket.take(THREE_A_DAY, "ip:3.3.3.3", 0);
 
     assertThat(look.allowed()).isTrue();
     assertThat(look.remaining()).isEqualTo(3);
     assertThat(redis.exists(TokenBucket.key(THREE_A_DAY, "ip:3.3.3.3"))).isFalse();
 
-    bucket.take(THREE_A_DAY, "ip:3.3.3.3", 1, null);
-    for (int i = 0; i < 5; i++) assertThat(bucket.take(THREE_A_DAY, "ip:3.3.3.3", 0, null).remaining()).isEqualTo(2);
-    assertThat(bucket.take(THREE_A_DAY, "ip:3.3.3.3", 1, null).remaining()).isEqualTo(1);
+    bucket.take(THREE_A_DAY, "ip:3.3.3.3", 1);
+    for (int i = 0; i < 5; i++) assertThat(bucket.take(THREE_A_DAY, "ip:3.3.3.3", 0).remaining()).isEqualTo(2);
+    assertThat(bucket.take(THREE_A_DAY, "ip:3.3.3.3", 1).remaining()).isEqualTo(1);
   }
 
   @Test
   void costZeroOnAnEmptyBucketSaysNoWithoutTakingAnything() {
-    for (int i = 0; i < 3; i++) bucket.take(THREE_A_DAY, "ip:4.4.4.4", 1, null);
+    for (int i = 0; i < 3; i++) bucket.take(THREE_A_DAY, "ip:4.4.4.4", 1);
 
-    TokenBucket.Decision look = bucket.take(THREE_A_DAY, "ip:4.4.4.4", 0, null);
+    TokenBucket.Decision look = bucket.take(THREE_A_DAY, "ip:4.4.4.4", 0);
 
     assertThat(look.allowed()).isFalse();
     assertThat(look.remaining()).isZero();
@@ -124,10 +124,10 @@ class TokenBucketIT {
 
   @Test
   void costMinusOneRefundsAToken() {
-    bucket.take(THREE_A_DAY, "ip:5.5.5.5", 1, null);
-    bucket.take(THREE_A_DAY, "ip:5.5.5.5", 1, null);
+    bucket.take(THREE_A_DAY, "ip:5.5.5.5", 1);
+    bucket.take(THREE_A_DAY, "ip:5.5.5.5", 1);
 
-    TokenBucket.Decision refund = bucket.take(THREE_A_DAY, "ip:5.5.5.5", -1, null);
+    TokenBucket.Decision refund = bucket.take(THREE_A_DAY, "ip:5.5.5.5", -1);
 
     assertThat(refund.allowed()).isTrue();
     assertThat(refund.remaining()).isEqualTo(2);
@@ -135,22 +135,22 @@ class TokenBucketIT {
 
   @Test
   void aRefundOnAnEmptyBucketLetsExactlyOneMoreThrough() {
-    for (int i = 0; i < 3; i++) bucket.take(THREE_A_DAY, "ip:5.5.5.6", 1, null);
-    assertThat(bucket.take(THREE_A_DAY, "ip:5.5.5.6", 1, null).allowed()).isFalse();
+    for (int i = 0; i < 3; i++) bucket.take(THREE_A_DAY, "ip:5.5.5.6", 1);
+    assertThat(bucket.take(THREE_A_DAY, "ip:5.5.5.6", 1).allowed()).isFalse();
 
-    bucket.take(THREE_A_DAY, "ip:5.5.5.6", -1, null);
+    bucket.take(THREE_A_DAY, "ip:5.5.5.6", -1);
 
-    assertThat(bucket.take(THREE_A_DAY, "ip:5.5.5.6", 1, null).allowed()).isTrue();
-    assertThat(bucket.take(THREE_A_DAY, "ip:5.5.5.6", 1, null).allowed()).isFalse();
+    assertThat(bucket.take(THREE_A_DAY, "ip:5.5.5.6", 1).allowed()).isTrue();
+    assertThat(bucket.take(THREE_A_DAY, "ip:5.5.5.6", 1).allowed()).isFalse();
   }
 
   @Test
   void refundsNeverRaiseTheBucketAboveCapacity() {
     for (int i = 0; i < 10; i++) {
-      assertThat(bucket.take(THREE_A_DAY, "ip:6.6.6.6", -1, null).remaining()).isEqualTo(3);
+      assertThat(bucket.take(THREE_A_DAY, "ip:6.6.6.6", -1).remaining()).isEqualTo(3);
     }
     int allowed = 0;
-    for (int i = 0; i < 6; i++) if (bucket.take(THREE_A_DAY, "ip:6.6.6.6", 1, null).allowed()) allowed++;
+    for (int i = 0; i < 6; i++) if (bucket.take(THREE_A_DAY, "ip:6.6.6.6", 1).allowed()) allowed++;
 
     assertThat(allowed).isEqualTo(3);
   }
@@ -159,9 +159,9 @@ class TokenBucketIT {
   void retryAfterAndResetAreWithinThePeriod() {
     RateLimitPolicy twoPerHundredSeconds = RateLimitPolicy.open("t2", 2, Duration.ofSeconds(100)); // 1 token / 50 s
 
-    TokenBucket.Decision first = bucket.take(twoPerHundredSeconds, "ip:7.7.7.7", 1, null);
-    bucket.take(twoPerHundredSeconds, "ip:7.7.7.7", 1, null);
-    TokenBucket.Decision denied = bucket.take(twoPerHundredSeconds, "ip:7.7.7.7", 1, null);
+    TokenBucket.Decision first = bucket.take(twoPerHundredSeconds, "ip:7.7.7.7", 1);
+    bucket.take(twoPerHundredSeconds, "ip:7.7.7.7", 1);
+    TokenBucket.Decision denied = bucket.take(twoPerHundredSeconds, "ip:7.7.7.7", 1);
 
     assertThat(first.resetSeconds()).isBetween(1L, 50L);
     assertThat(first.retryAfterSeconds()).isZero();
@@ -172,7 +172,7 @@ class TokenBucketIT {
 
   @Test
   void aFullBucketResetsImmediately() {
-    TokenBucket.Decision look = bucket.take(THREE_A_DAY, "ip:8.8.8.8", 0, null);
+    TokenBucket.Decision look = bucket.take(THREE_A_DAY, "ip:8.8.8.8", 0);
 
     assertThat(look.resetSeconds()).isZero();
     assertThat(look.retryAfterSeconds()).isZero();
@@ -182,17 +182,35 @@ class TokenBucketIT {
   void theFlagKeyIsReported() {
     redis.setex("blacklist:jti-1", 60, "1");
 
-    assertThat(bucket.take(THREE_A_DAY, "user:a", 1, "blacklist:jti-1").flagged()).isTrue();
-    assertThat(bucket.take(THREE_A_DAY, "user:a", 1, "blacklist:jti-2").flagged()).isFalse();
-    assertThat(bucket.take(THREE_A_DAY, "user:a", 1, null).flagged()).isFalse();
+    assertThat(bucket.take(THREE_A_DAY, "user:a", 1, "blacklist:jti-1", null).flagged()).isTrue();
+    assertThat(bucket.take(THREE_A_DAY, "user:a", 1, "blacklist:jti-2", null).flagged()).isFalse();
+    assertThat(bucket.take(THREE_A_DAY, "user:a", 1).flagged()).isFalse();
+  }
+
+  @Test
+  void thePrefetchKeyIsReadInTheSameCall() {
+    redis.setex("blacklist:jti-9", 60, "1");
+    redis.setex("user:info:42", 60, "{\"名\":\"민아\"}");
+
+    TokenBucket.Decision both = bucket.take(THREE_A_DAY, "user:c", 1, "blacklist:jti-9", "user:info:42");
+    TokenBucket.Decision onlyValue = bucket.take(THREE_A_DAY, "user:c", 1, null, "user:info:42");
+    TokenBucket.Decision miss = bucket.take(THREE_A_DAY, "user:c", 1, "blacklist:none", "user:info:43");
+
+    assertThat(both.flagged()).isTrue();
+    assertThat(both.prefetched()).isEqualTo("{\"名\":\"민아\"}");
+    assertThat(onlyValue.flagged()).isFalse();
+    assertThat(onlyValue.prefetched()).isEqualTo("{\"名\":\"민아\"}");
+    assertThat(miss.flagged()).isFalse();
+    assertThat(miss.prefetched()).isNull();
+    assertThat(bucket.take(THREE_A_DAY, "user:c", 0).remaining()).isZero();
   }
 
   @Test
   void theFlagIsReportedEvenWhenTheRequestIsLimited() {
-    for (int i = 0; i < 3; i++) bucket.take(THREE_A_DAY, "user:b", 1, null);
+    for (int i = 0; i < 3; i++) bucket.take(THREE_A_DAY, "user:b", 1);
     redis.setex("blacklist:jti-3", 60, "1");
 
-    TokenBucket.Decision d = bucket.take(THREE_A_DAY, "user:b", 1, "blacklist:jti-3");
+    TokenBucket.Decision d = bucket.take(THREE_A_DAY, "user:b", 1, "blacklist:jti-3", null);
 
     assertThat(d.allowed()).isFalse();
     assertThat(d.flagged()).isTrue();
@@ -200,7 +218,7 @@ class TokenBucketIT {
 
   @Test
   void theBucketIsAHashUnderItsDocumentedKeyWithATtl() {
-    bucket.take(THREE_A_DAY, "ip:9.9.9.9", 1, null);
+    bucket.take(THREE_A_DAY, "ip:9.9.9.9", 1);
     String key = "ratelimit:t3:ip:9.9.9.9";
 
     assertThat(TokenBucket.key(THREE_A_DAY, "ip:9.9.9.9")).isEqualTo(key);
@@ -215,17 +233,17 @@ class TokenBucketIT {
 
   @Test
   void aDeniedRequestKeepsTheKeyExpiring() {
-    for (int i = 0; i < 4; i++) bucket.take(THREE_A_DAY, "ip:9.9.9.8", 1, null);
+    for (int i = 0; i < 4; i++) bucket.take(THREE_A_DAY, "ip:9.9.9.8", 1);
 
     assertThat(redis.pttl("ratelimit:t3:ip:9.9.9.8")).isPositive();
   }
 
   @Test
   void recoversWhenRedisForgetsTheScript() {
-    bucket.take(THREE_A_DAY, "ip:10.0.0.1", 1, null);
+    bucket.take(THREE_A_DAY, "ip:10.0.0.1", 1);
     redis.scriptFlush();
 
-    TokenBucket.Decision after = bucket.take(THREE_A_DAY, "ip:10.0.0.1", 1, null);
+    TokenBucket.Decision after = bucket.take(THREE_A_DAY, "ip:10.0.0.1", 1);
 
     assertThat(after.allowed()).isTrue();
     assertThat(after.remaining()).isEqualTo(1);
@@ -235,6 +253,6 @@ class TokenBucketIT {
   void aFreshBucketInstanceWorksAfterAScriptFlush() {
     redis.scriptFlush();
 
-    assertThat(new TokenBucket(redis).take(THREE_A_DAY, "ip:10.0.0.2", 1, null).remaining()).isEqualTo(2);
+    assertThat(new TokenBucket(redis).take(THREE_A_DAY, "ip:10.0.0.2", 1).remaining()).isEqualTo(2);
   }
 }

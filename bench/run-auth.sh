@@ -246,7 +246,7 @@ main() {
   echo
   echo "Eco2 auth benchmark: $BASE_URL, $CONNECTIONS connections, $THREADS wrk threads," \
     "$DURATION per scenario after $WARMUP warm-up, $USERS users, $(nproc) CPUs," \
-    "stack started by this script: $STARTED_STACK$([[ $STARTED_STACK == yes ]] && echo ' (rate limits OFF)')"
+    "stack started by this script: $STARTED_STACK$([[ $STARTED_STACK == yes ]] && echo ' (rate limits on, capacities raised)')"
   awk -v target="$TARGET_RATIO" -f "$BENCH_DIR/summarize.awk" "$WORK/results.txt"
   if [[ -n ${OUT_DIR:-} ]]; then
     mkdir -p "$OUT_DIR"

@@ -16,110 +16,110 @@ import org.slf4j.LoggerFactory;
  */
 public final class TestServices {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TestServices.class);
+  private static final Logger LOG = LoggerFactory.getLogger(TestServices.class);
 
-    // The one static mutable field the style allows: probing and starting servers is too slow to repeat per test class.
-    private static TestServices instance;
+  // The one static mutable field the style allows: probing and starting servers is too slow to repeat per test class.
+  private static TestServices instance;
 
-    private final TestPostgres postgres;
-    private final TestDatabases databases;
-    private final TestRedis redis;
-    private final TestAmqp amqp;
+  private final TestPostgres postgres;
+  private final TestDatabases databases;
+  private final TestRedis redis;
+  private final TestAmqp amqp;
 
-    private TestServices(TestPostgres postgres, TestRedis redis, TestAmqp amqp) {
-        this.postgres = postgres;
-        this.databases = new TestDatabases(postgres);
-        this.redis = redis;
-        this.amqp = amqp;
+  private TestServices(TestPostgres postgres, TestRedis redis, TestAmqp amqp) {
+    this.postgres = postgres;
+    this.databases = new TestDatabases(postgres);
+    this.redis = redis;
+    this.amqp = amqp;
+  }
+
+  /** The JVM-wide services; the first call probes (and maybe starts) them, later calls return the same instance. */
+  public static synchronized TestServices get() {
+    if (instance == null) {
+      instance = locateAll();
     }
+    return instance;
+  }
 
-    /** The JVM-wide services; the first call probes (and maybe starts) them, later calls return the same instance. */
-    public static synchronized TestServices get() {
-        if (instance == null) {
-            instance = locateAll();
-        }
-        return instance;
+  private static TestServices locateAll() {
+    Instant runStart = Instant.now();
+    boolean forceEmbedded = TestEnv.forceEmbedded();
+    List<AutoCloseable> embedded = new ArrayList<>();
+    stopAtExit(embedded);
+    try {
+      TestPostgres postgres = TestPostgres.locate(forceEmbedded);
+      addIfPresent(embedded, postgres.embedded());
+      LOG.info("TestServices PostgreSQL: {}", postgres.description());
+      TestRedis redis = TestRedis.locate(forceEmbedded);
+      addIfPresent(embedded, redis.embedded());
+      LOG.info("TestServices Redis: {}", redis.description());
+      TestAmqp amqp = TestAmqp.locate(forceEmbedded);
+      addIfPresent(embedded, amqp.embedded());
+      LOG.info("TestServices AMQP: {}", amqp.description());
+      TestServices services = new TestServices(postgres, redis, amqp);
+      services.databases.sweepStale(runStart);
+      return services;
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot provide PostgreSQL, Redis and AMQP for tests", e);
     }
+  }
 
-    private static TestServices locateAll() {
-        Instant runStart = Instant.now();
-        boolean forceEmbedded = TestEnv.forceEmbedded();
-        List<AutoCloseable> embedded = new ArrayList<>();
-        stopAtExit(embedded);
+  private static void addIfPresent(List<AutoCloseable> embedded, AutoCloseable server) {
+    if (server != null) {
+      synchronized (embedded) {
+        embedded.add(server);
+      }
+    }
+  }
+
+  /** Registered before anything starts, so a failure half-way still stops what did start. */
+  private static void stopAtExit(List<AutoCloseable> embedded) {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      List<AutoCloseable> newestFirst;
+      synchronized (embedded) {
+        newestFirst = new ArrayList<>(embedded);
+      }
+      Collections.reverse(newestFirst);
+      for (AutoCloseable server : newestFirst) {
         try {
-            TestPostgres postgres = TestPostgres.locate(forceEmbedded);
-            addIfPresent(embedded, postgres.embedded());
-            LOG.info("TestServices PostgreSQL: {}", postgres.description());
-            TestRedis redis = TestRedis.locate(forceEmbedded);
-            addIfPresent(embedded, redis.embedded());
-            LOG.info("TestServices Redis: {}", redis.description());
-            TestAmqp amqp = TestAmqp.locate(forceEmbedded);
-            addIfPresent(embedded, amqp.embedded());
-            LOG.info("TestServices AMQP: {}", amqp.description());
-            TestServices services = new TestServices(postgres, redis, amqp);
-            services.databases.sweepStale(runStart);
-            return services;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot provide PostgreSQL, Redis and AMQP for tests", e);
+          server.close();
+        } catch (Exception ignored) {
+          // The JVM is going away; the OS reaps whatever is left.
         }
-    }
+      }
+    }, "eco2-test-services-stop"));
+  }
 
-    private static void addIfPresent(List<AutoCloseable> embedded, AutoCloseable server) {
-        if (server != null) {
-            synchronized (embedded) {
-                embedded.add(server);
-            }
-        }
-    }
+  /** JDBC URL of {@code database} on the test server, to be used with {@link #adminUser()} / {@link #adminPassword()}. */
+  public String adminJdbcUrl(String database) {
+    return postgres.jdbcUrl(database);
+  }
 
-    /** Registered before anything starts, so a failure half-way still stops what did start. */
-    private static void stopAtExit(List<AutoCloseable> embedded) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            List<AutoCloseable> newestFirst;
-            synchronized (embedded) {
-                newestFirst = new ArrayList<>(embedded);
-            }
-            Collections.reverse(newestFirst);
-            for (AutoCloseable server : newestFirst) {
-                try {
-                    server.close();
-                } catch (Exception ignored) {
-                    // The JVM is going away; the OS reaps whatever is left.
-                }
-            }
-        }, "eco2-test-services-stop"));
-    }
+  public String adminUser() {
+    return postgres.user();
+  }
 
-    /** JDBC URL of {@code database} on the test server, to be used with {@link #adminUser()} / {@link #adminPassword()}. */
-    public String adminJdbcUrl(String database) {
-        return postgres.jdbcUrl(database);
-    }
+  public String adminPassword() {
+    return postgres.password();
+  }
 
-    public String adminUser() {
-        return postgres.user();
-    }
+  /** Creates an empty database named {@code eco2_test_<epochSecond>_<random>} and returns its name. */
+  public String freshDatabase() {
+    return databases.create();
+  }
 
-    public String adminPassword() {
-        return postgres.password();
-    }
+  /** Redis URI whose path selects the dedicated test DB index (15 unless TEST_REDIS_URL names one). */
+  public String redisUri() {
+    return redis.uri();
+  }
 
-    /** Creates an empty database named {@code eco2_test_<epochSecond>_<random>} and returns its name. */
-    public String freshDatabase() {
-        return databases.create();
-    }
+  /** Empties the test DB index only; other indexes on a shared server are untouched. */
+  public void flushRedis() {
+    redis.flush();
+  }
 
-    /** Redis URI whose path selects the dedicated test DB index (15 unless TEST_REDIS_URL names one). */
-    public String redisUri() {
-        return redis.uri();
-    }
-
-    /** Empties the test DB index only; other indexes on a shared server are untouched. */
-    public void flushRedis() {
-        redis.flush();
-    }
-
-    /** AMQP URI for com.rabbitmq.client.ConnectionFactory#setUri. */
-    public String amqpUri() {
-        return amqp.uri();
-    }
+  /** AMQP URI for com.rabbitmq.client.ConnectionFactory#setUri. */
+  public String amqpUri() {
+    return amqp.uri();
+  }
 }

@@ -31,16 +31,21 @@ public final class KeyRingLoader {
       RSAPrivateCrtKey key = generate();
       Path dir = file.toAbsolutePath().getParent();
       Files.createDirectories(dir);
+      createPrivateFile(file);
       Files.writeString(file, Pem.encodePrivate(key));
-      try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException ignored) {
-        // not a POSIX file system: nothing more to tighten
-      }
       log.info("generated a dev JWT signing key at {}", file.toAbsolutePath());
       return key;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read or write the dev JWT key at " + file, e);
+    }
+  }
+
+  /** Owner-only from the first byte: the key is never readable by others, not even briefly. */
+  private static void createPrivateFile(Path file) throws IOException {
+    try {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createFile(file); // not a POSIX file system
     }
   }
 

@@ -33,6 +33,10 @@ class OpenApiCoverageIT {
       for (String ops : List.of("/health", "/ready", "/metrics", "/openapi.json")) {
         assertThat(spec.path("paths").has(ops)).as(ops).isTrue();
       }
+      JsonNode tokenPair = spec.path("components").path("schemas").path("TokenPair");
+      assertThat(tokenPair.path("properties").has("access_token")).as("schemas are snake_case like the wire").isTrue();
+      assertThat(tokenPair.path("properties").has("accessToken")).isFalse();
+      assertThat(spec.path("components").path("schemas").path("RegisterRequest").path("properties").has("validate")).isFalse();
       assertThat(auth.http.get("/docs").body()).containsIgnoringCase("swagger");
       assertThat(auth.http.get("/redoc").body()).containsIgnoringCase("redoc");
     }

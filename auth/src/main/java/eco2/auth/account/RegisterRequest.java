@@ -2,10 +2,12 @@ package eco2.auth.account;
 
 import eco2.common.error.FieldErrors;
 import eco2.common.json.Validated;
+import io.javalin.openapi.OpenApiIgnore;
 
 /** Body of POST /register. */
 public record RegisterRequest(String email, String username, String password, String inviteCode) implements Validated {
   @Override
+  @OpenApiIgnore
   public void validate(FieldErrors errors) {
     Credentials.checkEmail(errors, "email", email);
     Credentials.checkUsername(errors, "username", username);

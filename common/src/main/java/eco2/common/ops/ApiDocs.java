@@ -2,6 +2,8 @@ package eco2.common.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.openapi.plugin.redoc.ReDocPlugin;
@@ -20,6 +22,8 @@ import java.util.Map;
  */
 public final class ApiDocs {
   public static final String SPEC_PATH = "/openapi.json";
+  private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
+      (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
   private ApiDocs() {}
 
@@ -51,6 +55,7 @@ public final class ApiDocs {
       copyFields(spec.path("paths"), paths);
       copyFields(spec.path("components").path("schemas"), schemas);
     }
+    schemas.forEach(ApiDocs::snakeCaseProperties);
     try {
       return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
     } catch (IOException e) {
@@ -64,6 +69,20 @@ public final class ApiDocs {
       return in == null ? null : mapper.readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + resource, e);
+    }
+  }
+
+  /** The processor names properties after Java components; on the wire every service speaks snake_case. */
+  private static void snakeCaseProperties(JsonNode schema) {
+    JsonNode properties = schema.get("properties");
+    if (properties instanceof ObjectNode props) {
+      ObjectNode renamed = props.objectNode();
+      props.fields().forEachRemaining(p -> renamed.set(SNAKE_CASE.translate(p.getKey()), p.getValue()));
+      props.removeAll().setAll(renamed);
+    }
+    JsonNode required = schema.get("required");
+    if (required instanceof ArrayNode list) {
+      for (int i = 0; i < list.size(); i++) list.set(i, list.textNode(SNAKE_CASE.translate(list.get(i).asText())));
     }
   }
 

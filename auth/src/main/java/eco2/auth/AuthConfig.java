@@ -2,6 +2,7 @@ package eco2.auth;
 
 import eco2.common.config.Env;
 import eco2.common.db.DbSettings;
+import eco2.common.events.AmqpSettings;
 import eco2.common.http.HttpSettings;
 import eco2.common.ratelimit.RateLimitSettings;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ public record AuthConfig(
     HttpSettings http,
     DbSettings db,
     String redisUrl,
+    AmqpSettings amqp,
     RateLimitSettings rateLimits,
     String issuer,
     String signingKeyPem,
@@ -27,6 +29,7 @@ public record AuthConfig(
         HttpSettings.fromEnv(env, DEFAULT_PORT),
         DbSettings.fromEnv(env, "auth"),
         env.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+        AmqpSettings.fromEnv(env),
         RateLimitSettings.fromEnv(env),
         env.get("JWT_ISSUER", "eco2-auth"),
         env.secret("JWT_PRIVATE_KEY", null),

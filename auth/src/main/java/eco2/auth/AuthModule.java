@@ -11,6 +11,9 @@ import eco2.auth.session.LoginThrottle;
 import eco2.auth.session.SessionHandler;
 import eco2.auth.session.SessionService;
 import eco2.common.db.Database;
+import eco2.common.events.AmqpConnector;
+import eco2.common.events.OutboxRelay;
+import eco2.common.events.OutboxWriter;
 import eco2.common.http.Infra;
 import eco2.common.http.Prefetch;
 import eco2.common.http.SecurityHeaders;
@@ -29,12 +32,17 @@ public final class AuthModule implements ServiceModule {
   static final RateLimitPolicy REGISTER = RateLimitPolicy.open("auth_register", 20, Duration.ofMinutes(1));
 
   private final Database database;
+  private final AmqpConnector amqp;
+  private final OutboxRelay relay;
   private final AccountHandler accounts;
   private final SessionHandler sessions;
   private final JwksHandler jwks;
 
-  private AuthModule(Database database, AccountHandler accounts, SessionHandler sessions, JwksHandler jwks) {
+  private AuthModule(Database database, AmqpConnector amqp, OutboxRelay relay, AccountHandler accounts,
+                     SessionHandler sessions, JwksHandler jwks) {
     this.database = database;
+    this.amqp = amqp;
+    this.relay = relay;
     this.accounts = accounts;
     this.sessions = sessions;
     this.jwks = jwks;
@@ -42,12 +50,15 @@ public final class AuthModule implements ServiceModule {
 
   public static AuthModule create(AuthConfig config, Infra infra, KeyRing keys) {
     Database database = Database.open(config.db(), infra.metrics().registry(), List.of());
+    AmqpConnector amqp = new AmqpConnector(config.amqp(), "auth");
+    OutboxRelay relay = new OutboxRelay(database.jdbi(), amqp, infra.metrics().registry(), "auth").start();
     UserInfoCache cache = new UserInfoCache(infra.redis());
-    AccountService accountService = new AccountService(database.jdbi(), new PasswordHasher(), cache, infra.mapper());
+    AccountService accountService = new AccountService(database.jdbi(), new PasswordHasher(), cache, infra.mapper(),
+        new OutboxWriter(infra.mapper(), "auth", infra.clock()));
     AccessTokenIssuer issuer = new AccessTokenIssuer(keys, config.issuer(), config.accessTokenTtl(), infra.clock());
     SessionService sessionService = new SessionService(database.jdbi(), accountService, issuer,
         new LoginThrottle(infra.tokenBucket()), infra.revocations(), config.refreshTokenTtl(), infra.clock());
-    return new AuthModule(database,
+    return new AuthModule(database, amqp, relay,
         new AccountHandler(accountService, infra.jsonBody(), infra.authenticator()),
         new SessionHandler(sessionService, infra.jsonBody(), infra.authenticator()),
         new JwksHandler(keys));
@@ -72,7 +83,7 @@ public final class AuthModule implements ServiceModule {
 
   @Override
   public List<ReadinessCheck> readiness() {
-    return List.of(database.readiness());
+    return List.of(database.readiness(), amqp.readiness());
   }
 
   @Override
@@ -87,6 +98,8 @@ public final class AuthModule implements ServiceModule {
 
   @Override
   public void close() {
+    relay.close();
+    amqp.close();
     database.close();
   }
 }

@@ -34,12 +34,14 @@ class AuthConfigTest {
     assertThatThrownBy(env::requireComplete)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("DB_PASSWORD")
-        .hasMessageContaining("JWT_PRIVATE_KEY");
+        .hasMessageContaining("JWT_PRIVATE_KEY")
+        .hasMessageContaining("AMQP_URL");
   }
 
   @Test
   void productionWithSecretsStarts() {
-    Env env = new Env(Map.of("ECO2_ENV", "production", "DB_PASSWORD", "s3cret", "JWT_PRIVATE_KEY", "pem"));
+    Env env = new Env(Map.of("ECO2_ENV", "production", "DB_PASSWORD", "s3cret", "JWT_PRIVATE_KEY", "pem",
+        "AMQP_URL", "amqp://eco2:s3cret@rabbitmq:5672/eco2"));
     AuthConfig.fromEnv(env);
     env.requireComplete();
   }

@@ -3,6 +3,7 @@ package eco2.auth;
 import eco2.auth.keys.KeyRing;
 import eco2.auth.keys.KeyRingLoader;
 import eco2.common.db.DbSettings;
+import eco2.common.events.AmqpSettings;
 import eco2.common.http.HttpSettings;
 import eco2.common.http.Infra;
 import eco2.common.ratelimit.RateLimitSettings;
@@ -40,13 +41,18 @@ public final class AuthTestApp implements AutoCloseable {
   }
 
   public static AuthTestApp start(RateLimitSettings limits, String redisUrl) throws Exception {
+    return start(limits, redisUrl, TestServices.get().amqpUri());
+  }
+
+  public static AuthTestApp start(RateLimitSettings limits, String redisUrl, String amqpUrl) throws Exception {
     TestServices services = TestServices.get();
     services.flushRedis();
     String database = services.freshDatabase();
     DbSettings db = new DbSettings(services.adminJdbcUrl(database), "auth", "auth", "eco2-test", 4, true,
         services.adminUser(), services.adminPassword());
     Path keyFile = Files.createTempDirectory("eco2-auth-test").resolve("jwt.pem");
-    AuthConfig config = new AuthConfig(HttpSettings.forTests(), db, redisUrl, limits, "eco2-auth",
+    AmqpSettings amqp = new AmqpSettings(amqpUrl, AmqpSettings.EXCHANGE);
+    AuthConfig config = new AuthConfig(HttpSettings.forTests(), db, redisUrl, amqp, limits, "eco2-auth",
         null, null, keyFile, Duration.ofMinutes(30), Duration.ofDays(7));
     return new AuthTestApp(config, redisUrl);
   }

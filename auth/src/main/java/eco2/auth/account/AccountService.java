@@ -3,6 +3,7 @@ package eco2.auth.account;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eco2.common.error.Conflict;
+import eco2.common.events.OutboxWriter;
 import eco2.common.error.NotFound;
 import eco2.common.error.Unauthorized;
 import eco2.common.redis.Prefetched;
@@ -18,12 +19,14 @@ public final class AccountService {
   private final PasswordHasher hasher;
   private final UserInfoCache cache;
   private final ObjectMapper mapper;
+  private final OutboxWriter outbox;
 
-  public AccountService(Jdbi jdbi, PasswordHasher hasher, UserInfoCache cache, ObjectMapper mapper) {
+  public AccountService(Jdbi jdbi, PasswordHasher hasher, UserInfoCache cache, ObjectMapper mapper, OutboxWriter outbox) {
     this.jdbi = jdbi;
     this.hasher = hasher;
     this.cache = cache;
     this.mapper = mapper;
+    this.outbox = outbox;
   }
 
   public RegisteredView register(RegisterRequest request) {
@@ -34,7 +37,9 @@ public final class AccountService {
       User user = jdbi.inTransaction(handle -> {
         UserRepository users = handle.attach(UserRepository.class);
         users.insert(id, email, request.username(), hash);
-        return users.findById(id).orElseThrow();
+        User created = users.findById(id).orElseThrow();
+        outbox.append(handle, UserRegistered.TYPE, UserRegistered.of(created, request.inviteCode()));
+        return created;
       });
       return RegisteredView.of(user);
     } catch (UnableToExecuteStatementException e) {

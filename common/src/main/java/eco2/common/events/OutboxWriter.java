@@ -1,0 +1,35 @@
+package eco2.common.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Records an event in the caller's transaction: the change and its event commit together or not at all.
+ * The {@link OutboxRelay} publishes it afterwards.
+ */
+public final class OutboxWriter {
+  private final ObjectMapper mapper;
+  private final String source;
+  private final Clock clock;
+
+  public OutboxWriter(ObjectMapper mapper, String source, Clock clock) {
+    this.mapper = mapper;
+    this.source = source;
+    this.clock = clock;
+  }
+
+  /** Returns the event id, which consumers use to stay idempotent. */
+  public UUID append(Handle transaction, String type, Object data) {
+    UUID id = UUID.randomUUID();
+    EventEnvelope envelope = new EventEnvelope(id, type, clock.instant(), source, mapper.valueToTree(data));
+    try {
+      transaction.attach(OutboxRepository.class).insert(id, type, mapper.writeValueAsString(envelope));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("event " + type + " cannot be serialised", e);
+    }
+    return id;
+  }
+}

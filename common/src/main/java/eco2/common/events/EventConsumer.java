@@ -1,0 +1,151 @@
+package eco2.common.events;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes one {@link Subscription} with manual acks and a prefetch limit. Each event is applied in one
+ * transaction together with its {@code processed_events} row, so a redelivery has no second effect, and it is
+ * acked only after that transaction commits. A failure is retried after each configured delay (the delivery
+ * stays unacked meanwhile, so a crash simply means redelivery), then parked in {@code <queue>.dlq} with the
+ * error. Only plain AMQP 0-9-1: no broker-specific dead-letter or delay features.
+ */
+public final class EventConsumer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
+
+  private final Subscription subscription;
+  private final Jdbi jdbi;
+  private final AmqpConnector amqp;
+  private final ObjectReader reader;
+  private final ScheduledExecutorService retries;
+  private final Counter consumed;
+  private final Counter retried;
+  private final Counter deadLettered;
+  private Channel channel;
+
+  public EventConsumer(Subscription subscription, Jdbi jdbi, AmqpConnector amqp, ObjectMapper mapper,
+                       MeterRegistry registry) {
+    this.subscription = subscription;
+    this.jdbi = jdbi;
+    this.amqp = amqp;
+    // Newer producers may add envelope fields; an old consumer must not park their events for it.
+    this.reader = mapper.readerFor(EventEnvelope.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    this.retries = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "event-retry-" + subscription.queue());
+      t.setDaemon(true);
+      return t;
+    });
+    this.consumed = counter(registry, "eco2_events_consumed", "events applied (including duplicates skipped)");
+    this.retried = counter(registry, "eco2_events_retried", "failed deliveries scheduled for another try");
+    this.deadLettered = counter(registry, "eco2_events_dead_lettered", "deliveries parked in the dead-letter queue");
+  }
+
+  /** Declares the queue, its bindings and its dead-letter queue, then starts consuming. */
+  public EventConsumer start() throws IOException {
+    channel = amqp.openChannel();
+    channel.queueDeclare(subscription.queue(), true, false, false, null);
+    channel.queueDeclare(subscription.deadLetterQueue(), true, false, false, null);
+    for (String key : subscription.routingKeys()) channel.queueBind(subscription.queue(), amqp.exchange(), key);
+    channel.basicQos(subscription.prefetch());
+    channel.basicConsume(subscription.queue(), false, new DefaultConsumer(channel) {
+      @Override
+      public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
+        attempt(new Delivery(envelope.getDeliveryTag(), props, body), 1);
+      }
+    });
+    return this;
+  }
+
+  private record Delivery(long tag, AMQP.BasicProperties props, byte[] body) {}
+
+  private void attempt(Delivery delivery, int attempt) {
+    EventEnvelope event;
+    try {
+      event = reader.readValue(delivery.body());
+      if (event.id() == null || event.type() == null) throw new IllegalArgumentException("envelope without id or type");
+    } catch (Exception e) {
+      park(delivery, attempt, "unreadable event: " + e.getMessage()); // retrying cannot fix a malformed message
+      return;
+    }
+    try {
+      jdbi.useTransaction(handle -> {
+        if (handle.attach(ProcessedEvents.class).markProcessed(event.id(), event.type()) == 1) {
+          subscription.handler().handle(handle, event);
+        }
+      });
+      channel.basicAck(delivery.tag(), false);
+      consumed.increment();
+    } catch (Exception e) {
+      if (attempt <= subscription.retryDelays().size()) {
+        long delay = subscription.retryDelays().get(attempt - 1).toMillis();
+        log.warn("event {} ({}) failed on attempt {}, retrying in {} ms: {}", event.id(), event.type(), attempt, delay,
+            e.toString());
+        retried.increment();
+        try {
+          retries.schedule(() -> attempt(delivery, attempt + 1), delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+          // shutting down: the delivery stays unacked and the broker hands it to the next consumer
+        }
+      } else {
+        log.error("event {} ({}) failed {} times, parking it in {}", event.id(), event.type(), attempt,
+            subscription.deadLetterQueue(), e);
+        park(delivery, attempt, e.toString());
+      }
+    }
+  }
+
+  /** Copies the message into the dead-letter queue with the error, confirmed, and only then acks the original. */
+  private void park(Delivery delivery, int attempts, String error) {
+    try {
+      Map<String, Object> headers = new HashMap<>();
+      if (delivery.props().getHeaders() != null) headers.putAll(delivery.props().getHeaders());
+      headers.put("x-eco2-error", error.length() > 1000 ? error.substring(0, 1000) : error);
+      headers.put("x-eco2-attempts", attempts);
+      headers.put("x-eco2-queue", subscription.queue());
+      AMQP.BasicProperties props = delivery.props().builder().headers(headers).deliveryMode(2).build();
+      try (Channel publisher = amqp.openChannel()) {
+        publisher.confirmSelect();
+        publisher.basicPublish("", subscription.deadLetterQueue(), props, delivery.body());
+        publisher.waitForConfirmsOrDie(5000);
+      }
+      channel.basicAck(delivery.tag(), false);
+      deadLettered.increment();
+    } catch (Exception e) {
+      // Not parked, not acked: the broker redelivers it (now or after a reconnect) and we try again.
+      log.error("could not park a message from {}: {}", subscription.queue(), e.toString());
+    }
+  }
+
+  private Counter counter(MeterRegistry registry, String name, String description) {
+    return Counter.builder(name).tag("queue", subscription.queue()).description(description).register(registry);
+  }
+
+  @Override
+  public void close() {
+    retries.shutdownNow();
+    if (channel != null && channel.isOpen()) {
+      try {
+        channel.close();
+      } catch (Exception ignored) {
+        // unacked deliveries go back to the queue, which is what we want on shutdown
+      }
+    }
+  }
+}

@@ -1,0 +1,223 @@
+package eco2.common.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
+import eco2.common.db.Database;
+import eco2.common.db.DbSettings;
+import eco2.common.json.Json;
+import eco2.common.testing.TestServices;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Manual acks, idempotency by event id, retries with back-off, dead-lettering, redelivery after a crash. */
+class EventConsumerIT {
+  static final ObjectMapper MAPPER = Json.newMapper();
+  static final List<Duration> FAST = List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300));
+  static Database database;
+  static Jdbi jdbi;
+  static Connection publisherConnection;
+  static Channel publisher;
+
+  String queue;
+  String routingKey;
+  AmqpConnector amqp;
+  SimpleMeterRegistry registry;
+
+  @BeforeAll
+  static void start() throws Exception {
+    TestServices services = TestServices.get();
+    DbSettings db = new DbSettings(services.adminJdbcUrl(services.freshDatabase()), "evtest", "evtest", "eco2-test",
+        6, true, services.adminUser(), services.adminPassword());
+    database = Database.open(db, new SimpleMeterRegistry(), List.of());
+    jdbi = database.jdbi();
+    ConnectionFactory factory = new ConnectionFactory();
+    factory.setUri(services.amqpUri());
+    publisherConnection = factory.newConnection("consumer-test-publisher");
+    publisher = publisherConnection.createChannel();
+    publisher.exchangeDeclare(AmqpSettings.EXCHANGE, "topic", true);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    publisherConnection.close();
+    database.close();
+  }
+
+  @BeforeEach
+  void names() {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    queue = "test.consumer." + suffix;
+    routingKey = "test.happened." + suffix;
+    amqp = new AmqpConnector(new AmqpSettings(TestServices.get().amqpUri(), AmqpSettings.EXCHANGE), "consumer-test");
+    registry = new SimpleMeterRegistry();
+  }
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    publisher.queueDelete(queue);
+    publisher.queueDelete(queue + ".dlq");
+    amqp.close();
+  }
+
+  @Test
+  void anEventIsAppliedOnceEvenWhenDeliveredTwice() throws Exception {
+    try (EventConsumer consumer = consumer(recordEffect(), FAST).start()) {
+      UUID id = UUID.randomUUID();
+      publish(envelope(id));
+      publish(envelope(id));
+      UUID other = UUID.randomUUID();
+      publish(envelope(other));
+
+      await(() -> effects(other) == 1);
+      await(() -> registry.get("eco2_events_consumed").counter().count() == 3.0);
+      assertThat(effects(id)).isEqualTo(1);
+      assertThat(queueDepth(queue)).isZero();
+    }
+  }
+
+  @Test
+  void aFailingHandlerIsRetriedAndItsEffectsRolledBack() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    EventHandler flaky = (handle, event) -> {
+      handle.execute("INSERT INTO effects (event_id, note) VALUES (?, 'attempt')", event.id());
+      if (calls.incrementAndGet() < 3) throw new IllegalStateException("not yet");
+    };
+    try (EventConsumer consumer = consumer(flaky, FAST).start()) {
+      UUID id = UUID.randomUUID();
+      publish(envelope(id));
+
+      await(() -> effects(id) == 1);
+      assertThat(calls.get()).isEqualTo(3);
+      assertThat(registry.get("eco2_events_retried").counter().count()).isEqualTo(2.0);
+      assertThat(queueDepth(queue + ".dlq")).isZero();
+    }
+  }
+
+  @Test
+  void aPoisonMessageIsParkedAfterItsRetriesAndTheQueueKeepsFlowing() throws Exception {
+    UUID poison = UUID.randomUUID();
+    EventHandler handler = (handle, event) -> {
+      if (event.id().equals(poison)) throw new IllegalStateException("cannot handle " + event.id());
+      handle.execute("INSERT INTO effects (event_id) VALUES (?)", event.id());
+    };
+    try (EventConsumer consumer = consumer(handler, FAST).start()) {
+      publish(envelope(poison));
+      UUID healthy = UUID.randomUUID();
+      publish(envelope(healthy));
+
+      await(() -> effects(healthy) == 1);
+      await(() -> queueDepth(queue + ".dlq") == 1);
+      GetResponse parked = publisher.basicGet(queue + ".dlq", true);
+      assertThat(MAPPER.readTree(parked.getBody()).get("id").asText()).isEqualTo(poison.toString());
+      Map<String, Object> headers = parked.getProps().getHeaders();
+      assertThat(headers.get("x-eco2-error").toString()).contains("cannot handle");
+      assertThat(headers.get("x-eco2-attempts")).isEqualTo(4);
+      assertThat(registry.get("eco2_events_dead_lettered").counter().count()).isEqualTo(1.0);
+      assertThat(effects(poison)).isZero();
+      assertThat(queueDepth(queue)).isZero();
+    }
+  }
+
+  @Test
+  void anUnreadableMessageGoesStraightToTheDeadLetterQueue() throws Exception {
+    try (EventConsumer consumer = consumer(recordEffect(), FAST).start()) {
+      publisher.basicPublish(AmqpSettings.EXCHANGE, routingKey, null, "{not json".getBytes(StandardCharsets.UTF_8));
+      await(() -> queueDepth(queue + ".dlq") == 1);
+      assertThat(registry.get("eco2_events_retried").counter().count()).isZero();
+    }
+  }
+
+  @Test
+  void aConsumerThatDiesMidHandlingLeavesTheMessageForTheNextOneWhichAppliesItOnce() throws Exception {
+    CountDownLatch inHandler = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    EventHandler stuck = (handle, event) -> {
+      handle.execute("INSERT INTO effects (event_id, note) VALUES (?, 'first')", event.id());
+      inHandler.countDown();
+      never.await(30, TimeUnit.SECONDS);
+      throw new IllegalStateException("the process died before committing");
+    };
+    UUID id = UUID.randomUUID();
+    AmqpConnector doomed = new AmqpConnector(new AmqpSettings(TestServices.get().amqpUri(), AmqpSettings.EXCHANGE), "doomed");
+    EventConsumer first = consumer(stuck, FAST, doomed).start();
+    publish(envelope(id));
+    assertThat(inHandler.await(10, TimeUnit.SECONDS)).isTrue();
+    doomed.close(); // the connection drops with the delivery unacked
+    first.close();
+    never.countDown();
+
+    try (EventConsumer second = consumer(recordEffect(), FAST).start()) {
+      await(() -> effects(id) == 1);
+      await(() -> queueDepth(queue) == 0);
+      assertThat(effects(id)).isEqualTo(1);
+      long fromTheDeadOne = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM effects WHERE note = 'first'")
+          .mapTo(Long.class).one());
+      assertThat(fromTheDeadOne).isZero();
+    }
+  }
+
+  private EventConsumer consumer(EventHandler handler, List<Duration> delays) {
+    return consumer(handler, delays, amqp);
+  }
+
+  private EventConsumer consumer(EventHandler handler, List<Duration> delays, AmqpConnector connector) {
+    return new EventConsumer(new Subscription(queue, List.of(routingKey), handler, delays, 8), jdbi, connector,
+        MAPPER, registry);
+  }
+
+  private static EventHandler recordEffect() {
+    return (handle, event) -> handle.execute("INSERT INTO effects (event_id) VALUES (?)", event.id());
+  }
+
+  private byte[] envelope(UUID id) throws Exception {
+    return MAPPER.writeValueAsBytes(new EventEnvelope(id, routingKey, Instant.now(), "test",
+        MAPPER.valueToTree(Map.of("n", 1))));
+  }
+
+  private void publish(byte[] body) throws Exception {
+    publisher.basicPublish(AmqpSettings.EXCHANGE, routingKey,
+        new AMQP.BasicProperties.Builder().deliveryMode(2).contentType("application/json").build(), body);
+  }
+
+  private long effects(UUID id) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM effects WHERE event_id = :id")
+        .bind("id", id).mapTo(Long.class).one());
+  }
+
+  private long queueDepth(String name) {
+    try {
+      return publisher.messageCount(name);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void await(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 15_000;
+    while (!condition.getAsBoolean()) {
+      if (System.currentTimeMillis() > deadline) throw new AssertionError("condition not met within 15 s");
+      Thread.sleep(25);
+    }
+  }
+}

@@ -66,6 +66,23 @@ class LoginThrottleIT {
   }
 
   @Test
+  void oneAccountHasOneBucketWhetherNamedByEmailOrUsername() {
+    TestUsers.Session user = TestUsers.register(http);
+    for (int i = 0; i < 3; i++) {
+      assertThat(TestUsers.login(http, user.username(), "wrong password", "X-Forwarded-For", "203.0.113.1" + i)
+          .status()).isEqualTo(401);
+    }
+    for (int i = 0; i < 2; i++) {
+      assertThat(TestUsers.login(http, user.email(), "wrong password", "X-Forwarded-For", "203.0.113.2" + i)
+          .status()).isEqualTo(401);
+    }
+    assertThat(TestUsers.login(http, user.email().toUpperCase(java.util.Locale.ROOT).replace("@EXAMPLE.COM", "@example.com"),
+        TestUsers.PASSWORD, "X-Forwarded-For", "198.51.100.9").status()).isIn(401, 429);
+    assertThat(TestUsers.login(http, user.username(), TestUsers.PASSWORD, "X-Forwarded-For", "198.51.100.10")
+        .status()).isEqualTo(429);
+  }
+
+  @Test
   void successDoesNotCountAndDoesNotResetTheIpCounter() {
     TestUsers.Session user = TestUsers.register(http);
     String ip = "203.0.113.50";

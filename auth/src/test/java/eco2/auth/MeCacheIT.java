@@ -65,6 +65,16 @@ class MeCacheIT {
   }
 
   @Test
+  void aTokenOfADeletedAccountIs401() {
+    TestUsers.Session user = TestUsers.register(auth.http);
+    auth.db.useHandle(h -> h.execute("DELETE FROM auth.users WHERE id = CAST(? AS uuid)", user.id()));
+
+    TestHttp.Response r = auth.http.get("/api/v1/auth/me", user.auth());
+    assertThat(r.status()).isEqualTo(401);
+    assertThat(r.json().get("code").asText()).isEqualTo("unauthorized");
+  }
+
+  @Test
   void aRevokedTokenIsRefusedEvenWithAWarmCache() {
     TestUsers.Session user = TestUsers.register(auth.http);
     assertThat(auth.http.get("/api/v1/auth/me", user.auth()).status()).isEqualTo(200);

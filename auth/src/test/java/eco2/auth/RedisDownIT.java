@@ -3,7 +3,14 @@ package eco2.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eco2.common.testing.TestHttp;
+import eco2.auth.account.User;
+import eco2.auth.session.AccessTokenIssuer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,9 +52,9 @@ class RedisDownIT {
   void protectedCallsFailClosed() {
     String token = TokenSecurityIT.class.getName(); // any syntactically bad token is still a 401
     assertThat(auth.http.get("/api/v1/auth/me", "Authorization", "Bearer " + token).status()).isEqualTo(401);
-    String valid = new eco2.auth.session.AccessTokenIssuer(auth.keys, "eco2-auth", java.time.Duration.ofMinutes(5),
-        java.time.Clock.systemUTC()).issue(new eco2.auth.account.User(java.util.UUID.randomUUID(), "a@b.kr", "abc",
-        null, java.util.List.of("user"), true, false, java.time.Instant.now()));
+    User someone = new User(UUID.randomUUID(), "a@b.kr", "abc", null, List.of("user"), true, false, Instant.now());
+    String valid = new AccessTokenIssuer(auth.keys, "eco2-auth", Duration.ofMinutes(5), Clock.systemUTC())
+        .issue(someone, UUID.randomUUID());
     TestHttp.Response r = auth.http.get("/api/v1/auth/me", "Authorization", "Bearer " + valid);
     assertThat(r.status()).isEqualTo(503);
     assertThat(r.json().get("code").asText()).isEqualTo("unavailable");

@@ -176,16 +176,33 @@ class SessionIT {
     String jti = jti(user.accessToken());
     try (RedisClient redis = eco2.common.redis.Redis.connect(TestServices.get().redisUri())) {
       assertThat(redis.exists(Revocations.key(jti))).isTrue();
-      assertThat(redis.ttl(Revocations.key(jti))).isBetween(1700L, 1802L);
+      assertThat(redis.ttl(Revocations.key(jti))).isBetween(1800L, 1807L); // 30 min + 5 s leeway
     }
   }
 
   @Test
-  void logoutWithoutABodyOnlyBlacklistsTheAccessToken() {
+  void logoutWithoutABodyEndsTheSessionOfThatToken() {
     TestUsers.Session user = TestUsers.register(http);
+    String otherDevice = TestUsers.login(http, user.username(), TestUsers.PASSWORD).json().get("refresh_token").asText();
+
     assertThat(http.method("POST", "/api/v1/auth/logout", user.auth()).status()).isEqualTo(204);
     assertThat(http.get("/api/v1/auth/me", user.auth()).status()).isEqualTo(401);
-    assertThat(refresh(user.refreshToken()).status()).isEqualTo(200);
+    assertThat(refresh(user.refreshToken()).status()).isEqualTo(401);
+    // Another sign-in of the same user is another session, and lives on.
+    assertThat(refresh(otherDevice).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aTokenLoggedOutJustBeforeExpiryStaysRefusedThroughTheLeeway() throws Exception {
+    TestUsers.Session user = TestUsers.register(http);
+    String shortLived = TokenSecurityIT.sign(auth, user, b -> b.withExpiresAt(java.time.Instant.now().plusSeconds(2)));
+    assertThat(http.method("POST", "/api/v1/auth/logout", "Authorization", TestHttp.bearer(shortLived)).status())
+        .isEqualTo(204);
+    try (RedisClient redis = eco2.common.redis.Redis.connect(TestServices.get().redisUri())) {
+      // Accepted by the verifier until exp + 5 s leeway, so blacklisted at least that long.
+      assertThat(redis.ttl(Revocations.key(jti(shortLived)))).isGreaterThanOrEqualTo(7L);
+    }
+    assertThat(http.get("/api/v1/auth/me", "Authorization", TestHttp.bearer(shortLived)).status()).isEqualTo(401);
   }
 
   @Test

@@ -72,7 +72,9 @@ class TokenSecurityIT {
   void aBlacklistedTokenIs401() {
     String token = sign(b -> b);
     auth.infra.revocations().revoke(JWT.decode(token).getId(), java.time.Duration.ofMinutes(5));
-    assertThat(me(token).json().get("message").asText()).isEqualTo("Token has been revoked");
+    TestHttp.Response r = me(token);
+    assertThat(r.status()).isEqualTo(401);
+    assertThat(r.json().get("message").asText()).isEqualTo("Token has been revoked");
   }
 
   static TestHttp.Response me(String token) {
@@ -80,12 +82,17 @@ class TokenSecurityIT {
   }
 
   static String sign(UnaryOperator<JWTCreator.Builder> change) {
-    JWTCreator.Builder b = JWT.create().withKeyId(auth.keys.signingKid()).withIssuer("eco2-auth")
+    return sign(auth, user, change);
+  }
+
+  /** A token as auth signs it, for {@code user}, after {@code change}. */
+  static String sign(AuthTestApp app, TestUsers.Session user, UnaryOperator<JWTCreator.Builder> change) {
+    JWTCreator.Builder b = JWT.create().withKeyId(app.keys.signingKid()).withIssuer("eco2-auth")
         .withAudience("eco2").withSubject(user.id()).withClaim("email", user.email())
         .withClaim("username", user.username()).withClaim("roles", List.of("user")).withClaim("type", "access")
         .withJWTId(UUID.randomUUID().toString()).withIssuedAt(Instant.now())
         .withExpiresAt(Instant.now().plusSeconds(600));
-    return change.apply(b).sign(Algorithm.RSA256(null, auth.keys.signingKey()));
+    return change.apply(b).sign(Algorithm.RSA256(null, app.keys.signingKey()));
   }
 
   private static String none() {

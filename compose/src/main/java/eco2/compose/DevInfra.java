@@ -38,7 +38,7 @@ final class DevInfra implements AutoCloseable {
 
   private void postgres(Map<String, String> env, Path dataDir) throws Exception {
     if (env.containsKey("DATABASE_URL")) {
-      report.add("PostgreSQL  " + env.get("DATABASE_URL") + " (from DATABASE_URL)");
+      report.add("PostgreSQL  " + redact(env.get("DATABASE_URL")) + " (from DATABASE_URL)");
       return;
     }
     EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dataDir.resolve("postgres"));
@@ -51,7 +51,7 @@ final class DevInfra implements AutoCloseable {
 
   private void redis(Map<String, String> env) throws Exception {
     if (env.containsKey("REDIS_URL")) {
-      report.add("Redis       " + env.get("REDIS_URL") + " (from REDIS_URL)");
+      report.add("Redis       " + redact(env.get("REDIS_URL")) + " (from REDIS_URL)");
       return;
     }
     EmbeddedRedisServer redis = EmbeddedRedisServer.start();
@@ -71,8 +71,9 @@ final class DevInfra implements AutoCloseable {
     report.add("AMQP        " + redact(broker.uri()) + " (embedded Qpid Broker-J)");
   }
 
+  /** Never print credentials: user:password@ and ?password= both go. */
   private static String redact(String url) {
-    return url.replaceFirst("//[^@/]*@", "//***@");
+    return url.replaceFirst("//[^@/]*@", "//***@").replaceAll("(?i)(password=)[^&]*", "$1***");
   }
 
   @Override

@@ -47,11 +47,17 @@ public final class AccountService {
     }
   }
 
-  /** Finds the account named by an email or a username and checks the password, in constant-ish time. */
-  public Optional<User> authenticate(String login, String password) {
-    Optional<User> user = find(login);
-    boolean ok = hasher.verify(user.map(User::passwordHash).orElse(null), password);
-    return ok ? user : Optional.empty();
+  /** The account named by an email or a username. */
+  public Optional<User> find(String login) {
+    String trimmed = login.trim();
+    return jdbi.withExtension(UserRepository.class, users -> trimmed.contains("@")
+        ? users.findByEmail(Credentials.normaliseEmail(trimmed))
+        : users.findByUsername(trimmed.toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  /** Checks the password; an unknown account still costs one hash, so timing does not tell them apart. */
+  public boolean passwordMatches(Optional<User> user, String password) {
+    return hasher.verify(user.map(User::passwordHash).orElse(null), password);
   }
 
   /**
@@ -63,7 +69,7 @@ public final class AccountService {
     if (cached.isPresent()) return cached.get();
     UserView view = jdbi.withExtension(UserRepository.class, users -> users.findById(userId))
         .map(UserView::of)
-        .orElseThrow(() -> new NotFound("Account not found"));
+        .orElseThrow(() -> new Unauthorized("Account no longer exists"));
     if (!view.isActive()) throw new Unauthorized("Account is deactivated");
     String json = writeJson(view);
     cache.put(userId, json);
@@ -76,13 +82,6 @@ public final class AccountService {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private Optional<User> find(String login) {
-    String trimmed = login.trim();
-    return jdbi.withExtension(UserRepository.class, users -> trimmed.contains("@")
-        ? users.findByEmail(Credentials.normaliseEmail(trimmed))
-        : users.findByUsername(trimmed.toLowerCase(java.util.Locale.ROOT)));
   }
 
   private static RuntimeException conflictOrRethrow(UnableToExecuteStatementException e) {

@@ -2,8 +2,11 @@ package eco2.auth.keys;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -31,8 +34,10 @@ public final class KeyRingLoader {
       RSAPrivateCrtKey key = generate();
       Path dir = file.toAbsolutePath().getParent();
       Files.createDirectories(dir);
-      createPrivateFile(file);
-      Files.writeString(file, Pem.encodePrivate(key));
+      // Written aside, then moved into place: a crash never leaves a half-written key behind.
+      Path partial = Files.createTempFile(dir, ".jwt-key", ".tmp", ownerOnly());
+      Files.writeString(partial, Pem.encodePrivate(key));
+      Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
       log.info("generated a dev JWT signing key at {}", file.toAbsolutePath());
       return key;
     } catch (IOException e) {
@@ -41,12 +46,10 @@ public final class KeyRingLoader {
   }
 
   /** Owner-only from the first byte: the key is never readable by others, not even briefly. */
-  private static void createPrivateFile(Path file) throws IOException {
-    try {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException e) {
-      Files.createFile(file); // not a POSIX file system
-    }
+  private static FileAttribute<?>[] ownerOnly() {
+    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+        : new FileAttribute<?>[0];
   }
 
   public static RSAPrivateCrtKey generate() {

@@ -28,7 +28,8 @@ public final class AccessTokenIssuer {
 
   public Duration ttl() { return ttl; }
 
-  public String issue(User user) {
+  /** {@code sessionId} is the refresh-token family, so logout can end the session from the access token alone. */
+  public String issue(User user, UUID sessionId) {
     Instant now = clock.instant();
     return JWT.create()
         .withKeyId(keys.signingKid())
@@ -39,6 +40,7 @@ public final class AccessTokenIssuer {
         .withClaim("username", user.username())
         .withClaim("roles", user.roles())
         .withClaim("type", "access")
+        .withClaim("sid", sessionId.toString())
         .withJWTId(UUID.randomUUID().toString())
         .withIssuedAt(now)
         .withExpiresAt(now.plus(ttl))

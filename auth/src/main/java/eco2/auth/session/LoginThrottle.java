@@ -9,7 +9,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Locale;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -45,8 +44,9 @@ public final class LoginThrottle {
     }
   }
 
-  public Attempt begin(String clientIp, String login) {
-    String account = digest(login.trim().toLowerCase(Locale.ROOT));
+  /** {@code account} is the account id, or the normalised name typed when no account has it. */
+  public Attempt begin(String clientIp, String accountName) {
+    String account = digest(accountName);
     return guarded(() -> {
       TokenBucket.Decision ip = bucket.take(PER_IP, clientIp, 1);
       if (!ip.allowed()) throw tooMany(ip);

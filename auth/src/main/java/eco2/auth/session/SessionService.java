@@ -13,9 +13,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Sign-in, refresh-token rotation with reuse detection, and sign-out. */
 public final class SessionService {
+  private static final Logger log = LoggerFactory.getLogger(SessionService.class);
   static final String BAD_CREDENTIALS = "Invalid email, username or password";
 
   private final Jdbi jdbi;
@@ -38,9 +41,11 @@ public final class SessionService {
   }
 
   public TokenPair login(String login, String password, String clientIp) {
-    LoginThrottle.Attempt attempt = throttle.begin(clientIp, login);
-    Optional<User> user = accounts.authenticate(login, password);
-    if (user.isEmpty()) throw new Unauthorized(BAD_CREDENTIALS);
+    Optional<User> user = accounts.find(login);
+    // One bucket per account however it is named (email or username); unknown names get their own.
+    String account = user.map(u -> u.id().toString()).orElse(login.trim().toLowerCase(java.util.Locale.ROOT));
+    LoginThrottle.Attempt attempt = throttle.begin(clientIp, account);
+    if (!accounts.passwordMatches(user, password)) throw new Unauthorized(BAD_CREDENTIALS);
     attempt.succeeded();
     if (!user.get().isActive()) throw new Unauthorized("Account is deactivated");
     return jdbi.inTransaction(handle -> issue(handle, user.get(), UUID.randomUUID()));
@@ -58,7 +63,10 @@ public final class SessionService {
       if (consumed.isEmpty()) {
         tokens.findByHash(hash)
             .filter(t -> t.usedAt() != null)
-            .ifPresent(spent -> tokens.revokeFamily(spent.familyId()));
+            .ifPresent(spent -> {
+              log.warn("refresh token reuse: revoking session family {} of user {}", spent.familyId(), spent.userId());
+              tokens.revokeFamily(spent.familyId());
+            });
         return Outcome.REJECTED;
       }
       Optional<User> user = handle.attach(UserRepository.class).findById(consumed.get().userId())
@@ -71,16 +79,19 @@ public final class SessionService {
     return outcome.pair;
   }
 
-  /** Blacklists the access token for its remaining life and revokes the caller's refresh-token family. */
+  /**
+   * Blacklists the access token for the rest of its life and ends its session: the refresh-token family named
+   * by its {@code sid}, and the family of a refresh token sent along. Only the caller's own families are touched.
+   */
   public void logout(Principal principal, String refreshToken) {
-    Duration remaining = Duration.between(clock.instant(), principal.expiresAt());
-    if (!remaining.isNegative()) revocations.revoke(principal.tokenId(), remaining);
-    if (refreshToken == null) return;
+    revocations.revoke(principal.tokenId(), Duration.between(clock.instant(), principal.expiresAt()));
     jdbi.useTransaction(handle -> {
       RefreshTokenRepository tokens = handle.attach(RefreshTokenRepository.class);
-      tokens.findByHash(RefreshTokens.hash(refreshToken))
-          .filter(t -> t.userId().equals(principal.userId())) // someone else's token is not ours to revoke
-          .ifPresent(t -> tokens.revokeFamily(t.familyId()));
+      if (principal.sessionId() != null) tokens.revokeFamilyOf(UUID.fromString(principal.sessionId()), principal.userId());
+      if (refreshToken != null) {
+        tokens.findByHash(RefreshTokens.hash(refreshToken))
+            .ifPresent(t -> tokens.revokeFamilyOf(t.familyId(), principal.userId()));
+      }
     });
   }
 
@@ -89,7 +100,7 @@ public final class SessionService {
     Instant expires = clock.instant().plus(refreshTtl);
     handle.attach(RefreshTokenRepository.class)
         .insert(UUID.randomUUID(), user.id(), familyId, RefreshTokens.hash(refresh), expires);
-    return new TokenPair(issuer.issue(user), refresh, "bearer", issuer.ttl().toSeconds());
+    return new TokenPair(issuer.issue(user, familyId), refresh, "bearer", issuer.ttl().toSeconds());
   }
 
   private record Outcome(TokenPair pair) {

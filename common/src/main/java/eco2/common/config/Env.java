@@ -22,8 +22,12 @@ public final class Env {
     return new Env(System.getenv());
   }
 
+  /** Only "dev" (the default) or "production": a typo must not quietly turn production checks off. */
   public boolean production() {
-    return "production".equalsIgnoreCase(vars.getOrDefault("ECO2_ENV", "dev"));
+    String mode = vars.getOrDefault("ECO2_ENV", "dev").trim();
+    if (mode.equalsIgnoreCase("production")) return true;
+    if (mode.equalsIgnoreCase("dev") || mode.isEmpty()) return false;
+    throw new IllegalStateException("ECO2_ENV must be dev or production");
   }
 
   public String get(String name, String devDefault) {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * Dev/CI only: as an admin, creates the database if missing, the service role, its schema (owned by the
  * role), the role's search_path and any extensions. Identifiers cannot be bound as parameters, so they are
- * checked against a strict pattern first; the password goes through {@code quote_literal}.
+ * checked against a strict pattern first; the password is quoted by PostgreSQL's {@code format('%L')}.
  */
 public final class SchemaBootstrap {
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
@@ -25,15 +25,14 @@ public final class SchemaBootstrap {
     ensureDatabase(db);
     try (Connection c = DriverManager.getConnection(db.url(), db.adminUser(), db.adminPassword());
          Statement st = c.createStatement()) {
-      String password = quoteLiteral(c, db.password());
-      st.execute("DO $$ BEGIN CREATE ROLE " + role + " LOGIN PASSWORD " + password
-          + "; EXCEPTION WHEN duplicate_object THEN NULL; END $$");
-      st.execute("ALTER ROLE " + role + " LOGIN PASSWORD " + password);
+      String verb = roleExists(c, role) ? "ALTER" : "CREATE";
+      st.execute(format(c, verb + " ROLE %I LOGIN PASSWORD %L", role, db.password()));
       st.execute("CREATE SCHEMA IF NOT EXISTS " + schema + " AUTHORIZATION " + role);
       st.execute("DO $$ BEGIN EXECUTE format('ALTER ROLE " + role + " IN DATABASE %I SET search_path = "
           + schema + "', current_database()); END $$");
       for (String extension : extensions) {
-        st.execute("CREATE EXTENSION IF NOT EXISTS " + identifier(extension));
+        // Into the service's schema: its search_path is that schema alone.
+        st.execute("CREATE EXTENSION IF NOT EXISTS " + identifier(extension) + " WITH SCHEMA " + schema);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("Database bootstrap for schema " + schema + " failed: " + e.getMessage(), e);
@@ -67,9 +66,20 @@ public final class SchemaBootstrap {
     return name;
   }
 
-  private static String quoteLiteral(Connection c, String value) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT quote_literal(?)")) {
-      ps.setString(1, value);
+  private static boolean roleExists(Connection c, String role) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+      ps.setString(1, role);
+      try (var rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /** PostgreSQL's own format(): %I quotes identifiers, %L literals, so no value is spliced in by hand. */
+  private static String format(Connection c, String template, String... args) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT format(?" + ", ?".repeat(args.length) + ")")) {
+      ps.setString(1, template);
+      for (int i = 0; i < args.length; i++) ps.setString(i + 2, args[i]);
       try (var rs = ps.executeQuery()) {
         rs.next();
         return rs.getString(1);

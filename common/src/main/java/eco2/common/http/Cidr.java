@@ -39,7 +39,10 @@ public final class Cidr {
     String s = text.trim();
     if (s.startsWith("[") && s.endsWith("]")) s = s.substring(1, s.length() - 1);
     if (s.isEmpty() || !(s.indexOf(':') >= 0 || s.chars().allMatch(c -> c == '.' || Character.isDigit(c)))) return null;
-    if (s.indexOf(':') < 0 && !isDottedQuad(s)) return null; // so getByName below never consults DNS
+    // Only literal shapes reach getByName, so it never consults DNS.
+    if (s.indexOf(':') < 0 ? !isDottedQuad(s) : !s.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0)) {
+      return null;
+    }
     try {
       byte[] bytes = InetAddress.getByName(s).getAddress();
       return bytes.length == 16 && isV4Mapped(bytes) ? java.util.Arrays.copyOfRange(bytes, 12, 16) : bytes;

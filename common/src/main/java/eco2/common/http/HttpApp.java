@@ -44,6 +44,7 @@ public final class HttpApp {
       config.http.prefer405over404 = true;
       // Jetty caches header values per connection; every request's Authorization differs, so the cache only churns.
       config.jetty.modifyHttpConfiguration(httpConfig -> httpConfig.setHeaderCacheSize(0));
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(infra.mapper())));
       config.router.ignoreTrailingSlashes = true;
       config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
         http.corsOrigins().forEach(rule::allowHost);

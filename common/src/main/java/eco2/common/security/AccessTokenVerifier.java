@@ -10,6 +10,7 @@ import com.auth0.jwt.interfaces.RSAKeyProvider;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,6 +20,8 @@ import java.util.UUID;
  */
 public final class AccessTokenVerifier {
   public static final String AUDIENCE = "eco2";
+  /** Clock skew tolerated on exp; a revocation must outlive the token by this much too. */
+  public static final Duration LEEWAY = Duration.ofSeconds(5);
 
   private final JWTVerifier verifier;
   private final VerifiedTokenCache cache;
@@ -37,7 +40,7 @@ public final class AccessTokenVerifier {
         .withClaimPresence("exp")
         .withClaimPresence("sub")
         .withClaimPresence("jti")
-        .acceptLeeway(5);
+        .acceptLeeway(LEEWAY.toSeconds());
     this.verifier = ((JWTVerifier.BaseVerification) rules).build(clock);
   }
 
@@ -52,7 +55,7 @@ public final class AccessTokenVerifier {
       List<String> roles = jwt.getClaim("roles").asList(String.class);
       return new Principal(UUID.fromString(jwt.getSubject()), jwt.getClaim("email").asString(),
           jwt.getClaim("username").asString(), roles == null ? List.of() : List.copyOf(roles),
-          jwt.getId(), jwt.getExpiresAtAsInstant());
+          jwt.getId(), jwt.getExpiresAtAsInstant(), jwt.getClaim("sid").asString());
     } catch (JWTVerificationException | IllegalArgumentException e) {
       return null;
     }

@@ -2,6 +2,7 @@ package eco2.common.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eco2.common.error.Unavailable;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,11 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Auth's public keys, fetched from its JWKS URL and cached. An unknown {@code kid} triggers a refetch
- * (a key was rotated in), but at most once per {@code minRefetch}, so forged kids cannot hammer auth.
+ * Auth's public keys, fetched from its JWKS URL and cached for five minutes (auth's own max-age), so a retired
+ * key stops being trusted soon. An unknown {@code kid} triggers a refetch (a key was rotated in), but at most
+ * once per {@code minRefetch}, so forged kids cannot hammer auth. A failed fetch keeps the keys it had; with
+ * no keys at all yet, verification answers 503 rather than calling every token invalid.
  */
 public final class JwksClient implements PublicKeySource {
   private static final Logger log = LoggerFactory.getLogger(JwksClient.class);
+  static final Duration MAX_AGE = Duration.ofMinutes(5);
 
   private final URI url;
   private final HttpClient http;
@@ -28,7 +32,8 @@ public final class JwksClient implements PublicKeySource {
   private final Clock clock;
   private final Duration minRefetch;
   private volatile Map<String, RSAPublicKey> keys = Map.of();
-  private Instant lastFetch = Instant.EPOCH;
+  private volatile Instant loadedAt;
+  private Instant lastAttempt = Instant.EPOCH;
 
   public JwksClient(URI url, ObjectMapper mapper, Clock clock, Duration minRefetch) {
     this.url = url;
@@ -42,23 +47,30 @@ public final class JwksClient implements PublicKeySource {
   public RSAPublicKey find(String kid) {
     if (kid == null) return null;
     RSAPublicKey key = keys.get(kid);
-    return key != null ? key : refetchFor(kid);
+    Instant loaded = loadedAt;
+    if (key != null && loaded != null && !isStale(loaded)) return key;
+    return refresh(kid);
   }
 
-  private synchronized RSAPublicKey refetchFor(String kid) {
-    RSAPublicKey key = keys.get(kid); // another thread may have fetched while we waited
-    if (key != null) return key;
+  private synchronized RSAPublicKey refresh(String kid) {
     Instant now = clock.instant();
-    if (Duration.between(lastFetch, now).compareTo(minRefetch) < 0) return null;
-    lastFetch = now;
-    try {
-      keys = fetch();
-    } catch (Exception e) {
-      log.warn("JWKS fetch from {} failed: {}", url, e.toString());
+    boolean wanted = loadedAt == null || isStale(loadedAt) || !keys.containsKey(kid);
+    if (wanted && Duration.between(lastAttempt, now).compareTo(minRefetch) >= 0) {
+      lastAttempt = now;
+      try {
+        keys = fetch();
+        loadedAt = now;
+      } catch (Exception e) {
+        log.warn("JWKS fetch from {} failed: {}", url, e.toString());
+      }
     }
+    if (loadedAt == null) throw new Unavailable("Token signing keys are not available yet; try again shortly");
     return keys.get(kid);
   }
 
+  private boolean isStale(Instant loaded) {
+    return Duration.between(loaded, clock.instant()).compareTo(MAX_AGE) >= 0;
+  }
   private Map<String, RSAPublicKey> fetch() throws Exception {
     HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(3)).GET().build();
     HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

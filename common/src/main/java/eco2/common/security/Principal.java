@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The caller behind a verified access token. */
-public record Principal(UUID userId, String email, String username, List<String> roles, String tokenId, Instant expiresAt) {
+/** The caller behind a verified access token; {@code sessionId} names the sign-in it came from (may be null). */
+public record Principal(UUID userId, String email, String username, List<String> roles, String tokenId,
+                        Instant expiresAt, String sessionId) {
   public boolean hasRole(String role) {
     return roles.contains(role);
   }

@@ -20,8 +20,14 @@ public final class Revocations {
     return redis.exists(key(tokenId));
   }
 
+  /**
+   * Blacklists a token until it can no longer pass verification: its remaining life plus the verifier's leeway.
+   * A token already past that point needs nothing.
+   */
   public void revoke(String tokenId, Duration remainingLife) {
-    long seconds = Math.max(1, remainingLife.toSeconds() + 1);
+    Duration acceptedFor = remainingLife.plus(AccessTokenVerifier.LEEWAY);
+    if (acceptedFor.isNegative() || acceptedFor.isZero()) return;
+    long seconds = (acceptedFor.toMillis() + 999) / 1000 + 1;
     redis.setex(key(tokenId), seconds, "1");
   }
 }

@@ -1,6 +1,7 @@
 package eco2.common.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -12,6 +13,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Configuration from the environment: dev defaults, strict production secrets, clear errors for bad values. */
 class EnvTest {
+  @ParameterizedTest
+  @ValueSource(strings = {"prod", "staging", "produciton", "live"})
+  void anUnknownModeIsRefusedRatherThanTreatedAsDev(String mode) {
+    Env env = new Env(Map.of("ECO2_ENV", mode));
+    assertThatThrownBy(env::production).isInstanceOf(IllegalStateException.class).hasMessageContaining("ECO2_ENV");
+  }
+
 
   @Test
   void devModeFallsBackToDefaultsEverywhere() {

@@ -64,4 +64,10 @@ class CidrTest {
     assertThat(Cidr.literal("localhost")).isNull();
     assertThat(Cidr.parse("127.0.0.0/8").contains("localhost")).isFalse();
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"zz:1", "google.com:80", "localhost:8080", "999.1.1.1", "1.2.3.4.5", "::g"})
+  void shapesThatAreNotLiteralsAreRejectedBeforeAnyLookup(String text) {
+    assertThat(Cidr.literal(text)).isNull();
+  }
 }

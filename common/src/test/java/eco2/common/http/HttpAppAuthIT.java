@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
+import eco2.common.security.AccessTokenVerifier;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestHttp.Response;
 import eco2.common.testing.TestServices;
@@ -148,8 +149,20 @@ class HttpAppAuthIT {
 
     app.infra.revocations().revoke(issued.jti(), Duration.ofMinutes(30));
 
+    // The verifier accepts a token until exp + leeway, so the blacklist entry must last at least that long.
     long ttl = app.infra.redis().ttl("blacklist:" + issued.jti());
-    assertThat(ttl).isGreaterThan(Duration.ofMinutes(29).toSeconds()).isLessThanOrEqualTo(Duration.ofMinutes(30).toSeconds() + 1);
+    long mustOutlive = Duration.ofMinutes(30).plus(AccessTokenVerifier.LEEWAY).toSeconds();
+    assertThat(ttl).isGreaterThanOrEqualTo(mustOutlive).isLessThanOrEqualTo(mustOutlive + 2);
+  }
+
+  @Test
+  void revokingATokenInsideItsLeewayStillBlacklistsIt() {
+    TestTokens.Issued issued = tokens.issue();
+    app.infra.revocations().revoke(issued.jti(), Duration.ofSeconds(-3));
+    assertThat(app.infra.redis().ttl("blacklist:" + issued.jti())).isBetween(2L, 4L);
+
+    app.infra.revocations().revoke("long-gone", Duration.ofSeconds(-30));
+    assertThat(app.infra.redis().exists("blacklist:long-gone")).isFalse();
   }
 
   private static Map<String, Object> with(Map<String, Object> claims, String name, Object value) {

@@ -91,6 +91,12 @@ class JsonBodyTest {
     badRequest(json);
   }
 
+  @Test
+  void aDuplicatedKeyIsMalformedRatherThanLastOneWins() {
+    // Otherwise a proxy or validator that reads the first value and this service that reads the last disagree.
+    assertThat(badRequest("{\"display_name\": \"Ann\", \"display_name\": \"Root\"}")).hasMessage("Malformed JSON");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"[]", "[{\"display_name\": \"Ann\"}]", "\"Ann\"", "42", "true", "null"})
   void aBodyThatIsNotAnObjectIsABadRequest(String json) {

@@ -1,6 +1,9 @@
 package eco2.common.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eco2.common.error.Unavailable;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
@@ -103,10 +106,10 @@ class JwksClientIT {
   }
 
   @Test
-  void findsAKnownKidWithOneFetchAndCachesIt() {
+  void findsAKnownKidWithOneFetchAndCachesItForTheMaxAge() {
     assertSameKey(client.find("first"), first);
     assertSameKey(client.find("first"), first);
-    clock.advance(Duration.ofHours(5));
+    clock.advance(JwksClient.MAX_AGE.minusSeconds(1));
     assertSameKey(client.find("first"), first);
 
     assertThat(fetches).hasValue(1);
@@ -201,10 +204,20 @@ class JwksClientIT {
   }
 
   @Test
-  void aFailedFirstFetchIsRetriedAfterTheInterval() throws Exception {
+  void keysAreRefreshedWhenTheyAreOlderThanAuthsMaxAge() throws Exception {
+    client.find("first");
+    serve(Map.of("second", second));
+    clock.advance(JwksClient.MAX_AGE);
+
+    assertThat(client.find("first")).as("retired at auth, and our copy is stale").isNull();
+    assertThat(fetches).hasValue(2);
+  }
+
+  @Test
+  void aFailedFirstFetchIsUnavailableNotInvalidAndIsRetriedAfterTheInterval() throws Exception {
     status.set(503);
-    assertThat(client.find("first")).isNull();
-    assertThat(client.find("first")).isNull();
+    assertThatThrownBy(() -> client.find("first")).isInstanceOf(Unavailable.class);
+    assertThatThrownBy(() -> client.find("first")).isInstanceOf(Unavailable.class);
     assertThat(fetches).hasValue(1);
 
     status.set(200);

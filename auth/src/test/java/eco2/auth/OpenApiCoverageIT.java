@@ -22,7 +22,9 @@ class OpenApiCoverageIT {
           routes.add(meta.getHttpMethod().name().toLowerCase(Locale.ROOT) + " " + meta.getPath());
         }
       }));
-      AuthModule.create(auth.config, auth.infra, auth.keys).routes(probe);
+      try (AuthModule module = AuthModule.create(auth.config, auth.infra, auth.keys)) {
+        module.routes(probe);
+      }
 
       JsonNode spec = auth.http.get("/openapi.json").json();
       assertThat(routes).hasSizeGreaterThanOrEqualTo(7);

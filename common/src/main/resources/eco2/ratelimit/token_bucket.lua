@@ -41,5 +41,5 @@ end
 local value = false
 if ARGV[5] == '1' then value = redis.call('GET', KEYS[next_key]) end
 
--- A missing value (false) ends the reply one element early; the caller reads that as a cache miss.
+-- A missing value comes back as Lua false, which Redis replies as a nil element: a cache miss.
 return {allowed, math.floor(tokens), until_full, retry_after, flagged, value}

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eco2.common.error.Conflict;
 import eco2.common.events.OutboxWriter;
-import eco2.common.error.NotFound;
 import eco2.common.error.Unauthorized;
 import eco2.common.redis.Prefetched;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -52,7 +52,7 @@ public final class AccountService {
     String trimmed = login.trim();
     return jdbi.withExtension(UserRepository.class, users -> trimmed.contains("@")
         ? users.findByEmail(Credentials.normaliseEmail(trimmed))
-        : users.findByUsername(trimmed.toLowerCase(java.util.Locale.ROOT)));
+        : users.findByUsername(trimmed.toLowerCase(Locale.ROOT)));
   }
 
   /** Checks the password; an unknown account still costs one hash, so timing does not tell them apart. */

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -63,7 +64,7 @@ public final class LoginThrottle {
     return new RateLimited("Too many failed sign-in attempts; try again later", decision.retryAfterSeconds());
   }
 
-  private static <T> T guarded(java.util.function.Supplier<T> action) {
+  private static <T> T guarded(Supplier<T> action) {
     try {
       return action.get();
     } catch (JedisException e) {

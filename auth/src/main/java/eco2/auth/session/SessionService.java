@@ -9,6 +9,7 @@ import eco2.common.security.Revocations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -43,7 +44,7 @@ public final class SessionService {
   public TokenPair login(String login, String password, String clientIp) {
     Optional<User> user = accounts.find(login);
     // One bucket per account however it is named (email or username); unknown names get their own.
-    String account = user.map(u -> u.id().toString()).orElse(login.trim().toLowerCase(java.util.Locale.ROOT));
+    String account = user.map(u -> u.id().toString()).orElse(login.trim().toLowerCase(Locale.ROOT));
     LoginThrottle.Attempt attempt = throttle.begin(clientIp, account);
     if (!accounts.passwordMatches(user, password)) throw new Unauthorized(BAD_CREDENTIALS);
     attempt.succeeded();

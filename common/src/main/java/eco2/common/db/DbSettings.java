@@ -29,9 +29,4 @@ public record DbSettings(
         env.get("DB_ADMIN_USER", "postgres"),
         env.get("DB_ADMIN_PASSWORD", ""));
   }
-
-  /** The same settings for another schema (and role): used when several services share one launcher. */
-  public DbSettings forSchema(String otherSchema) {
-    return new DbSettings(url, otherSchema, otherSchema, password, poolSize, bootstrap, adminUser, adminPassword);
-  }
 }

@@ -18,8 +18,6 @@ public final class FieldErrors {
     return bad;
   }
 
-  public boolean isEmpty() { return errors.isEmpty(); }
-
   public void throwIfAny() {
     if (!errors.isEmpty()) throw new Invalid(errors);
   }

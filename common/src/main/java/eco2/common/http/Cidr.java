@@ -2,6 +2,7 @@ package eco2.common.http;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 
 /** An IPv4 or IPv6 network such as 10.0.0.0/8; matches literal addresses only, never resolves names. */
 public final class Cidr {
@@ -45,7 +46,7 @@ public final class Cidr {
     }
     try {
       byte[] bytes = InetAddress.getByName(s).getAddress();
-      return bytes.length == 16 && isV4Mapped(bytes) ? java.util.Arrays.copyOfRange(bytes, 12, 16) : bytes;
+      return bytes.length == 16 && isV4Mapped(bytes) ? Arrays.copyOfRange(bytes, 12, 16) : bytes;
     } catch (UnknownHostException | IllegalArgumentException e) {
       return null;
     }

@@ -8,9 +8,9 @@ public record HttpSettings(
     int port,
     List<String> corsOrigins,
     List<String> trustedProxies,
-    long maxJsonBytes,
     int maxThreads) {
 
+  /** The JSON body limit from API.md. */
   public static final long ONE_MIB = 1024L * 1024L;
   public static final String DEFAULT_TRUSTED_PROXIES =
       "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7";
@@ -20,11 +20,10 @@ public record HttpSettings(
         env.integer("PORT", defaultPort),
         env.list("CORS_ORIGINS", "http://localhost:3000"),
         env.list("TRUSTED_PROXIES", DEFAULT_TRUSTED_PROXIES),
-        ONE_MIB,
         env.integer("HTTP_MAX_THREADS", 64));
   }
 
   public static HttpSettings forTests() {
-    return new HttpSettings(0, List.of("http://localhost:3000"), List.of(DEFAULT_TRUSTED_PROXIES.split(",")), ONE_MIB, 64);
+    return new HttpSettings(0, List.of("http://localhost:3000"), List.of(DEFAULT_TRUSTED_PROXIES.split(",")), 64);
   }
 }

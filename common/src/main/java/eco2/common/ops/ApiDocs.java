@@ -47,8 +47,11 @@ public final class ApiDocs {
     ObjectNode paths = doc.putObject("paths");
     ObjectNode components = doc.putObject("components");
     ObjectNode schemas = components.putObject("schemas");
-    components.putObject("securitySchemes").putObject("BearerAuth")
-        .put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT");
+    ObjectNode schemes = components.putObject("securitySchemes");
+    schemes.putObject("BearerAuth").put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT");
+    // Swagger UI's Authorize button signs in through auth's OAuth2 password form.
+    schemes.putObject("OAuth2Password").put("type", "oauth2").putObject("flows").putObject("password")
+        .put("tokenUrl", "/api/v1/auth/token").putObject("scopes");
     for (String name : specNames) {
       JsonNode spec = load(mapper, name);
       if (spec == null) continue;

@@ -12,9 +12,10 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * The {@code before} handler that meters {@code /api/} traffic: per user for valid bearer tokens, per client IP
@@ -36,8 +37,7 @@ public final class RateLimitFilter {
     this.prefetches = List.copyOf(prefetches);
     this.authenticator = authenticator;
     this.enabled = settings.enabled();
-    this.rules = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of(new RateLimitRule("/api/", settings.defaultPolicy())),
+    this.rules = Stream.concat(Stream.of(new RateLimitRule("/api/", settings.defaultPolicy())),
             moduleRules.stream())
         .map(r -> new RateLimitRule(r.pathPrefix(), settings.tune(r.policy())))
         .sorted(Comparator.comparingInt((RateLimitRule r) -> r.pathPrefix().length()).reversed())
@@ -55,7 +55,7 @@ public final class RateLimitFilter {
     TokenBucket.Decision decision;
     try {
       decision = bucket.take(rule.policy(), subject, 1, revocationKey, prefetchKey);
-    } catch (JedisException e) {
+    } catch (JedisConnectionException e) { // only an unreachable Redis: a script error must not turn limits off
       if (rule.policy().failClosed()) throw new Unavailable("Rate limiting is unavailable; try again shortly");
       log.warn("rate limiter unavailable, letting {} through: {}", rule.policy().name(), e.toString());
       return;

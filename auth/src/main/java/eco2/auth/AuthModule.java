@@ -3,7 +3,6 @@ package eco2.auth;
 import eco2.auth.account.AccountHandler;
 import eco2.auth.account.AccountService;
 import eco2.auth.account.PasswordHasher;
-import eco2.auth.account.UserInfoCache;
 import eco2.auth.keys.JwksHandler;
 import eco2.auth.keys.KeyRing;
 import eco2.auth.session.AccessTokenIssuer;
@@ -19,6 +18,7 @@ import eco2.common.http.Prefetch;
 import eco2.common.http.SecurityHeaders;
 import eco2.common.http.ServiceModule;
 import eco2.common.ops.ReadinessCheck;
+import eco2.common.redis.DocumentCache;
 import eco2.common.ratelimit.RateLimitPolicy;
 import eco2.common.ratelimit.RateLimitRule;
 import io.javalin.Javalin;
@@ -29,6 +29,8 @@ import java.util.List;
 /** The auth service's composition root: repositories, then services, then handlers, then routes. */
 public final class AuthModule implements ServiceModule {
   /** Account creation per client IP; sign-in has its own failure throttle on top of the default limit. */
+  /** {@code user:info:{id}}: the exact /me document, five minutes. */
+  public static final String USER_INFO = "user:info:";
   static final RateLimitPolicy REGISTER = RateLimitPolicy.open("auth_register", 20, Duration.ofMinutes(1));
 
   private final Database database;
@@ -52,7 +54,7 @@ public final class AuthModule implements ServiceModule {
     Database database = Database.open(config.db(), infra.metrics().registry(), List.of());
     AmqpConnector amqp = new AmqpConnector(config.amqp(), "auth");
     OutboxRelay relay = new OutboxRelay(database.jdbi(), amqp, infra.metrics().registry(), "auth").start();
-    UserInfoCache cache = new UserInfoCache(infra.redis());
+    DocumentCache cache = new DocumentCache(infra.redis(), USER_INFO, Duration.ofMinutes(5));
     AccountService accountService = new AccountService(database.jdbi(), new PasswordHasher(), cache, infra.mapper(),
         new OutboxWriter(infra.mapper(), "auth", infra.clock()));
     AccessTokenIssuer issuer = new AccessTokenIssuer(keys, config.issuer(), config.accessTokenTtl(), infra.clock());
@@ -93,7 +95,7 @@ public final class AuthModule implements ServiceModule {
 
   @Override
   public List<Prefetch> prefetches() {
-    return List.of(new Prefetch(HandlerType.GET, "/api/v1/auth/me", caller -> UserInfoCache.key(caller.userId())));
+    return List.of(new Prefetch(HandlerType.GET, "/api/v1/auth/me", caller -> USER_INFO + caller.userId()));
   }
 
   @Override

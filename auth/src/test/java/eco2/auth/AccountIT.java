@@ -3,7 +3,6 @@ package eco2.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import eco2.auth.account.UserInfoCache;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import java.util.Map;
@@ -146,7 +145,7 @@ class AccountIT {
     assertThat(me.get("is_verified").asBoolean()).isFalse();
 
     try (RedisClient redis = eco2.common.redis.Redis.connect(TestServices.get().redisUri())) {
-      String key = UserInfoCache.key(UUID.fromString(user.id()));
+      String key = AuthModule.USER_INFO + user.id();
       assertThat(redis.get(key)).contains(user.username());
       assertThat(redis.ttl(key)).isBetween(1L, 300L);
       // Prove the second read is served from Redis: change the cached copy, not the row.

@@ -2,7 +2,6 @@ package eco2.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eco2.auth.account.UserInfoCache;
 import eco2.common.redis.Redis;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
@@ -36,7 +35,7 @@ class MeCacheIT {
   @Test
   void aMissIsFilledFromTheTableAndAHitIsServedAsCached() {
     TestUsers.Session user = TestUsers.register(auth.http);
-    String key = UserInfoCache.key(UUID.fromString(user.id()));
+    String key = AuthModule.USER_INFO + user.id();
     assertThat(redis.exists(key)).isFalse();
 
     TestHttp.Response miss = auth.http.get("/api/v1/auth/me", user.auth());
@@ -60,7 +59,7 @@ class MeCacheIT {
     TestHttp.Response r = auth.http.get("/api/v1/auth/me", user.auth());
     assertThat(r.status()).isEqualTo(401);
     assertThat(r.json().get("message").asText()).isEqualTo("Account is deactivated");
-    assertThat(redis.exists(UserInfoCache.key(UUID.fromString(user.id())))).isFalse();
+    assertThat(redis.exists(AuthModule.USER_INFO + user.id())).isFalse();
     assertThat(TestUsers.login(auth.http, user.username(), TestUsers.PASSWORD).status()).isEqualTo(401);
   }
 

@@ -11,6 +11,7 @@ import eco2.common.http.Infra;
 import eco2.common.http.ServiceModule;
 import eco2.info.InfoModule;
 import eco2.location.LocationModule;
+import eco2.my.MyConfig;
 import eco2.my.MyModule;
 import eco2.workers.WorkersModule;
 import io.javalin.Javalin;
@@ -44,7 +45,8 @@ public final class DevLauncher {
     // In one JVM every module verifies tokens against auth's key ring directly.
     Infra infra = Infra.create(auth.redisUrl(), keys, auth.issuer(), auth.rateLimits(), Clock.systemUTC());
     List<ServiceModule> modules = List.of(
-        AuthModule.create(auth, infra, keys), new MyModule(), new LocationModule(), new InfoModule(), new WorkersModule());
+        AuthModule.create(auth, infra, keys), MyModule.create(MyConfig.fromEnv(env), infra),
+        new LocationModule(), new InfoModule(), new WorkersModule());
     HttpSettings http = auth.http();
     Javalin app = HttpApp.create("Eco² (dev, all services)", http, infra, modules);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -5,11 +5,11 @@ import eco2.common.http.Standalone;
 
 /** Runs my on its own: {@code java -jar my/target/my.jar}. */
 public final class MyMain {
-  public static final int DEFAULT_PORT = 8082;
-
   private MyMain() {}
 
   public static void main(String[] args) {
-    Standalone.run("Eco² my", Env.system(), DEFAULT_PORT, infra -> new MyModule());
+    Env env = Env.system();
+    MyConfig config = MyConfig.fromEnv(env);
+    Standalone.run("Eco² my", env, MyConfig.DEFAULT_PORT, infra -> MyModule.create(config, infra));
   }
 }

@@ -1,10 +1,52 @@
 package eco2.my;
 
+import eco2.common.db.Database;
+import eco2.common.events.AmqpConnector;
+import eco2.common.events.EventConsumer;
+import eco2.common.events.Subscription;
+import eco2.common.http.Infra;
+import eco2.common.http.Prefetch;
 import eco2.common.http.ServiceModule;
+import eco2.common.ops.ReadinessCheck;
+import eco2.common.redis.DocumentCache;
+import eco2.my.profile.ProfileHandler;
+import eco2.my.profile.ProfileService;
+import eco2.my.profile.UserRegisteredHandler;
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import java.time.Duration;
+import java.util.List;
 
-/** Placeholder for the my service (schema users): mounted everywhere, no routes of its own yet. */
+/** The my service's composition root: profiles, fed by user.registered. (Points, levels and the rest follow.) */
 public final class MyModule implements ServiceModule {
+  /** {@code user:profile:{id}}: the exact GET /me document, one hour, invalidated on every change. */
+  public static final String USER_PROFILE = "user:profile:";
+
+  private final Database database;
+  private final AmqpConnector amqp;
+  private final EventConsumer registrations;
+  private final ProfileHandler profiles;
+
+  private MyModule(Database database, AmqpConnector amqp, EventConsumer registrations, ProfileHandler profiles) {
+    this.database = database;
+    this.amqp = amqp;
+    this.registrations = registrations;
+    this.profiles = profiles;
+  }
+
+  public static MyModule create(MyConfig config, Infra infra) {
+    Database database = Database.open(config.db(), infra.metrics().registry(), List.of());
+    DocumentCache cache = new DocumentCache(infra.redis(), USER_PROFILE, Duration.ofHours(1));
+    ProfileService profileService = new ProfileService(database.jdbi(), cache, infra.mapper());
+    AmqpConnector amqp = new AmqpConnector(config.amqp(), "my");
+    EventConsumer registrations = new EventConsumer(
+        Subscription.of(config.registrationsQueue(), List.of(UserRegisteredHandler.TYPE), new UserRegisteredHandler(profileService)),
+        database.jdbi(), amqp, infra.mapper(), infra.metrics().registry());
+    registrations.startWhenReachable();
+    return new MyModule(database, amqp, registrations,
+        new ProfileHandler(profileService, infra.jsonBody(), infra.authenticator()));
+  }
+
   @Override
   public String name() {
     return "my";
@@ -12,6 +54,24 @@ public final class MyModule implements ServiceModule {
 
   @Override
   public void routes(Javalin app) {
-    // Its API (see API.md) arrives with its own issue; until then only the shared ops endpoints answer.
+    app.get("/api/v1/users/me", profiles::me);
+    app.patch("/api/v1/users/me", profiles::update);
+  }
+
+  @Override
+  public List<ReadinessCheck> readiness() {
+    return List.of(database.readiness(), amqp.readiness());
+  }
+
+  @Override
+  public List<Prefetch> prefetches() {
+    return List.of(new Prefetch(HandlerType.GET, "/api/v1/users/me", caller -> USER_PROFILE + caller.userId()));
+  }
+
+  @Override
+  public void close() {
+    registrations.close();
+    amqp.close();
+    database.close();
   }
 }

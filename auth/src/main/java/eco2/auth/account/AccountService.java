@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eco2.common.error.Conflict;
 import eco2.common.events.OutboxWriter;
+import eco2.common.redis.DocumentCache;
 import eco2.common.error.Unauthorized;
 import eco2.common.redis.Prefetched;
 import java.util.Locale;
@@ -17,11 +18,11 @@ import org.postgresql.util.PSQLException;
 public final class AccountService {
   private final Jdbi jdbi;
   private final PasswordHasher hasher;
-  private final UserInfoCache cache;
+  private final DocumentCache cache;
   private final ObjectMapper mapper;
   private final OutboxWriter outbox;
 
-  public AccountService(Jdbi jdbi, PasswordHasher hasher, UserInfoCache cache, ObjectMapper mapper, OutboxWriter outbox) {
+  public AccountService(Jdbi jdbi, PasswordHasher hasher, DocumentCache cache, ObjectMapper mapper, OutboxWriter outbox) {
     this.jdbi = jdbi;
     this.hasher = hasher;
     this.cache = cache;

@@ -73,6 +73,24 @@ public final class EventConsumer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Starts now if the broker answers, otherwise keeps trying every few seconds in the background, so a broker
+   * that is down at start-up does not keep the service's HTTP side from coming up (its /ready says rabbitmq).
+   */
+  public EventConsumer startWhenReachable() {
+    try {
+      start();
+    } catch (IOException | RuntimeException e) {
+      log.warn("cannot consume {} yet ({}); retrying in 5 s", subscription.queue(), e.toString());
+      try {
+        retries.schedule(this::startWhenReachable, 5, TimeUnit.SECONDS);
+      } catch (RejectedExecutionException closing) {
+        // closed before the broker came back
+      }
+    }
+    return this;
+  }
+
   private record Delivery(long tag, AMQP.BasicProperties props, byte[] body) {}
 
   private void attempt(Delivery delivery, int attempt) {

@@ -59,11 +59,13 @@ public final class OpsRoutes {
     for (ReadinessCheck check : checks) {
       try {
         check.check();
-        results.put(check.name(), "ok");
+        results.putIfAbsent(check.name(), "ok"); // several modules may check the same dependency
       } catch (Exception e) {
         log.warn("readiness check {} failed: {}", check.name(), e.toString());
         results.put(check.name(), "down");
-        failures.add(new FieldError(check.name(), "not reachable"));
+        if (failures.stream().noneMatch(f -> f.field().equals(check.name()))) {
+          failures.add(new FieldError(check.name(), "not reachable"));
+        }
       }
     }
     if (failures.isEmpty()) {

@@ -52,6 +52,12 @@ public final class TestHttp {
     return send(b);
   }
 
+  public Response send(String method, String path, String contentType, byte[] body, String... headers) {
+    HttpRequest.Builder b = builder(path, headers).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) b.header("Content-Type", contentType);
+    return send(b);
+  }
+
   public Response method(String method, String path, String... headers) {
     return send(builder(path, headers).method(method, HttpRequest.BodyPublishers.noBody()));
   }

@@ -1,0 +1,76 @@
+package eco2.my.profile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eco2.common.error.NotFound;
+import eco2.common.redis.DocumentCache;
+import eco2.common.redis.Prefetched;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Profiles: created once per user (from the event or lazily), read through the cache, edited by their owner. */
+public final class ProfileService {
+  private static final int CODE_ATTEMPTS = 5;
+
+  private final Jdbi jdbi;
+  private final DocumentCache cache;
+  private final ObjectMapper mapper;
+
+  public ProfileService(Jdbi jdbi, DocumentCache cache, ObjectMapper mapper) {
+    this.jdbi = jdbi;
+    this.cache = cache;
+    this.mapper = mapper;
+  }
+
+  /**
+   * Creates the profile unless the user has one; safe to repeat and to race (the event and a first GET /me).
+   * Returns whether this call created it.
+   */
+  public boolean ensure(Handle handle, UUID userId, String username) {
+    ProfileRepository profiles = handle.attach(ProfileRepository.class);
+    for (int i = 0; i < CODE_ATTEMPTS; i++) {
+      if (profiles.insertIfAbsent(userId, defaultNickname(username), InviteCodes.next()) == 1) return true;
+      if (profiles.exists(userId)) return false;
+      // else the random invite code was taken: draw another
+    }
+    throw new IllegalStateException("could not find a free invite code");
+  }
+
+  /** The caller's profile document, creating the profile if the registration event has not arrived yet. */
+  public String meJson(UUID userId, String username, Prefetched prefetched) {
+    return cache.get(userId, prefetched).orElseGet(() -> {
+      Profile profile = jdbi.inTransaction(handle -> {
+        ensure(handle, userId, username);
+        return handle.attach(ProfileRepository.class).find(userId);
+      }).orElseThrow(() -> new NotFound("This profile was deleted"));
+      String json = write(profile);
+      cache.put(userId, json);
+      return json;
+    });
+  }
+
+  public String update(UUID userId, String username, ProfileUpdate change) {
+    jdbi.useTransaction(handle -> {
+      ensure(handle, userId, username);
+      if (handle.attach(ProfileRepository.class).update(userId, change.trimmedNickname(), change.bio()) == 0) {
+        throw new NotFound("This profile was deleted");
+      }
+    });
+    cache.invalidate(userId);
+    return meJson(userId, username, null);
+  }
+
+  static String defaultNickname(String username) {
+    String base = username == null || username.isBlank() ? "eco2 user" : username;
+    return base.length() > 20 ? base.substring(0, 20) : base;
+  }
+
+  private String write(Profile profile) {
+    try {
+      return mapper.writeValueAsString(profile);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

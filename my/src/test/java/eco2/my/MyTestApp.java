@@ -1,0 +1,93 @@
+package eco2.my;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eco2.auth.AuthConfig;
+import eco2.auth.AuthModule;
+import eco2.auth.keys.KeyRing;
+import eco2.auth.keys.KeyRingLoader;
+import eco2.common.db.DbSettings;
+import eco2.common.events.AmqpSettings;
+import eco2.common.http.HttpApp;
+import eco2.common.http.HttpSettings;
+import eco2.common.http.Infra;
+import eco2.common.ratelimit.RateLimitSettings;
+import eco2.common.testing.TestHttp;
+import eco2.common.testing.TestServices;
+import io.javalin.Javalin;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * auth + my in one app (as the dev launcher runs them), in a fresh database, on an exchange and queue of this
+ * test class's own, so registrations flow through the real outbox, broker and consumer.
+ */
+public final class MyTestApp implements AutoCloseable {
+  private static final AtomicInteger SEQ = new AtomicInteger();
+
+  public final KeyRing keys;
+  public final Infra infra;
+  public final Javalin app;
+  public final TestHttp http;
+  public final Jdbi db;
+  public final AmqpSettings amqp;
+
+  private MyTestApp(RateLimitSettings limits) throws Exception {
+    TestServices services = TestServices.get();
+    services.flushRedis();
+    String url = services.adminJdbcUrl(services.freshDatabase());
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    amqp = new AmqpSettings(services.amqpUri(), "eco2.events.test." + tag);
+    keys = KeyRingLoader.load(null, null, Files.createTempDirectory("eco2-my-test").resolve("jwt.pem"));
+    AuthConfig auth = new AuthConfig(HttpSettings.forTests(), db(url, "auth"), services.redisUri(), amqp, limits,
+        "eco2-auth", null, null, null, Duration.ofMinutes(30), Duration.ofDays(7));
+    MyConfig my = new MyConfig(HttpSettings.forTests(), db(url, "users"), amqp, "my.user-registered.test." + tag);
+    infra = Infra.create(services.redisUri(), keys, "eco2-auth", limits, Clock.systemUTC());
+    app = HttpApp.create("test", HttpSettings.forTests(), infra,
+        List.of(AuthModule.create(auth, infra, keys), MyModule.create(my, infra))).start(0);
+    http = new TestHttp(app.port());
+    db = Jdbi.create(url, services.adminUser(), services.adminPassword());
+  }
+
+  public static MyTestApp start() throws Exception {
+    return new MyTestApp(new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null));
+  }
+
+  public static MyTestApp startWithLimits() throws Exception {
+    return new MyTestApp(new RateLimitSettings(true, RateLimitSettings.DEFAULT, name -> "1000000/60"));
+  }
+
+  /** A registered, signed-in user. */
+  public record User(String id, String username, String accessToken) {
+    public String[] auth() {
+      return new String[] {"Authorization", TestHttp.bearer(accessToken)};
+    }
+  }
+
+  public User register() {
+    String username = "my_" + ProcessHandle.current().pid() % 10000 + "_" + SEQ.incrementAndGet();
+    TestHttp.Response created = http.postJson("/api/v1/auth/register", TestHttp.json(Map.of(
+        "email", username + "@example.com", "username", username, "password", "password123")));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    TestHttp.Response login = http.postJson("/api/v1/auth/login",
+        TestHttp.json(Map.of("email", username, "password", "password123")));
+    return new User(created.json().get("id").asText(), username, login.json().get("access_token").asText());
+  }
+
+  private static DbSettings db(String url, String schema) {
+    TestServices services = TestServices.get();
+    return new DbSettings(url, schema, schema, "eco2-test", 4, true, services.adminUser(), services.adminPassword());
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    infra.close();
+  }
+}

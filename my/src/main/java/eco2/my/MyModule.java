@@ -3,12 +3,16 @@ package eco2.my;
 import eco2.common.db.Database;
 import eco2.common.events.AmqpConnector;
 import eco2.common.events.EventConsumer;
+import eco2.common.events.OutboxRelay;
+import eco2.common.events.OutboxWriter;
 import eco2.common.events.Subscription;
 import eco2.common.http.Infra;
 import eco2.common.http.Prefetch;
 import eco2.common.http.ServiceModule;
 import eco2.common.ops.ReadinessCheck;
 import eco2.common.redis.DocumentCache;
+import eco2.my.points.PointsHandler;
+import eco2.my.points.PointsService;
 import eco2.my.profile.ProfileHandler;
 import eco2.my.profile.ProfileService;
 import eco2.my.profile.UserRegisteredHandler;
@@ -17,7 +21,7 @@ import io.javalin.http.HandlerType;
 import java.time.Duration;
 import java.util.List;
 
-/** The my service's composition root: profiles, fed by user.registered. (Points, levels and the rest follow.) */
+/** The my service's composition root: profiles fed by user.registered, points, levels and the daily check-in. */
 public final class MyModule implements ServiceModule {
   /** {@code user:profile:{id}}: the exact GET /me document, one hour, invalidated on every change. */
   public static final String USER_PROFILE = "user:profile:";
@@ -25,13 +29,18 @@ public final class MyModule implements ServiceModule {
   private final Database database;
   private final AmqpConnector amqp;
   private final EventConsumer registrations;
+  private final OutboxRelay relay;
   private final ProfileHandler profiles;
+  private final PointsHandler points;
 
-  private MyModule(Database database, AmqpConnector amqp, EventConsumer registrations, ProfileHandler profiles) {
+  private MyModule(Database database, AmqpConnector amqp, EventConsumer registrations, OutboxRelay relay,
+                   ProfileHandler profiles, PointsHandler points) {
     this.database = database;
     this.amqp = amqp;
     this.registrations = registrations;
+    this.relay = relay;
     this.profiles = profiles;
+    this.points = points;
   }
 
   public static MyModule create(MyConfig config, Infra infra) {
@@ -43,8 +52,12 @@ public final class MyModule implements ServiceModule {
         Subscription.of(config.registrationsQueue(), List.of(UserRegisteredHandler.TYPE), new UserRegisteredHandler(profileService)),
         database.jdbi(), amqp, infra.mapper(), infra.metrics().registry());
     registrations.startWhenReachable();
-    return new MyModule(database, amqp, registrations,
-        new ProfileHandler(profileService, infra.jsonBody(), infra.authenticator()));
+    OutboxRelay relay = new OutboxRelay(database.jdbi(), amqp, infra.metrics().registry(), "my").start();
+    PointsService pointsService = new PointsService(database.jdbi(), profileService,
+        new OutboxWriter(infra.mapper(), "my", infra.clock()), infra.mapper(), infra.clock());
+    return new MyModule(database, amqp, registrations, relay,
+        new ProfileHandler(profileService, infra.jsonBody(), infra.authenticator()),
+        new PointsHandler(pointsService, infra.authenticator()));
   }
 
   @Override
@@ -56,6 +69,9 @@ public final class MyModule implements ServiceModule {
   public void routes(Javalin app) {
     app.get("/api/v1/users/me", profiles::me);
     app.patch("/api/v1/users/me", profiles::update);
+    app.get("/api/v1/users/me/points", points::points);
+    app.get("/api/v1/users/me/level", points::level);
+    app.post("/api/v1/users/me/check-in", points::checkIn);
   }
 
   @Override
@@ -71,6 +87,7 @@ public final class MyModule implements ServiceModule {
   @Override
   public void close() {
     registrations.close();
+    relay.close();
     amqp.close();
     database.close();
   }

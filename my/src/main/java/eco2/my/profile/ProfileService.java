@@ -61,6 +61,11 @@ public final class ProfileService {
     return meJson(userId, username, null);
   }
 
+  /** After any committed change to a profile (points included): the next read rebuilds the document. */
+  public void invalidate(UUID userId) {
+    cache.invalidate(userId);
+  }
+
   static String defaultNickname(String username) {
     String base = username == null || username.isBlank() ? "eco2 user" : username;
     return base.length() > 20 ? base.substring(0, 20) : base;

@@ -1,0 +1,90 @@
+package eco2.my.points;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eco2.common.error.Conflict;
+import eco2.common.error.NotFound;
+import eco2.common.events.OutboxWriter;
+import eco2.my.profile.ProfileService;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Pays points through the ledger: the entry, the balance, the activity, any level-up and the
+ * {@code points.awarded} event all commit in the caller's transaction, and a source pays at most once.
+ */
+public final class PointsService {
+  public static final int CHECK_IN_POINTS = 5;
+  static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+
+  private final Jdbi jdbi;
+  private final ProfileService profiles;
+  private final OutboxWriter outbox;
+  private final ObjectMapper mapper;
+  private final Clock clock;
+
+  public PointsService(Jdbi jdbi, ProfileService profiles, OutboxWriter outbox, ObjectMapper mapper, Clock clock) {
+    this.jdbi = jdbi;
+    this.profiles = profiles;
+    this.outbox = outbox;
+    this.mapper = mapper;
+    this.clock = clock;
+  }
+
+  /** Empty when {@code sourceId} already paid. The caller invalidates caches after its commit. */
+  public Optional<Award> award(Handle handle, UUID userId, int delta, String reason, UUID sourceId,
+                               Map<String, Object> metadata) {
+    PointsRepository points = handle.attach(PointsRepository.class);
+    if (points.record(UUID.randomUUID(), userId, delta, reason, sourceId) == 0) return Optional.empty();
+    long balance = points.applyToBalance(userId, delta, reason);
+    int before = Levels.of(balance - delta);
+    int after = Levels.of(balance);
+    points.addActivity(UUID.randomUUID(), userId, reason, delta, json(metadata));
+    if (after != before) {
+      points.setLevel(userId, after);
+      points.addActivity(UUID.randomUUID(), userId, "level_up", 0, json(Map.of("level", after)));
+    }
+    outbox.append(handle, PointsAwarded.TYPE, new PointsAwarded(userId, delta, reason, balance, after, after != before));
+    return Optional.of(new Award(userId, delta, balance, after, after != before));
+  }
+
+  /**
+   * +5 once per calendar day in Seoul. The ledger source id is derived from user and date, so of any number of
+   * concurrent calls exactly one pays; the others get 409.
+   */
+  public Award checkIn(UUID userId, String username) {
+    LocalDate today = LocalDate.now(clock.withZone(SEOUL));
+    UUID source = UUID.nameUUIDFromBytes(("check_in:" + userId + ":" + today).getBytes(StandardCharsets.UTF_8));
+    Award award = jdbi.inTransaction(handle -> {
+      profiles.ensure(handle, userId, username);
+      return award(handle, userId, CHECK_IN_POINTS, "check_in", source, Map.of("date", today.toString()))
+          .orElseThrow(() -> new Conflict("Already checked in today"));
+    });
+    profiles.invalidate(userId);
+    return award;
+  }
+
+  /** The caller's balance, creating the profile if this is their first visit. */
+  public long balance(UUID userId, String username) {
+    return jdbi.inTransaction(handle -> {
+      profiles.ensure(handle, userId, username);
+      return handle.attach(PointsRepository.class).balance(userId)
+          .orElseThrow(() -> new NotFound("This profile was deleted"));
+    });
+  }
+
+  private String json(Map<String, Object> metadata) {
+    try {
+      return mapper.writeValueAsString(metadata);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -11,6 +11,8 @@ import eco2.common.http.Prefetch;
 import eco2.common.http.ServiceModule;
 import eco2.common.ops.ReadinessCheck;
 import eco2.common.redis.DocumentCache;
+import eco2.my.activity.ActivityHandler;
+import eco2.my.activity.ActivityService;
 import eco2.my.points.PointsHandler;
 import eco2.my.points.PointsService;
 import eco2.my.profile.ProfileHandler;
@@ -32,9 +34,11 @@ public final class MyModule implements ServiceModule {
   private final OutboxRelay relay;
   private final ProfileHandler profiles;
   private final PointsHandler points;
+  private final ActivityHandler activities;
 
   private MyModule(Database database, AmqpConnector amqp, EventConsumer registrations, OutboxRelay relay,
-                   ProfileHandler profiles, PointsHandler points) {
+                   ProfileHandler profiles, PointsHandler points, ActivityHandler activities) {
+    this.activities = activities;
     this.database = database;
     this.amqp = amqp;
     this.registrations = registrations;
@@ -57,7 +61,8 @@ public final class MyModule implements ServiceModule {
         new OutboxWriter(infra.mapper(), "my", infra.clock()), infra.mapper(), infra.clock());
     return new MyModule(database, amqp, registrations, relay,
         new ProfileHandler(profileService, infra.jsonBody(), infra.authenticator()),
-        new PointsHandler(pointsService, infra.authenticator()));
+        new PointsHandler(pointsService, infra.authenticator()),
+        new ActivityHandler(new ActivityService(database.jdbi(), infra.mapper()), infra.authenticator()));
   }
 
   @Override
@@ -72,6 +77,7 @@ public final class MyModule implements ServiceModule {
     app.get("/api/v1/users/me/points", points::points);
     app.get("/api/v1/users/me/level", points::level);
     app.post("/api/v1/users/me/check-in", points::checkIn);
+    app.get("/api/v1/users/me/activities", activities::list);
   }
 
   @Override

@@ -18,6 +18,8 @@ import eco2.my.points.PointsService;
 import eco2.my.profile.ProfileHandler;
 import eco2.my.profile.ProfileService;
 import eco2.my.profile.UserRegisteredHandler;
+import eco2.my.settings.SettingsHandler;
+import eco2.my.settings.SettingsService;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import java.time.Duration;
@@ -35,10 +37,13 @@ public final class MyModule implements ServiceModule {
   private final ProfileHandler profiles;
   private final PointsHandler points;
   private final ActivityHandler activities;
+  private final SettingsHandler settings;
 
   private MyModule(Database database, AmqpConnector amqp, EventConsumer registrations, OutboxRelay relay,
-                   ProfileHandler profiles, PointsHandler points, ActivityHandler activities) {
+                   ProfileHandler profiles, PointsHandler points, ActivityHandler activities,
+                   SettingsHandler settings) {
     this.activities = activities;
+    this.settings = settings;
     this.database = database;
     this.amqp = amqp;
     this.registrations = registrations;
@@ -62,7 +67,9 @@ public final class MyModule implements ServiceModule {
     return new MyModule(database, amqp, registrations, relay,
         new ProfileHandler(profileService, infra.jsonBody(), infra.authenticator()),
         new PointsHandler(pointsService, infra.authenticator()),
-        new ActivityHandler(new ActivityService(database.jdbi(), infra.mapper()), infra.authenticator()));
+        new ActivityHandler(new ActivityService(database.jdbi(), infra.mapper()), infra.authenticator()),
+        new SettingsHandler(new SettingsService(database.jdbi(), profileService), infra.jsonBody(),
+            infra.authenticator()));
   }
 
   @Override
@@ -78,6 +85,8 @@ public final class MyModule implements ServiceModule {
     app.get("/api/v1/users/me/level", points::level);
     app.post("/api/v1/users/me/check-in", points::checkIn);
     app.get("/api/v1/users/me/activities", activities::list);
+    app.get("/api/v1/users/me/settings", settings::get);
+    app.patch("/api/v1/users/me/settings", settings::update);
   }
 
   @Override

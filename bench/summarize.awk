@@ -1,5 +1,5 @@
 # Turns wrk BENCH_RESULT lines (from bench/lua/report.lua) into a table and the
-# me/health RPS ratio. Other lines are ignored, so raw wrk output can be fed in.
+# me/health and profile/health RPS ratios. Other lines are ignored, so raw wrk output can be fed in.
 # Usage: awk -v target=0.40 -f bench/summarize.awk results.txt
 function field(k,   i, kv) {
   for (i = 2; i <= NF; i++) {
@@ -18,15 +18,19 @@ $1 == "BENCH_RESULT" {
                      field("p99_ms"), field("requests"), errs,
                      errs > 0 ? "  <- errors: see the wrk output above" : "")
 }
+# Prints "<s>/health" when both ran: each protected read is judged against the same run's bare /health.
+function ratio_line(s,   ratio) {
+  if (!((s in rps) && ("health" in rps) && rps["health"] > 0)) return
+  ratio = rps[s] / rps["health"]
+  printf "ratio %s/health RPS = %.3f (target >= %.2f: %s)%s\n", s, ratio, target,
+         (ratio >= target ? "MET" : "NOT MET"),
+         ((errors[s] + errors["health"] > 0) ? "  INVALID: " s " or health had errors" : "")
+}
 END {
   if (target == "") target = 0.40
   printf "%-8s %12s %10s %10s %10s %8s\n", "scenario", "req/s", "p50 ms", "p99 ms", "requests", "errors"
   for (i = 1; i <= n; i++) print row[i]
-  if (("me" in rps) && ("health" in rps) && rps["health"] > 0) {
-    ratio = rps["me"] / rps["health"]
-    printf "ratio me/health RPS = %.3f (target >= %.2f: %s)%s\n", ratio, target,
-           (ratio >= target ? "MET" : "NOT MET"),
-           ((errors["me"] + errors["health"] > 0) ? "  INVALID: me or health had errors" : "")
-  }
+  ratio_line("me")
+  ratio_line("profile")
   if (n == 0) exit 1
 }

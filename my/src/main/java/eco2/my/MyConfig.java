@@ -9,12 +9,14 @@ import eco2.common.http.HttpSettings;
  * Everything the my service reads from the environment, with dev defaults. Tests build it directly (and give
  * their own queue name, so test runs never share a durable queue).
  */
-public record MyConfig(HttpSettings http, DbSettings db, AmqpSettings amqp, String registrationsQueue) {
+public record MyConfig(HttpSettings http, DbSettings db, AmqpSettings amqp, String registrationsQueue,
+                       String rewardsQueue) {
   public static final int DEFAULT_PORT = 8082;
   public static final String REGISTRATIONS_QUEUE = "my.user-registered";
+  public static final String REWARDS_QUEUE = "my.rewards";
 
   public static MyConfig fromEnv(Env env) {
     return new MyConfig(HttpSettings.fromEnv(env, DEFAULT_PORT), DbSettings.fromEnv(env, "users"),
-        AmqpSettings.fromEnv(env), REGISTRATIONS_QUEUE);
+        AmqpSettings.fromEnv(env), REGISTRATIONS_QUEUE, REWARDS_QUEUE);
   }
 }

@@ -15,6 +15,7 @@ import eco2.my.activity.ActivityHandler;
 import eco2.my.activity.ActivityService;
 import eco2.my.points.PointsHandler;
 import eco2.my.points.PointsService;
+import eco2.my.points.RewardsHandler;
 import eco2.my.profile.ProfileHandler;
 import eco2.my.profile.ProfileService;
 import eco2.my.profile.UserRegisteredHandler;
@@ -24,6 +25,7 @@ import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** The my service's composition root: profiles fed by user.registered, points, levels and the daily check-in. */
 public final class MyModule implements ServiceModule {
@@ -33,13 +35,15 @@ public final class MyModule implements ServiceModule {
   private final Database database;
   private final AmqpConnector amqp;
   private final EventConsumer registrations;
+  private final EventConsumer rewards;
   private final OutboxRelay relay;
   private final ProfileHandler profiles;
   private final PointsHandler points;
   private final ActivityHandler activities;
   private final SettingsHandler settings;
 
-  private MyModule(Database database, AmqpConnector amqp, EventConsumer registrations, OutboxRelay relay,
+  private MyModule(Database database, AmqpConnector amqp, EventConsumer registrations, EventConsumer rewards,
+                   OutboxRelay relay,
                    ProfileHandler profiles, PointsHandler points, ActivityHandler activities,
                    SettingsHandler settings) {
     this.activities = activities;
@@ -47,6 +51,7 @@ public final class MyModule implements ServiceModule {
     this.database = database;
     this.amqp = amqp;
     this.registrations = registrations;
+    this.rewards = rewards;
     this.relay = relay;
     this.profiles = profiles;
     this.points = points;
@@ -57,14 +62,21 @@ public final class MyModule implements ServiceModule {
     DocumentCache cache = new DocumentCache(infra.redis(), USER_PROFILE, Duration.ofHours(1));
     ProfileService profileService = new ProfileService(database.jdbi(), cache, infra.mapper());
     AmqpConnector amqp = new AmqpConnector(config.amqp(), "my");
-    EventConsumer registrations = new EventConsumer(
-        Subscription.of(config.registrationsQueue(), List.of(UserRegisteredHandler.TYPE), new UserRegisteredHandler(profileService)),
-        database.jdbi(), amqp, infra.mapper(), infra.metrics().registry());
-    registrations.startWhenReachable();
     OutboxRelay relay = new OutboxRelay(database.jdbi(), amqp, infra.metrics().registry(), "my").start();
     PointsService pointsService = new PointsService(database.jdbi(), profileService,
         new OutboxWriter(infra.mapper(), "my", infra.clock()), infra.mapper(), infra.clock());
-    return new MyModule(database, amqp, registrations, relay,
+    UserRegisteredHandler.InviteReward inviteReward = (tx, inviter, invitee, eventId) -> {
+      pointsService.award(tx, inviter, UserRegisteredHandler.INVITE_POINTS, "invite", eventId, Map.of("invitee", invitee.toString()));
+      tx.afterCommit(() -> profileService.invalidate(inviter));
+    };
+    EventConsumer registrations = new EventConsumer(Subscription.of(config.registrationsQueue(),
+            List.of(UserRegisteredHandler.TYPE), new UserRegisteredHandler(profileService, inviteReward)),
+        database.jdbi(), amqp, infra.mapper(), infra.metrics().registry()).startWhenReachable();
+    EventConsumer rewards = new EventConsumer(Subscription.of(config.rewardsQueue(),
+            List.of(RewardsHandler.SCAN_COMPLETED, RewardsHandler.RECYCLE_COMPLETED),
+            new RewardsHandler(pointsService, profileService)),
+        database.jdbi(), amqp, infra.mapper(), infra.metrics().registry()).startWhenReachable();
+    return new MyModule(database, amqp, registrations, rewards, relay,
         new ProfileHandler(profileService, infra.jsonBody(), infra.authenticator()),
         new PointsHandler(pointsService, infra.authenticator()),
         new ActivityHandler(new ActivityService(database.jdbi(), infra.mapper()), infra.authenticator()),
@@ -102,6 +114,7 @@ public final class MyModule implements ServiceModule {
   @Override
   public void close() {
     registrations.close();
+    rewards.close();
     relay.close();
     amqp.close();
     database.close();

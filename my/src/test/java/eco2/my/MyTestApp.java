@@ -47,7 +47,8 @@ public final class MyTestApp implements AutoCloseable {
     keys = KeyRingLoader.load(null, null, Files.createTempDirectory("eco2-my-test").resolve("jwt.pem"));
     AuthConfig auth = new AuthConfig(HttpSettings.forTests(), db(url, "auth"), services.redisUri(), amqp, limits,
         "eco2-auth", null, null, null, Duration.ofMinutes(30), Duration.ofDays(7));
-    MyConfig my = new MyConfig(HttpSettings.forTests(), db(url, "users"), amqp, "my.user-registered.test." + tag);
+    MyConfig my = new MyConfig(HttpSettings.forTests(), db(url, "users"), amqp, "my.user-registered.test." + tag,
+        "my.rewards.test." + tag);
     infra = Infra.create(services.redisUri(), keys, "eco2-auth", limits, Clock.systemUTC());
     app = HttpApp.create("test", HttpSettings.forTests(), infra,
         List.of(AuthModule.create(auth, infra, keys), MyModule.create(my, infra))).start(0);

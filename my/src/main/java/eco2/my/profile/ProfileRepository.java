@@ -22,6 +22,9 @@ public interface ProfileRepository {
   @SqlQuery("SELECT " + COLUMNS + " FROM profiles WHERE user_id = :userId AND deleted_at IS NULL")
   Optional<Profile> find(@Bind("userId") UUID userId);
 
+  @SqlQuery("SELECT user_id FROM profiles WHERE invite_code = :code AND deleted_at IS NULL")
+  Optional<UUID> findByInviteCode(@Bind("code") String code);
+
   @SqlQuery("SELECT EXISTS (SELECT 1 FROM profiles WHERE user_id = :userId)")
   boolean exists(@Bind("userId") UUID userId);
 

@@ -3,17 +3,30 @@ package eco2.my.profile;
 import com.fasterxml.jackson.databind.JsonNode;
 import eco2.common.events.EventEnvelope;
 import eco2.common.events.EventHandler;
+import java.util.Locale;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
-/** {@code user.registered} → the new user's profile. (The invite reward comes with the points ledger.) */
+/**
+ * {@code user.registered} → the new user's profile, and +100 to whoever owns the invite code it carries
+ * (not the new user: self-invites pay nothing). The event id is the ledger source, so a replay pays once.
+ */
 public final class UserRegisteredHandler implements EventHandler {
   public static final String TYPE = "user.registered";
+  public static final int INVITE_POINTS = 100;
 
   private final ProfileService profiles;
+  private final InviteReward inviteReward;
 
-  public UserRegisteredHandler(ProfileService profiles) {
+  public UserRegisteredHandler(ProfileService profiles, InviteReward inviteReward) {
     this.profiles = profiles;
+    this.inviteReward = inviteReward;
+  }
+
+  /** Pays the inviter; kept apart so profiles do not depend on points. */
+  @FunctionalInterface
+  public interface InviteReward {
+    void pay(Handle transaction, UUID inviter, UUID invitee, UUID eventId);
   }
 
   @Override
@@ -21,5 +34,10 @@ public final class UserRegisteredHandler implements EventHandler {
     JsonNode data = event.data();
     UUID userId = UUID.fromString(data.path("user_id").asText());
     profiles.ensure(transaction, userId, data.path("username").asText(null));
+    String code = data.path("invite_code").asText(null);
+    if (code == null || code.isBlank()) return;
+    transaction.attach(ProfileRepository.class).findByInviteCode(code.trim().toUpperCase(Locale.ROOT))
+        .filter(inviter -> !inviter.equals(userId))
+        .ifPresent(inviter -> inviteReward.pay(transaction, inviter, userId, event.id()));
   }
 }

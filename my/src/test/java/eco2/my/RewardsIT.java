@@ -1,0 +1,125 @@
+package eco2.my;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import eco2.common.testing.TestHttp;
+import eco2.common.testing.TestServices;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Points from events: scans, recycles and invites, each event paying at most once. */
+class RewardsIT {
+  static MyTestApp my;
+  static Connection connection;
+  static Channel channel;
+
+  @BeforeAll
+  static void start() throws Exception {
+    my = MyTestApp.start();
+    ConnectionFactory factory = new ConnectionFactory();
+    factory.setUri(TestServices.get().amqpUri());
+    connection = factory.newConnection("rewards-test");
+    channel = connection.createChannel();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    connection.close();
+    my.close();
+  }
+
+  @Test
+  void aScanPaysTenAndARecycleFiftyAndAReplayPaysNothing() throws Exception {
+    MyTestApp.User user = my.register();
+    UUID scan = UUID.randomUUID();
+    publish(scan, "scan.completed", Map.of("user_id", user.id(), "task_id", "t-1"));
+    publish(scan, "scan.completed", Map.of("user_id", user.id(), "task_id", "t-1"));
+    UUID recycle = UUID.randomUUID();
+    publish(recycle, "recycle.completed", Map.of("user_id", user.id()));
+
+    await(() -> processed(recycle) && processed(scan));
+    Map<String, Object> profile = profile(user.id());
+    assertThat(profile.get("points")).isEqualTo(60L);
+    assertThat(profile.get("total_scans")).isEqualTo(1);
+    assertThat(profile.get("total_recycles")).isEqualTo(1);
+    assertThat(my.http.get("/api/v1/users/me", user.auth()).json().get("points").asLong()).isEqualTo(60);
+    assertThat(ledgerRows(user.id())).isEqualTo(2);
+  }
+
+  @Test
+  void anInviteCodePaysTheInviterOnceAndNeverTheNewUser() throws Exception {
+    MyTestApp.User inviter = my.register();
+    String code = my.http.get("/api/v1/users/me", inviter.auth()).json().get("invite_code").asText();
+
+    String name = "invitee_" + UUID.randomUUID().toString().substring(0, 6);
+    TestHttp.Response created = my.http.postJson("/api/v1/auth/register", TestHttp.json(Map.of(
+        "email", name + "@example.com", "username", name, "password", "password123", "invite_code", code.toLowerCase())));
+    assertThat(created.status()).isEqualTo(201);
+    String invitee = created.json().get("id").asText();
+
+    await(() -> profile(inviter.id()).get("points").equals(100L));
+    await(() -> profileExists(invitee));
+    assertThat(profile(invitee).get("points")).isEqualTo(0L);
+    long inviteActivities = my.db.withHandle(h -> h.createQuery(
+        "SELECT count(*) FROM users.activities WHERE user_id = CAST(:id AS uuid) AND action = 'invite'")
+        .bind("id", inviter.id()).mapTo(Long.class).one());
+    assertThat(inviteActivities).isEqualTo(1);
+  }
+
+  @Test
+  void aSelfInvitePaysNothing() throws Exception {
+    MyTestApp.User user = my.register();
+    String code = my.http.get("/api/v1/users/me", user.auth()).json().get("invite_code").asText();
+    UUID event = UUID.randomUUID();
+    publish(event, "user.registered", Map.of("user_id", user.id(), "username", user.username(), "invite_code", code));
+
+    await(() -> processed(event));
+    assertThat(profile(user.id()).get("points")).isEqualTo(0L);
+  }
+
+  private static void publish(UUID id, String type, Map<String, Object> data) throws Exception {
+    String body = TestHttp.json(Map.of("id", id.toString(), "type", type, "occurred_at", Instant.now().toString(),
+        "source", "test", "data", data));
+    channel.basicPublish(my.amqp.exchange(), type, new AMQP.BasicProperties.Builder().deliveryMode(2).build(),
+        body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Map<String, Object> profile(String id) {
+    return my.db.withHandle(h -> h.createQuery(
+        "SELECT points, total_scans, total_recycles FROM users.profiles WHERE user_id = CAST(:id AS uuid)")
+        .bind("id", id).mapToMap().one());
+  }
+
+  private static boolean profileExists(String id) {
+    return my.db.withHandle(h -> h.createQuery("SELECT count(*) FROM users.profiles WHERE user_id = CAST(:id AS uuid)")
+        .bind("id", id).mapTo(Long.class).one()) == 1;
+  }
+
+  private static long ledgerRows(String id) {
+    return my.db.withHandle(h -> h.createQuery("SELECT count(*) FROM users.points_ledger WHERE user_id = CAST(:id AS uuid)")
+        .bind("id", id).mapTo(Long.class).one());
+  }
+
+  private static boolean processed(UUID eventId) {
+    return my.db.withHandle(h -> h.createQuery("SELECT count(*) FROM users.processed_events WHERE event_id = :id")
+        .bind("id", eventId).mapTo(Long.class).one()) == 1;
+  }
+
+  private static void await(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 15_000;
+    while (!condition.getAsBoolean()) {
+      if (System.currentTimeMillis() > deadline) throw new AssertionError("condition not met within 15 s");
+      Thread.sleep(25);
+    }
+  }
+}

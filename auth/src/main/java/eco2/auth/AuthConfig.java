@@ -14,6 +14,7 @@ public record AuthConfig(
     DbSettings db,
     String redisUrl,
     AmqpSettings amqp,
+    String userDeletedQueue,
     RateLimitSettings rateLimits,
     String issuer,
     String signingKeyPem,
@@ -23,6 +24,7 @@ public record AuthConfig(
     Duration refreshTokenTtl) {
 
   public static final int DEFAULT_PORT = 8081;
+  public static final String USER_DELETED_QUEUE = "auth.user-deleted";
 
   public static AuthConfig fromEnv(Env env) {
     return new AuthConfig(
@@ -30,6 +32,7 @@ public record AuthConfig(
         DbSettings.fromEnv(env, "auth"),
         env.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
         AmqpSettings.fromEnv(env),
+        USER_DELETED_QUEUE,
         RateLimitSettings.fromEnv(env),
         env.get("JWT_ISSUER", "eco2-auth"),
         env.secret("JWT_PRIVATE_KEY", null),

@@ -3,6 +3,7 @@ package eco2.auth;
 import eco2.auth.account.AccountHandler;
 import eco2.auth.account.AccountService;
 import eco2.auth.account.PasswordHasher;
+import eco2.auth.account.UserDeletedHandler;
 import eco2.auth.keys.JwksHandler;
 import eco2.auth.keys.KeyRing;
 import eco2.auth.session.AccessTokenIssuer;
@@ -11,8 +12,10 @@ import eco2.auth.session.SessionHandler;
 import eco2.auth.session.SessionService;
 import eco2.common.db.Database;
 import eco2.common.events.AmqpConnector;
+import eco2.common.events.EventConsumer;
 import eco2.common.events.OutboxRelay;
 import eco2.common.events.OutboxWriter;
+import eco2.common.events.Subscription;
 import eco2.common.http.Infra;
 import eco2.common.http.Prefetch;
 import eco2.common.http.SecurityHeaders;
@@ -36,15 +39,17 @@ public final class AuthModule implements ServiceModule {
   private final Database database;
   private final AmqpConnector amqp;
   private final OutboxRelay relay;
+  private final EventConsumer deletions;
   private final AccountHandler accounts;
   private final SessionHandler sessions;
   private final JwksHandler jwks;
 
-  private AuthModule(Database database, AmqpConnector amqp, OutboxRelay relay, AccountHandler accounts,
-                     SessionHandler sessions, JwksHandler jwks) {
+  private AuthModule(Database database, AmqpConnector amqp, OutboxRelay relay, EventConsumer deletions,
+                     AccountHandler accounts, SessionHandler sessions, JwksHandler jwks) {
     this.database = database;
     this.amqp = amqp;
     this.relay = relay;
+    this.deletions = deletions;
     this.accounts = accounts;
     this.sessions = sessions;
     this.jwks = jwks;
@@ -55,12 +60,15 @@ public final class AuthModule implements ServiceModule {
     AmqpConnector amqp = new AmqpConnector(config.amqp(), "auth");
     OutboxRelay relay = new OutboxRelay(database.jdbi(), amqp, infra.metrics().registry(), "auth").start();
     DocumentCache cache = new DocumentCache(infra.redis(), USER_INFO, Duration.ofMinutes(5));
+    EventConsumer deletions = new EventConsumer(Subscription.of(config.userDeletedQueue(),
+            List.of(UserDeletedHandler.TYPE), new UserDeletedHandler(cache)),
+        database.jdbi(), amqp, infra.mapper(), infra.metrics().registry()).startWhenReachable();
     AccountService accountService = new AccountService(database.jdbi(), new PasswordHasher(), cache, infra.mapper(),
         new OutboxWriter(infra.mapper(), "auth", infra.clock()));
     AccessTokenIssuer issuer = new AccessTokenIssuer(keys, config.issuer(), config.accessTokenTtl(), infra.clock());
     SessionService sessionService = new SessionService(database.jdbi(), accountService, issuer,
         new LoginThrottle(infra.tokenBucket()), infra.revocations(), config.refreshTokenTtl(), infra.clock());
-    return new AuthModule(database, amqp, relay,
+    return new AuthModule(database, amqp, relay, deletions,
         new AccountHandler(accountService, infra.jsonBody(), infra.authenticator()),
         new SessionHandler(sessionService, infra.jsonBody(), infra.authenticator()),
         new JwksHandler(keys));
@@ -100,6 +108,7 @@ public final class AuthModule implements ServiceModule {
 
   @Override
   public void close() {
+    deletions.close();
     relay.close();
     amqp.close();
     database.close();

@@ -7,6 +7,7 @@ import eco2.common.events.AmqpSettings;
 import eco2.common.http.HttpSettings;
 import eco2.common.http.Infra;
 import eco2.common.ratelimit.RateLimitSettings;
+import eco2.common.testing.TestBroker;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import io.javalin.Javalin;
@@ -51,8 +52,10 @@ public final class AuthTestApp implements AutoCloseable {
     DbSettings db = new DbSettings(services.adminJdbcUrl(database), "auth", "auth", "eco2-test", 4, true,
         services.adminUser(), services.adminPassword());
     Path keyFile = Files.createTempDirectory("eco2-auth-test").resolve("jwt.pem");
-    AmqpSettings amqp = new AmqpSettings(amqpUrl, AmqpSettings.EXCHANGE);
-    AuthConfig config = new AuthConfig(HttpSettings.forTests(), db, redisUrl, amqp, limits, "eco2-auth",
+    // An exchange and queue of this test class's own: no test sees another's events.
+    AmqpSettings amqp = new AmqpSettings(amqpUrl, "eco2.events.test." + database);
+    String deletedQueue = "auth.user-deleted.test." + database;
+    AuthConfig config = new AuthConfig(HttpSettings.forTests(), db, redisUrl, amqp, deletedQueue, limits, "eco2-auth",
         null, null, keyFile, Duration.ofMinutes(30), Duration.ofDays(7));
     return new AuthTestApp(config, redisUrl);
   }
@@ -65,5 +68,6 @@ public final class AuthTestApp implements AutoCloseable {
   public void close() {
     app.stop();
     infra.close();
+    TestBroker.deleteQueuesAndExchange(config.amqp().exchange(), config.userDeletedQueue());
   }
 }

@@ -8,7 +8,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
-import eco2.common.events.AmqpSettings;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import java.util.Map;
@@ -30,9 +29,9 @@ class RegistrationEventIT {
     factory.setUri(TestServices.get().amqpUri());
     observer = factory.newConnection("registration-event-test");
     channel = observer.createChannel();
-    channel.exchangeDeclare(AmqpSettings.EXCHANGE, "topic", true);
+    channel.exchangeDeclare(auth.config.amqp().exchange(), "topic", true);
     queue = channel.queueDeclare().getQueue();
-    channel.queueBind(queue, AmqpSettings.EXCHANGE, "user.registered");
+    channel.queueBind(queue, auth.config.amqp().exchange(), "user.registered");
   }
 
   @AfterAll

@@ -60,13 +60,15 @@ public final class MyModule implements ServiceModule {
   public static MyModule create(MyConfig config, Infra infra) {
     Database database = Database.open(config.db(), infra.metrics().registry(), List.of());
     DocumentCache cache = new DocumentCache(infra.redis(), USER_PROFILE, Duration.ofHours(1));
-    ProfileService profileService = new ProfileService(database.jdbi(), cache, infra.mapper());
+    OutboxWriter outbox = new OutboxWriter(infra.mapper(), "my", infra.clock());
+    ProfileService profileService = new ProfileService(database.jdbi(), cache, infra.mapper(), outbox);
     AmqpConnector amqp = new AmqpConnector(config.amqp(), "my");
     OutboxRelay relay = new OutboxRelay(database.jdbi(), amqp, infra.metrics().registry(), "my").start();
-    PointsService pointsService = new PointsService(database.jdbi(), profileService,
-        new OutboxWriter(infra.mapper(), "my", infra.clock()), infra.mapper(), infra.clock());
+    PointsService pointsService = new PointsService(database.jdbi(), profileService, outbox, infra.mapper(),
+        infra.clock());
     UserRegisteredHandler.InviteReward inviteReward = (tx, inviter, invitee, eventId) -> {
-      pointsService.award(tx, inviter, UserRegisteredHandler.INVITE_POINTS, "invite", eventId, Map.of("invitee", invitee.toString()));
+      pointsService.award(tx, inviter, UserRegisteredHandler.INVITE_POINTS, "invite", eventId,
+          Map.of("invitee", invitee.toString()));
       tx.afterCommit(() -> profileService.invalidate(inviter));
     };
     EventConsumer registrations = new EventConsumer(Subscription.of(config.registrationsQueue(),
@@ -93,6 +95,7 @@ public final class MyModule implements ServiceModule {
   public void routes(Javalin app) {
     app.get("/api/v1/users/me", profiles::me);
     app.patch("/api/v1/users/me", profiles::update);
+    app.delete("/api/v1/users/me", profiles::delete);
     app.get("/api/v1/users/me/points", points::points);
     app.get("/api/v1/users/me/level", points::level);
     app.post("/api/v1/users/me/check-in", points::checkIn);

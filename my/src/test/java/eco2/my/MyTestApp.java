@@ -12,6 +12,7 @@ import eco2.common.http.HttpApp;
 import eco2.common.http.HttpSettings;
 import eco2.common.http.Infra;
 import eco2.common.ratelimit.RateLimitSettings;
+import eco2.common.testing.TestBroker;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import io.javalin.Javalin;
@@ -37,6 +38,7 @@ public final class MyTestApp implements AutoCloseable {
   public final TestHttp http;
   public final Jdbi db;
   public final AmqpSettings amqp;
+  private final List<String> queues;
 
   private MyTestApp(RateLimitSettings limits) throws Exception {
     TestServices services = TestServices.get();
@@ -45,8 +47,10 @@ public final class MyTestApp implements AutoCloseable {
     String tag = UUID.randomUUID().toString().substring(0, 8);
     amqp = new AmqpSettings(services.amqpUri(), "eco2.events.test." + tag);
     keys = KeyRingLoader.load(null, null, Files.createTempDirectory("eco2-my-test").resolve("jwt.pem"));
-    AuthConfig auth = new AuthConfig(HttpSettings.forTests(), db(url, "auth"), services.redisUri(), amqp, limits,
+    AuthConfig auth = new AuthConfig(HttpSettings.forTests(), db(url, "auth"), services.redisUri(), amqp,
+        "auth.user-deleted.test." + tag, limits,
         "eco2-auth", null, null, null, Duration.ofMinutes(30), Duration.ofDays(7));
+    queues = List.of("auth.user-deleted.test." + tag, "my.user-registered.test." + tag, "my.rewards.test." + tag);
     MyConfig my = new MyConfig(HttpSettings.forTests(), db(url, "users"), amqp, "my.user-registered.test." + tag,
         "my.rewards.test." + tag);
     infra = Infra.create(services.redisUri(), keys, "eco2-auth", limits, Clock.systemUTC());
@@ -90,5 +94,6 @@ public final class MyTestApp implements AutoCloseable {
   public void close() {
     app.stop();
     infra.close();
+    TestBroker.deleteQueuesAndExchange(amqp.exchange(), queues.toArray(String[]::new));
   }
 }

@@ -29,6 +29,9 @@ public interface RefreshTokenRepository {
   @SqlUpdate("UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = :familyId AND revoked_at IS NULL")
   int revokeFamily(@Bind("familyId") UUID familyId);
 
+  @SqlUpdate("UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = :userId AND revoked_at IS NULL")
+  int revokeAllOf(@Bind("userId") UUID userId);
+
   /** Revokes a family only if it belongs to the user: someone else's session is not ours to end. */
   @SqlUpdate("UPDATE refresh_tokens SET revoked_at = now() "
       + "WHERE family_id = :familyId AND user_id = :userId AND revoked_at IS NULL")

@@ -63,7 +63,7 @@ public final class PointsService {
     LocalDate today = LocalDate.now(clock.withZone(SEOUL));
     UUID source = UUID.nameUUIDFromBytes(("check_in:" + userId + ":" + today).getBytes(StandardCharsets.UTF_8));
     Award award = jdbi.inTransaction(handle -> {
-      profiles.ensure(handle, userId, username);
+      if (!profiles.ensureActive(handle, userId, username)) throw new NotFound("This profile was deleted");
       return award(handle, userId, CHECK_IN_POINTS, "check_in", source, Map.of("date", today.toString()))
           .orElseThrow(() -> new Conflict("Already checked in today"));
     });

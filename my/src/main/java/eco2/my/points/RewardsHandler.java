@@ -27,7 +27,7 @@ public final class RewardsHandler implements EventHandler {
     Integer delta = POINTS.get(event.type());
     if (delta == null) throw new IllegalArgumentException("not a reward event: " + event.type());
     UUID userId = UUID.fromString(event.data().path("user_id").asText());
-    profiles.ensure(transaction, userId, null);
+    if (!profiles.ensureActive(transaction, userId, null)) return; // a deleted profile earns nothing more
     Map<String, Object> metadata = Map.of("event_id", event.id().toString());
     points.award(transaction, userId, delta, REASONS.get(event.type()), event.id(), metadata);
     transaction.afterCommit(() -> profiles.invalidate(userId));

@@ -37,6 +37,18 @@ public final class ProfileHandler {
     ctx.contentType("application/json").result(profiles.meJson(caller.userId(), caller.username(), Prefetch.of(ctx)));
   }
 
+  /** {@code curl -XDELETE localhost:8082/api/v1/users/me -H "Authorization: Bearer $TOKEN"} */
+  @OpenApi(path = "/api/v1/users/me", methods = HttpMethod.DELETE, versions = "my", tags = "my",
+      summary = "Soft-delete the profile; publishes user.deleted, after which auth refuses login for the account",
+      security = @OpenApiSecurity(name = "BearerAuth"),
+      responses = {
+          @OpenApiResponse(status = "204"),
+          @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorEnvelope.class))})
+  public void delete(Context ctx) {
+    profiles.delete(auth.require(ctx).userId());
+    ctx.status(204);
+  }
+
   /** {@code curl -XPATCH localhost:8082/api/v1/users/me -H 'Content-Type: application/json' -d '{"nickname":"민아"}' ...} */
   @OpenApi(path = "/api/v1/users/me", methods = HttpMethod.PATCH, versions = "my", tags = "my",
       summary = "Change nickname (2-20 characters) and/or bio (up to 300); any other field is refused",

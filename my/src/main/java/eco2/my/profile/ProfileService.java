@@ -3,6 +3,7 @@ package eco2.my.profile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eco2.common.error.NotFound;
+import eco2.common.events.OutboxWriter;
 import eco2.common.redis.DocumentCache;
 import eco2.common.redis.Prefetched;
 import java.util.UUID;
@@ -16,11 +17,29 @@ public final class ProfileService {
   private final Jdbi jdbi;
   private final DocumentCache cache;
   private final ObjectMapper mapper;
+  private final OutboxWriter outbox;
 
-  public ProfileService(Jdbi jdbi, DocumentCache cache, ObjectMapper mapper) {
+  public ProfileService(Jdbi jdbi, DocumentCache cache, ObjectMapper mapper, OutboxWriter outbox) {
     this.jdbi = jdbi;
     this.cache = cache;
     this.mapper = mapper;
+    this.outbox = outbox;
+  }
+
+  /** Data of the {@code user.deleted} event: auth deactivates the account, other services purge personal rows. */
+  public record UserDeleted(UUID userId) {
+    public static final String TYPE = "user.deleted";
+  }
+
+  /** Soft-deletes the caller's profile and announces it; a second delete is 404. */
+  public void delete(UUID userId) {
+    jdbi.useTransaction(handle -> {
+      if (handle.attach(ProfileRepository.class).softDelete(userId) == 0) {
+        throw new NotFound("No profile to delete");
+      }
+      outbox.append(handle, UserDeleted.TYPE, new UserDeleted(userId));
+    });
+    cache.invalidate(userId);
   }
 
   /**
@@ -35,6 +54,12 @@ public final class ProfileService {
       // else the random invite code was taken: draw another
     }
     throw new IllegalStateException("could not find a free invite code");
+  }
+
+  /** Like {@link #ensure}, then false when the profile exists but was soft-deleted. */
+  public boolean ensureActive(Handle handle, UUID userId, String username) {
+    ensure(handle, userId, username);
+    return handle.attach(ProfileRepository.class).find(userId).isPresent();
   }
 
   /** The caller's profile document, creating the profile if the registration event has not arrived yet. */

@@ -1,5 +1,6 @@
 package eco2.my.settings;
 
+import eco2.common.error.NotFound;
 import eco2.my.profile.ProfileService;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -20,7 +21,7 @@ public final class SettingsService {
 
   public Settings update(UUID userId, String username, SettingsUpdate change) {
     return jdbi.inTransaction(handle -> {
-      profiles.ensure(handle, userId, username);
+      if (!profiles.ensureActive(handle, userId, username)) throw new NotFound("This profile was deleted");
       SettingsRepository repo = handle.attach(SettingsRepository.class);
       Settings updated = change.applyTo(repo.lock(userId).orElse(Settings.DEFAULTS));
       repo.save(userId, updated);

@@ -13,6 +13,8 @@ import eco2.common.ops.ReadinessCheck;
 import eco2.common.redis.DocumentCache;
 import eco2.my.activity.ActivityHandler;
 import eco2.my.activity.ActivityService;
+import eco2.my.leaderboard.Leaderboard;
+import eco2.my.leaderboard.LeaderboardHandler;
 import eco2.my.points.PointsHandler;
 import eco2.my.points.PointsService;
 import eco2.my.points.RewardsHandler;
@@ -41,11 +43,13 @@ public final class MyModule implements ServiceModule {
   private final PointsHandler points;
   private final ActivityHandler activities;
   private final SettingsHandler settings;
+  private final LeaderboardHandler leaderboardHandler;
 
   private MyModule(Database database, AmqpConnector amqp, EventConsumer registrations, EventConsumer rewards,
                    OutboxRelay relay,
                    ProfileHandler profiles, PointsHandler points, ActivityHandler activities,
-                   SettingsHandler settings) {
+                   SettingsHandler settings, LeaderboardHandler leaderboardHandler) {
+    this.leaderboardHandler = leaderboardHandler;
     this.activities = activities;
     this.settings = settings;
     this.database = database;
@@ -61,11 +65,12 @@ public final class MyModule implements ServiceModule {
     Database database = Database.open(config.db(), infra.metrics().registry(), List.of());
     DocumentCache cache = new DocumentCache(infra.redis(), USER_PROFILE, Duration.ofHours(1));
     OutboxWriter outbox = new OutboxWriter(infra.mapper(), "my", infra.clock());
-    ProfileService profileService = new ProfileService(database.jdbi(), cache, infra.mapper(), outbox);
+    Leaderboard leaderboard = new Leaderboard(infra.redis(), database.jdbi(), infra.clock());
+    ProfileService profileService = new ProfileService(database.jdbi(), cache, infra.mapper(), outbox, leaderboard);
     AmqpConnector amqp = new AmqpConnector(config.amqp(), "my");
     OutboxRelay relay = new OutboxRelay(database.jdbi(), amqp, infra.metrics().registry(), "my").start();
     PointsService pointsService = new PointsService(database.jdbi(), profileService, outbox, infra.mapper(),
-        infra.clock());
+        infra.clock(), leaderboard);
     UserRegisteredHandler.InviteReward inviteReward = (tx, inviter, invitee, eventId) -> {
       pointsService.award(tx, inviter, UserRegisteredHandler.INVITE_POINTS, "invite", eventId,
           Map.of("invitee", invitee.toString()));
@@ -83,7 +88,8 @@ public final class MyModule implements ServiceModule {
         new PointsHandler(pointsService, infra.authenticator()),
         new ActivityHandler(new ActivityService(database.jdbi(), infra.mapper()), infra.authenticator()),
         new SettingsHandler(new SettingsService(database.jdbi(), profileService), infra.jsonBody(),
-            infra.authenticator()));
+            infra.authenticator()),
+        new LeaderboardHandler(leaderboard, infra.authenticator()));
   }
 
   @Override
@@ -102,6 +108,7 @@ public final class MyModule implements ServiceModule {
     app.get("/api/v1/users/me/activities", activities::list);
     app.get("/api/v1/users/me/settings", settings::get);
     app.patch("/api/v1/users/me/settings", settings::update);
+    app.get("/api/v1/users/leaderboard", leaderboardHandler::weekly);
   }
 
   @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eco2.common.error.Conflict;
 import eco2.common.error.NotFound;
 import eco2.common.events.OutboxWriter;
+import eco2.my.leaderboard.Leaderboard;
 import eco2.my.profile.ProfileService;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -29,11 +30,14 @@ public final class PointsService {
   private final OutboxWriter outbox;
   private final ObjectMapper mapper;
   private final Clock clock;
+  private final Leaderboard leaderboard;
 
-  public PointsService(Jdbi jdbi, ProfileService profiles, OutboxWriter outbox, ObjectMapper mapper, Clock clock) {
+  public PointsService(Jdbi jdbi, ProfileService profiles, OutboxWriter outbox, ObjectMapper mapper, Clock clock,
+                       Leaderboard leaderboard) {
     this.jdbi = jdbi;
     this.profiles = profiles;
     this.outbox = outbox;
+    this.leaderboard = leaderboard;
     this.mapper = mapper;
     this.clock = clock;
   }
@@ -52,6 +56,7 @@ public final class PointsService {
       points.addActivity(UUID.randomUUID(), userId, "level_up", 0, json(Map.of("level", after)));
     }
     outbox.append(handle, PointsAwarded.TYPE, new PointsAwarded(userId, delta, reason, balance, after, after != before));
+    handle.afterCommit(() -> leaderboard.add(userId, delta));
     return Optional.of(new Award(userId, delta, balance, after, after != before));
   }
 

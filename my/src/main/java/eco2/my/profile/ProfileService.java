@@ -6,6 +6,7 @@ import eco2.common.error.NotFound;
 import eco2.common.events.OutboxWriter;
 import eco2.common.redis.DocumentCache;
 import eco2.common.redis.Prefetched;
+import eco2.my.leaderboard.Leaderboard;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -18,12 +19,15 @@ public final class ProfileService {
   private final DocumentCache cache;
   private final ObjectMapper mapper;
   private final OutboxWriter outbox;
+  private final Leaderboard leaderboard;
 
-  public ProfileService(Jdbi jdbi, DocumentCache cache, ObjectMapper mapper, OutboxWriter outbox) {
+  public ProfileService(Jdbi jdbi, DocumentCache cache, ObjectMapper mapper, OutboxWriter outbox,
+                        Leaderboard leaderboard) {
     this.jdbi = jdbi;
     this.cache = cache;
     this.mapper = mapper;
     this.outbox = outbox;
+    this.leaderboard = leaderboard;
   }
 
   /** Data of the {@code user.deleted} event: auth deactivates the account, other services purge personal rows. */
@@ -40,6 +44,7 @@ public final class ProfileService {
       outbox.append(handle, UserDeleted.TYPE, new UserDeleted(userId));
     });
     cache.invalidate(userId);
+    leaderboard.remove(userId);
   }
 
   /**

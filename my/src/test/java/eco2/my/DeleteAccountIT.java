@@ -2,9 +2,9 @@ package eco2.my;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eco2.common.testing.Await;
 import eco2.common.testing.TestHttp;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class DeleteAccountIT {
         "SELECT deleted_at IS NOT NULL FROM users.profiles WHERE user_id = CAST(:id AS uuid)")
         .bind("id", user.id()).mapTo(Boolean.class).one());
     assertThat(softDeleted).isTrue();
-    await(() -> !my.db.withHandle(h -> h.createQuery(
+    Await.until(() -> !my.db.withHandle(h -> h.createQuery(
         "SELECT is_active FROM auth.users WHERE id = CAST(:id AS uuid)").bind("id", user.id()).mapTo(Boolean.class).one()));
 
     TestHttp.Response again = my.http.postJson("/api/v1/auth/login",
@@ -56,11 +56,4 @@ class DeleteAccountIT {
     assertThat(my.http.method("DELETE", "/api/v1/users/me").status()).isEqualTo(401);
   }
 
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 15_000;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) throw new AssertionError("condition not met within 15 s");
-      Thread.sleep(25);
-    }
-  }
 }

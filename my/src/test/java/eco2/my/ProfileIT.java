@@ -10,6 +10,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import eco2.auth.account.User;
 import eco2.auth.session.AccessTokenIssuer;
 import eco2.common.redis.Redis;
+import eco2.common.testing.Await;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class ProfileIT {
   @Test
   void registeringCreatesTheProfileThroughTheEvent() throws Exception {
     MyTestApp.User user = my.register();
-    await(() -> profileRows(user.id()) == 1);
+    Await.until(() -> profileRows(user.id()) == 1);
 
     Map<String, Object> row = my.db.withHandle(h -> h.createQuery(
         "SELECT nickname, points, level, invite_code FROM users.profiles WHERE user_id = CAST(:id AS uuid)")
@@ -89,7 +89,7 @@ class ProfileIT {
     UUID eventId = UUID.randomUUID();
     publishRegistered(eventId, id, "late_event");
     publishRegistered(eventId, id, "late_event"); // redelivered
-    await(() -> processed(eventId));
+    Await.until(() -> processed(eventId));
     assertThat(profileRows(id.toString())).isEqualTo(1);
     String codeAfter = my.db.withHandle(h -> h.createQuery(
         "SELECT invite_code FROM users.profiles WHERE user_id = :id").bind("id", id).mapTo(String.class).one());
@@ -185,11 +185,4 @@ class ProfileIT {
     }
   }
 
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 15_000;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) throw new AssertionError("condition not met within 15 s");
-      Thread.sleep(25);
-    }
-  }
 }

@@ -6,13 +6,13 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import eco2.common.testing.Await;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class RewardsIT {
     UUID recycle = UUID.randomUUID();
     publish(recycle, "recycle.completed", Map.of("user_id", user.id()));
 
-    await(() -> processed(recycle) && processed(scan));
+    Await.until(() -> processed(recycle) && processed(scan));
     Map<String, Object> profile = profile(user.id());
     assertThat(profile.get("points")).isEqualTo(60L);
     assertThat(profile.get("total_scans")).isEqualTo(1);
@@ -67,8 +67,8 @@ class RewardsIT {
     assertThat(created.status()).isEqualTo(201);
     String invitee = created.json().get("id").asText();
 
-    await(() -> profile(inviter.id()).get("points").equals(100L));
-    await(() -> profileExists(invitee));
+    Await.until(() -> profile(inviter.id()).get("points").equals(100L));
+    Await.until(() -> profileExists(invitee));
     assertThat(profile(invitee).get("points")).isEqualTo(0L);
     long inviteActivities = my.db.withHandle(h -> h.createQuery(
         "SELECT count(*) FROM users.activities WHERE user_id = CAST(:id AS uuid) AND action = 'invite'")
@@ -83,7 +83,7 @@ class RewardsIT {
     UUID event = UUID.randomUUID();
     publish(event, "user.registered", Map.of("user_id", user.id(), "username", user.username(), "invite_code", code));
 
-    await(() -> processed(event));
+    Await.until(() -> processed(event));
     assertThat(profile(user.id()).get("points")).isEqualTo(0L);
   }
 
@@ -115,11 +115,4 @@ class RewardsIT {
         .bind("id", eventId).mapTo(Long.class).one()) == 1;
   }
 
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 15_000;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) throw new AssertionError("condition not met within 15 s");
-      Thread.sleep(25);
-    }
-  }
 }

@@ -11,6 +11,7 @@ import com.rabbitmq.client.GetResponse;
 import eco2.common.db.Database;
 import eco2.common.db.DbSettings;
 import eco2.common.json.Json;
+import eco2.common.testing.Await;
 import eco2.common.testing.TestServices;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,6 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -89,8 +89,8 @@ class EventConsumerIT {
       UUID other = UUID.randomUUID();
       publish(envelope(other));
 
-      await(() -> effects(other) == 1);
-      await(() -> registry.get("eco2_events_consumed").counter().count() == 3.0);
+      Await.until(() -> effects(other) == 1);
+      Await.until(() -> registry.get("eco2_events_consumed").counter().count() == 3.0);
       assertThat(effects(id)).isEqualTo(1);
       assertThat(queueDepth(queue)).isZero();
     }
@@ -107,7 +107,7 @@ class EventConsumerIT {
       UUID id = UUID.randomUUID();
       publish(envelope(id));
 
-      await(() -> effects(id) == 1);
+      Await.until(() -> effects(id) == 1);
       assertThat(calls.get()).isEqualTo(3);
       assertThat(registry.get("eco2_events_retried").counter().count()).isEqualTo(2.0);
       assertThat(queueDepth(queue + ".dlq")).isZero();
@@ -126,8 +126,8 @@ class EventConsumerIT {
       UUID healthy = UUID.randomUUID();
       publish(envelope(healthy));
 
-      await(() -> effects(healthy) == 1);
-      await(() -> queueDepth(queue + ".dlq") == 1);
+      Await.until(() -> effects(healthy) == 1);
+      Await.until(() -> queueDepth(queue + ".dlq") == 1);
       GetResponse parked = publisher.basicGet(queue + ".dlq", true);
       assertThat(MAPPER.readTree(parked.getBody()).get("id").asText()).isEqualTo(poison.toString());
       Map<String, Object> headers = parked.getProps().getHeaders();
@@ -143,7 +143,7 @@ class EventConsumerIT {
   void anUnreadableMessageGoesStraightToTheDeadLetterQueue() throws Exception {
     try (EventConsumer consumer = consumer(recordEffect(), FAST).start()) {
       publisher.basicPublish(AmqpSettings.EXCHANGE, routingKey, null, "{not json".getBytes(StandardCharsets.UTF_8));
-      await(() -> queueDepth(queue + ".dlq") == 1);
+      Await.until(() -> queueDepth(queue + ".dlq") == 1);
       assertThat(registry.get("eco2_events_retried").counter().count()).isZero();
     }
   }
@@ -168,8 +168,8 @@ class EventConsumerIT {
     never.countDown();
 
     try (EventConsumer second = consumer(recordEffect(), FAST).start()) {
-      await(() -> effects(id) == 1);
-      await(() -> queueDepth(queue) == 0);
+      Await.until(() -> effects(id) == 1);
+      Await.until(() -> queueDepth(queue) == 0);
       assertThat(effects(id)).isEqualTo(1);
       long fromTheDeadOne = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM effects WHERE note = 'first'")
           .mapTo(Long.class).one());
@@ -213,11 +213,4 @@ class EventConsumerIT {
     }
   }
 
-  private static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 15_000;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) throw new AssertionError("condition not met within 15 s");
-      Thread.sleep(25);
-    }
-  }
 }

@@ -2,6 +2,7 @@ package eco2.my.activity;
 
 import eco2.common.error.ErrorEnvelope;
 import eco2.common.error.FieldErrors;
+import eco2.common.http.QueryParams;
 import eco2.common.security.Authenticator;
 import eco2.common.security.Principal;
 import io.javalin.http.Context;
@@ -37,24 +38,11 @@ public final class ActivityHandler {
           @OpenApiResponse(status = "422", content = @OpenApiContent(from = ErrorEnvelope.class))})
   public void list(Context ctx) {
     Principal caller = auth.require(ctx);
-    int limit = limit(ctx.queryParam("limit"));
+    FieldErrors errors = new FieldErrors();
+    int limit = QueryParams.intInRange(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT, errors);
+    errors.throwIfAny();
     String cursor = ctx.queryParam("cursor");
     FeedCursor after = cursor == null || cursor.isEmpty() ? null : FeedCursor.decode(cursor);
     ctx.json(activities.page(caller.userId(), limit, after));
-  }
-
-  private static int limit(String text) {
-    if (text == null) return DEFAULT_LIMIT;
-    FieldErrors errors = new FieldErrors();
-    int limit = 0;
-    try {
-      limit = Integer.parseInt(text);
-    } catch (NumberFormatException e) {
-      errors.add("limit", "must be an integer");
-    }
-    errors.throwIfAny();
-    errors.check(limit < 1 || limit > MAX_LIMIT, "limit", "must be between 1 and " + MAX_LIMIT);
-    errors.throwIfAny();
-    return limit;
   }
 }

@@ -2,6 +2,7 @@ package eco2.my.leaderboard;
 
 import eco2.common.error.ErrorEnvelope;
 import eco2.common.error.FieldErrors;
+import eco2.common.http.QueryParams;
 import eco2.common.security.Authenticator;
 import eco2.common.security.Principal;
 import io.javalin.http.Context;
@@ -37,16 +38,7 @@ public final class LeaderboardHandler {
     FieldErrors errors = new FieldErrors();
     String period = ctx.queryParam("period");
     errors.check(period != null && !period.equals("weekly"), "period", "must be weekly");
-    int limit = 10;
-    String limitText = ctx.queryParam("limit");
-    if (limitText != null) {
-      try {
-        limit = Integer.parseInt(limitText);
-        errors.check(limit < 1 || limit > 100, "limit", "must be between 1 and 100");
-      } catch (NumberFormatException e) {
-        errors.add("limit", "must be an integer");
-      }
-    }
+    int limit = QueryParams.intInRange(ctx, "limit", 10, 1, 100, errors);
     errors.throwIfAny();
     ctx.json(leaderboard.weekly(caller.userId(), limit));
   }

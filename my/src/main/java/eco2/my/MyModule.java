@@ -13,6 +13,11 @@ import eco2.common.ops.ReadinessCheck;
 import eco2.common.redis.DocumentCache;
 import eco2.my.activity.ActivityHandler;
 import eco2.my.activity.ActivityService;
+import eco2.my.avatar.AvatarHandler;
+import eco2.my.avatar.AvatarJobHandler;
+import eco2.my.avatar.AvatarService;
+import eco2.my.avatar.AvatarStore;
+import eco2.my.avatar.AvatarUploaded;
 import eco2.my.leaderboard.Leaderboard;
 import eco2.my.leaderboard.LeaderboardHandler;
 import eco2.my.points.PointsHandler;
@@ -36,26 +41,25 @@ public final class MyModule implements ServiceModule {
 
   private final Database database;
   private final AmqpConnector amqp;
-  private final EventConsumer registrations;
-  private final EventConsumer rewards;
+  private final List<EventConsumer> consumers;
   private final OutboxRelay relay;
   private final ProfileHandler profiles;
   private final PointsHandler points;
   private final ActivityHandler activities;
   private final SettingsHandler settings;
   private final LeaderboardHandler leaderboardHandler;
+  private final AvatarHandler avatars;
 
-  private MyModule(Database database, AmqpConnector amqp, EventConsumer registrations, EventConsumer rewards,
-                   OutboxRelay relay,
+  private MyModule(Database database, AmqpConnector amqp, List<EventConsumer> consumers, OutboxRelay relay,
                    ProfileHandler profiles, PointsHandler points, ActivityHandler activities,
-                   SettingsHandler settings, LeaderboardHandler leaderboardHandler) {
+                   SettingsHandler settings, LeaderboardHandler leaderboardHandler, AvatarHandler avatars) {
+    this.avatars = avatars;
     this.leaderboardHandler = leaderboardHandler;
     this.activities = activities;
     this.settings = settings;
     this.database = database;
     this.amqp = amqp;
-    this.registrations = registrations;
-    this.rewards = rewards;
+    this.consumers = consumers;
     this.relay = relay;
     this.profiles = profiles;
     this.points = points;
@@ -83,13 +87,18 @@ public final class MyModule implements ServiceModule {
             List.of(RewardsHandler.SCAN_COMPLETED, RewardsHandler.RECYCLE_COMPLETED),
             new RewardsHandler(pointsService, profileService)),
         database.jdbi(), amqp, infra.mapper(), infra.metrics().registry()).startWhenReachable();
-    return new MyModule(database, amqp, registrations, rewards, relay,
+    AvatarStore store = new AvatarStore(config.avatarDir());
+    EventConsumer avatarJobs = new EventConsumer(Subscription.of(config.avatarJobsQueue(),
+            List.of(AvatarUploaded.TYPE), new AvatarJobHandler(store, profileService)),
+        database.jdbi(), amqp, infra.mapper(), infra.metrics().registry()).startWhenReachable();
+    return new MyModule(database, amqp, List.of(registrations, rewards, avatarJobs), relay,
         new ProfileHandler(profileService, infra.jsonBody(), infra.authenticator()),
         new PointsHandler(pointsService, infra.authenticator()),
         new ActivityHandler(new ActivityService(database.jdbi(), infra.mapper()), infra.authenticator()),
         new SettingsHandler(new SettingsService(database.jdbi(), profileService), infra.jsonBody(),
             infra.authenticator()),
-        new LeaderboardHandler(leaderboard, infra.authenticator()));
+        new LeaderboardHandler(leaderboard, infra.authenticator()),
+        new AvatarHandler(new AvatarService(database.jdbi(), store, profileService, outbox), infra.authenticator()));
   }
 
   @Override
@@ -109,6 +118,8 @@ public final class MyModule implements ServiceModule {
     app.get("/api/v1/users/me/settings", settings::get);
     app.patch("/api/v1/users/me/settings", settings::update);
     app.get("/api/v1/users/leaderboard", leaderboardHandler::weekly);
+    app.post("/api/v1/users/me/avatar", avatars::upload);
+    app.get("/api/v1/users/{id}/avatar", avatars::get);
   }
 
   @Override
@@ -123,8 +134,7 @@ public final class MyModule implements ServiceModule {
 
   @Override
   public void close() {
-    registrations.close();
-    rewards.close();
+    consumers.forEach(EventConsumer::close);
     relay.close();
     amqp.close();
     database.close();

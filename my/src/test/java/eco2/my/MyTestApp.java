@@ -17,6 +17,7 @@ import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import io.javalin.Javalin;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class MyTestApp implements AutoCloseable {
   public final Jdbi db;
   public final AmqpSettings amqp;
   private final List<String> queues;
+  public final Path avatarDir;
 
   private MyTestApp(RateLimitSettings limits) throws Exception {
     TestServices services = TestServices.get();
@@ -50,9 +52,11 @@ public final class MyTestApp implements AutoCloseable {
     AuthConfig auth = new AuthConfig(HttpSettings.forTests(), db(url, "auth"), services.redisUri(), amqp,
         "auth.user-deleted.test." + tag, limits,
         "eco2-auth", null, null, null, Duration.ofMinutes(30), Duration.ofDays(7));
-    queues = List.of("auth.user-deleted.test." + tag, "my.user-registered.test." + tag, "my.rewards.test." + tag);
-    MyConfig my = new MyConfig(HttpSettings.forTests(), db(url, "users"), amqp, "my.user-registered.test." + tag,
-        "my.rewards.test." + tag);
+    queues = List.of("auth.user-deleted.test." + tag, "my.user-registered.test." + tag, "my.rewards.test." + tag,
+        "my.avatar-jobs.test." + tag);
+    avatarDir = Files.createTempDirectory("eco2-avatars");
+    MyConfig my = new MyConfig(HttpSettings.forTests(), db(url, "users"), amqp, queues.get(1), queues.get(2),
+        queues.get(3), avatarDir);
     infra = Infra.create(services.redisUri(), keys, "eco2-auth", limits, Clock.systemUTC());
     app = HttpApp.create("test", HttpSettings.forTests(), infra,
         List.of(AuthModule.create(auth, infra, keys), MyModule.create(my, infra))).start(0);

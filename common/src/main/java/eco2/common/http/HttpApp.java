@@ -7,6 +7,7 @@ import eco2.common.ops.ReadinessCheck;
 import eco2.common.ratelimit.RateLimitFilter;
 import eco2.common.ratelimit.RateLimitRule;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -41,6 +42,8 @@ public final class HttpApp {
       config.jetty.threadPool = new QueuedThreadPool(http.maxThreads(), Math.min(8, http.maxThreads()), 60_000);
       config.jsonMapper(new JavalinJackson(infra.mapper(), false));
       config.http.maxRequestSize = MAX_REQUEST_BYTES;
+      config.jetty.multipartConfig.maxFileSize(MAX_REQUEST_BYTES, SizeUnit.BYTES);
+      config.jetty.multipartConfig.maxTotalRequestSize(MAX_REQUEST_BYTES, SizeUnit.BYTES);
       config.http.prefer405over404 = true;
       // Jetty caches header values per connection; every request's Authorization differs, so the cache only churns.
       config.jetty.modifyHttpConfiguration(httpConfig -> httpConfig.setHeaderCacheSize(0));

@@ -37,6 +37,18 @@ public final class TestHttp {
     }
   }
 
+  /** The raw body of a GET, for binary responses such as images. */
+  public byte[] getBytes(String path, String... headers) {
+    try {
+      return client.send(builder(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Response get(String path, String... headers) {
     return send(builder(path, headers).GET());
   }

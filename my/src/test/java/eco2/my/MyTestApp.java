@@ -42,12 +42,12 @@ public final class MyTestApp implements AutoCloseable {
   private final List<String> queues;
   public final Path avatarDir;
 
-  private MyTestApp(RateLimitSettings limits) throws Exception {
+  private MyTestApp(RateLimitSettings limits, String amqpUrl) throws Exception {
     TestServices services = TestServices.get();
     services.flushRedis();
     String url = services.adminJdbcUrl(services.freshDatabase());
     String tag = UUID.randomUUID().toString().substring(0, 8);
-    amqp = new AmqpSettings(services.amqpUri(), "eco2.events.test." + tag);
+    amqp = new AmqpSettings(amqpUrl, "eco2.events.test." + tag);
     keys = KeyRingLoader.load(null, null, Files.createTempDirectory("eco2-my-test").resolve("jwt.pem"));
     AuthConfig auth = new AuthConfig(HttpSettings.forTests(), db(url, "auth"), services.redisUri(), amqp,
         "auth.user-deleted.test." + tag, limits,
@@ -65,11 +65,12 @@ public final class MyTestApp implements AutoCloseable {
   }
 
   public static MyTestApp start() throws Exception {
-    return new MyTestApp(new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null));
+    return start(TestServices.get().amqpUri());
   }
 
-  public static MyTestApp startWithLimits() throws Exception {
-    return new MyTestApp(new RateLimitSettings(true, RateLimitSettings.DEFAULT, name -> "1000000/60"));
+  /** With the broker reached at {@code amqpUrl}, e.g. through a {@link eco2.common.testing.TcpProxy}. */
+  public static MyTestApp start(String amqpUrl) throws Exception {
+    return new MyTestApp(new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null), amqpUrl);
   }
 
   /** A registered, signed-in user. */

@@ -38,6 +38,8 @@ import java.util.Map;
 public final class MyModule implements ServiceModule {
   /** {@code user:profile:{id}}: the exact GET /me document, one hour, invalidated on every change. */
   public static final String USER_PROFILE = "user:profile:";
+  /** {@code user:points:{id}}: the GET /me/points document, five minutes, dropped on every award. */
+  public static final String USER_POINTS = "user:points:";
 
   private final Database database;
   private final AmqpConnector amqp;
@@ -73,8 +75,9 @@ public final class MyModule implements ServiceModule {
     ProfileService profileService = new ProfileService(database.jdbi(), cache, infra.mapper(), outbox, leaderboard);
     AmqpConnector amqp = new AmqpConnector(config.amqp(), "my");
     OutboxRelay relay = new OutboxRelay(database.jdbi(), amqp, infra.metrics().registry(), "my").start();
+    DocumentCache pointsCache = new DocumentCache(infra.redis(), USER_POINTS, Duration.ofMinutes(5));
     PointsService pointsService = new PointsService(database.jdbi(), profileService, outbox, infra.mapper(),
-        infra.clock(), leaderboard);
+        infra.clock(), leaderboard, pointsCache);
     UserRegisteredHandler.InviteReward inviteReward = (tx, inviter, invitee, eventId) -> {
       pointsService.award(tx, inviter, UserRegisteredHandler.INVITE_POINTS, "invite", eventId,
           Map.of("invitee", invitee.toString()));
@@ -129,7 +132,8 @@ public final class MyModule implements ServiceModule {
 
   @Override
   public List<Prefetch> prefetches() {
-    return List.of(new Prefetch(HandlerType.GET, "/api/v1/users/me", caller -> USER_PROFILE + caller.userId()));
+    return List.of(new Prefetch(HandlerType.GET, "/api/v1/users/me", caller -> USER_PROFILE + caller.userId()),
+        new Prefetch(HandlerType.GET, "/api/v1/users/me/points", caller -> USER_POINTS + caller.userId()));
   }
 
   @Override

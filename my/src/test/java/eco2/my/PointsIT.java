@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eco2.my.points.PointsService;
+import eco2.common.redis.Redis;
 import eco2.common.testing.TestHttp;
+import eco2.common.testing.TestServices;
+import redis.clients.jedis.RedisClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +52,21 @@ class PointsIT {
     assertThat(points.get("level").asInt()).isEqualTo(1);
     assertThat(points.get("next_level_at").asLong()).isEqualTo(101);
     assertThat(my.http.get("/api/v1/users/me", user.auth()).json().get("points").asLong()).isEqualTo(5);
+  }
+
+  @Test
+  void thePointsDocumentIsCachedForFiveMinutesAndDroppedByAnAward() {
+    MyTestApp.User user = my.register();
+    TestHttp.Response before = my.http.get("/api/v1/users/me/points", user.auth());
+    assertThat(before.body()).isEqualTo("{\"points\":0,\"level\":1,\"next_level_at\":101}");
+    try (RedisClient redis = Redis.connect(TestServices.get().redisUri())) {
+      String key = MyModule.USER_POINTS + user.id();
+      assertThat(redis.get(key)).isEqualTo(before.body());
+      assertThat(redis.ttl(key)).isBetween(290L, 300L);
+      checkIn(user);
+      assertThat(redis.exists(key)).isFalse();
+    }
+    assertThat(my.http.get("/api/v1/users/me/points", user.auth()).json().get("points").asLong()).isEqualTo(5);
   }
 
   @Test

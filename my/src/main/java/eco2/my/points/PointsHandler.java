@@ -1,6 +1,7 @@
 package eco2.my.points;
 
 import eco2.common.error.ErrorEnvelope;
+import eco2.common.http.Prefetch;
 import eco2.common.security.Authenticator;
 import eco2.common.security.Principal;
 import io.javalin.http.Context;
@@ -20,9 +21,6 @@ public final class PointsHandler {
     this.auth = auth;
   }
 
-  /** Body of GET /me/points. */
-  public record PointsView(long points, int level, Long nextLevelAt) {}
-
   /** Body of GET /me/level. */
   public record LevelView(int level, long minPoints, Long maxPoints, double progress) {}
 
@@ -35,8 +33,7 @@ public final class PointsHandler {
       responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = PointsView.class)))
   public void points(Context ctx) {
     Principal caller = auth.require(ctx);
-    long balance = points.balance(caller.userId(), caller.username());
-    ctx.json(new PointsView(balance, Levels.of(balance), Levels.nextLevelAt(balance)));
+    ctx.contentType("application/json").result(points.pointsJson(caller.userId(), caller.username(), Prefetch.of(ctx)));
   }
 
   @OpenApi(path = "/api/v1/users/me/level", methods = HttpMethod.GET, versions = "my", tags = "my",

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eco2.common.error.Conflict;
 import eco2.common.error.NotFound;
 import eco2.common.events.OutboxWriter;
+import eco2.common.redis.DocumentCache;
+import eco2.common.redis.Prefetched;
 import eco2.my.leaderboard.Leaderboard;
 import eco2.my.profile.ProfileService;
 import java.nio.charset.StandardCharsets;
@@ -31,10 +33,12 @@ public final class PointsService {
   private final ObjectMapper mapper;
   private final Clock clock;
   private final Leaderboard leaderboard;
+  private final DocumentCache pointsCache;
 
   public PointsService(Jdbi jdbi, ProfileService profiles, OutboxWriter outbox, ObjectMapper mapper, Clock clock,
-                       Leaderboard leaderboard) {
+                       Leaderboard leaderboard, DocumentCache pointsCache) {
     this.jdbi = jdbi;
+    this.pointsCache = pointsCache;
     this.profiles = profiles;
     this.outbox = outbox;
     this.leaderboard = leaderboard;
@@ -56,7 +60,10 @@ public final class PointsService {
       points.addActivity(UUID.randomUUID(), userId, "level_up", 0, json(Map.of("level", after)));
     }
     outbox.append(handle, PointsAwarded.TYPE, new PointsAwarded(userId, delta, reason, balance, after, after != before));
-    handle.afterCommit(() -> leaderboard.add(userId, delta));
+    handle.afterCommit(() -> {
+      leaderboard.add(userId, delta);
+      pointsCache.invalidate(userId);
+    });
     return Optional.of(new Award(userId, delta, balance, after, after != before));
   }
 
@@ -85,9 +92,19 @@ public final class PointsService {
     });
   }
 
-  private String json(Map<String, Object> metadata) {
+  /** GET /me/points as a document: from {@code user:points:{id}} (5 min) or computed and cached. */
+  public String pointsJson(UUID userId, String username, Prefetched prefetched) {
+    return pointsCache.get(userId, prefetched).orElseGet(() -> {
+      long points = balance(userId, username);
+      String json = json(new PointsView(points, Levels.of(points), Levels.nextLevelAt(points)));
+      pointsCache.put(userId, json);
+      return json;
+    });
+  }
+
+  private String json(Object value) {
     try {
-      return mapper.writeValueAsString(metadata);
+      return mapper.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

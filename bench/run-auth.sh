@@ -17,7 +17,7 @@ THREADS=${THREADS:-2}
 USERS=${USERS:-1000}
 SEED_PARALLEL=${SEED_PARALLEL:-8}
 TIMEOUT=${TIMEOUT:-10s}
-SCENARIOS=${SCENARIOS:-health me profile login}
+SCENARIOS=${SCENARIOS:-health me profile checkin login}
 READY_TIMEOUT=${READY_TIMEOUT:-120}
 TARGET_RATIO=${TARGET_RATIO:-0.40}
 BENCH_PASSWORD=${BENCH_PASSWORD:-bench-Passw0rd-eco2}
@@ -74,7 +74,7 @@ check_settings() {
   [[ $BENCH_PASSWORD != *[\"\\]* ]] || die "BENCH_PASSWORD must not contain \" or \\"
   local s
   for s in $SCENARIOS; do
-    [[ -f $BENCH_DIR/lua/$s.lua ]] || die "unknown scenario '$s' (known: health me profile login)"
+    [[ -f $BENCH_DIR/lua/$s.lua ]] || die "unknown scenario '$s' (known: health me profile checkin login)"
   done
 }
 
@@ -201,6 +201,7 @@ scenario_url() {
     health) echo "$BASE_URL/health" ;;
     me) echo "$BASE_URL/api/v1/auth/me" ;;
     profile) echo "$BASE_URL/api/v1/users/me" ;;
+    checkin) echo "$BASE_URL/api/v1/users/me/check-in" ;;
     login) echo "$BASE_URL/api/v1/auth/login" ;;
   esac
 }
@@ -237,7 +238,7 @@ main() {
     start_stack
   fi
   # Both me and login need the seeded users; health does not.
-  if [[ " $SCENARIOS " == *" me "* || " $SCENARIOS " == *" profile "* || " $SCENARIOS " == *" login "* ]]; then
+  if [[ " $SCENARIOS " == *" me "* || " $SCENARIOS " == *" profile "* || " $SCENARIOS " == *" checkin "* || " $SCENARIOS " == *" login "* ]]; then
     seed_users
     if [[ " $SCENARIOS " == *" me "* ]]; then preflight; fi
   fi

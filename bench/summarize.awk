@@ -16,7 +16,8 @@ $1 == "BENCH_RESULT" {
   errors[s] = errs
   row[++n] = sprintf("%-8s %12.2f %10.3f %10.3f %10d %8d%s", s, rps[s], field("p50_ms"),
                      field("p99_ms"), field("requests"), errs,
-                     errs > 0 ? "  <- errors: see the wrk output above" : "")
+                     s == "checkin" ? "  (409s expected: one paying call per user per day)" \
+                     : (errs > 0 ? "  <- errors: see the wrk output above" : ""))
 }
 # Prints "<s>/health" when both ran: each protected read is judged against the same run's bare /health.
 function ratio_line(s,   ratio) {

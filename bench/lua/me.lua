@@ -1,7 +1,8 @@
 -- Scenario (b): GET /api/v1/auth/me, round-robin over the bearer tokens of many users.
 -- Run as: TOKENS_FILE=tokens.txt wrk -t2 -c64 -d15s -s bench/lua/me.lua \
 --           http://127.0.0.1:8080/api/v1/auth/me
--- TOKENS_FILE holds one access token per line. The path comes from the URL.
+-- TOKENS_FILE holds one access token per line. The path comes from the URL; a script that sets the global
+-- BENCH_METHOD before loading this one sends that method instead of GET.
 
 local dir = debug.getinfo(1, "S").source:match("^@(.*[/\\])") or "./"
 local report = dofile(dir .. "report.lua")
@@ -20,7 +21,7 @@ function init(_args)
   for line in f:lines() do
     local token = line:match("^%s*(.-)%s*$")
     if token ~= "" then
-      requests[#requests + 1] = wrk.format("GET", nil, { Authorization = "Bearer " .. token })
+      requests[#requests + 1] = wrk.format(BENCH_METHOD or "GET", nil, { Authorization = "Bearer " .. token })
     end
   end
   f:close()

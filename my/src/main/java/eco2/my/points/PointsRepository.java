@@ -14,6 +14,9 @@ public interface PointsRepository {
   int record(@Bind("id") UUID id, @Bind("userId") UUID userId, @Bind("delta") int delta,
              @Bind("reason") String reason, @Bind("source") UUID sourceEventId);
 
+  @SqlQuery("SELECT EXISTS (SELECT 1 FROM points_ledger WHERE source_event_id = :source)")
+  boolean paid(@Bind("source") UUID sourceEventId);
+
   /** Applies a recorded entry to the balance (and the scan/recycle counters); returns the new balance. */
   @SqlQuery("UPDATE profiles SET points = points + :delta, "
       + "total_scans = total_scans + CASE WHEN :reason = 'scan' THEN 1 ELSE 0 END, "

@@ -74,6 +74,10 @@ public final class PointsService {
   public Award checkIn(UUID userId, String username) {
     LocalDate today = LocalDate.now(clock.withZone(SEOUL));
     UUID source = UUID.nameUUIDFromBytes(("check_in:" + userId + ":" + today).getBytes(StandardCharsets.UTF_8));
+    // The common repeat costs one index lookup; the unique insert below still decides any race.
+    if (jdbi.withExtension(PointsRepository.class, repo -> repo.paid(source))) {
+      throw new Conflict("Already checked in today");
+    }
     Award award = jdbi.inTransaction(handle -> {
       if (!profiles.ensureActive(handle, userId, username)) throw new NotFound("This profile was deleted");
       return award(handle, userId, CHECK_IN_POINTS, "check_in", source, Map.of("date", today.toString()))

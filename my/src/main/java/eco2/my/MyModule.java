@@ -76,6 +76,7 @@ public final class MyModule implements ServiceModule {
     AmqpConnector amqp = new AmqpConnector(config.amqp(), "my");
     OutboxRelay relay = new OutboxRelay(database.jdbi(), amqp, infra.metrics().registry(), "my").start();
     DocumentCache pointsCache = new DocumentCache(infra.redis(), USER_POINTS, Duration.ofMinutes(5));
+    profileService.onDelete(pointsCache::invalidate);
     PointsService pointsService = new PointsService(database.jdbi(), profileService, outbox, infra.mapper(),
         infra.clock(), leaderboard, pointsCache);
     UserRegisteredHandler.InviteReward inviteReward = (tx, inviter, invitee, eventId) -> {

@@ -64,6 +64,27 @@ class AvatarIT {
   }
 
   @Test
+  void aPixelBombIsNeverDecodedAndIsKeptAsUploaded() throws Exception {
+    MyTestApp.User user = my.register();
+    assertThat(upload(user, "bomb.png", "image/png", pngHeaderClaiming(60_000, 60_000)).status()).isEqualTo(202);
+    Await.until(() -> !my.http.get("/api/v1/users/me", user.auth()).json().get("avatar_url").isNull());
+    assertThat(my.http.get("/health").status()).isEqualTo(200);
+  }
+
+  /** A tiny PNG whose header claims a huge image: decoding it would need gigabytes. */
+  private static byte[] pngHeaderClaiming(int width, int height) {
+    java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17);
+    ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(width).putInt(height)
+        .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(ihdr.array());
+    java.nio.ByteBuffer png = java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4 + 12);
+    png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}).putInt(13).put(ihdr.array())
+        .putInt((int) crc.getValue()).putInt(0).put("IEND".getBytes(StandardCharsets.US_ASCII)).putInt(0xAE426082);
+    return png.array();
+  }
+
+  @Test
   void aForgedImageIs422AndNothingIsStored() throws Exception {
     MyTestApp.User user = my.register();
     TestHttp.Response r = upload(user, "evil.png", "image/png", "<?php echo 1; ?>".getBytes(StandardCharsets.UTF_8));

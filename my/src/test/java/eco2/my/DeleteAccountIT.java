@@ -52,6 +52,16 @@ class DeleteAccountIT {
   }
 
   @Test
+  void deletingBeforeTheRegistrationEventArrivedStillDeactivatesTheAccount() throws Exception {
+    MyTestApp.User user = my.register();
+    // Whether or not the profile exists yet, the delete must reach auth.
+    my.db.useHandle(h -> h.execute("DELETE FROM users.profiles WHERE user_id = CAST(? AS uuid)", user.id()));
+    assertThat(my.http.method("DELETE", "/api/v1/users/me", user.auth()).status()).isEqualTo(204);
+    Await.until(() -> !my.db.withHandle(h -> h.createQuery(
+        "SELECT is_active FROM auth.users WHERE id = CAST(:id AS uuid)").bind("id", user.id()).mapTo(Boolean.class).one()));
+  }
+
+  @Test
   void deleteNeedsAToken() {
     assertThat(my.http.method("DELETE", "/api/v1/users/me").status()).isEqualTo(401);
   }

@@ -77,6 +77,23 @@ class RewardsIT {
   }
 
   @Test
+  void aRewardThatOvertakesTheRegistrationStillEndsWithTheUsernameAsNickname() throws Exception {
+    String userId = UUID.randomUUID().toString();
+    UUID scan = UUID.randomUUID();
+    publish(scan, "scan.completed", Map.of("user_id", userId));
+    Await.until(() -> processed(scan));
+    UUID registered = UUID.randomUUID();
+    publish(registered, "user.registered", Map.of("user_id", userId, "username", "late_comer"));
+    Await.until(() -> processed(registered));
+
+    String nickname = my.db.withHandle(h -> h.createQuery(
+        "SELECT nickname FROM users.profiles WHERE user_id = CAST(:id AS uuid)").bind("id", userId)
+        .mapTo(String.class).one());
+    assertThat(nickname).isEqualTo("late_comer");
+    assertThat(profile(userId).get("points")).isEqualTo(10L);
+  }
+
+  @Test
   void aSelfInvitePaysNothing() throws Exception {
     MyTestApp.User user = my.register();
     String code = my.http.get("/api/v1/users/me", user.auth()).json().get("invite_code").asText();

@@ -68,8 +68,17 @@ public final class OutboxRelay implements AutoCloseable {
       return rows.size();
     });
     published.increment(count);
-    backlog.set(jdbi.withExtension(OutboxRepository.class, OutboxRepository::countPending));
+    refreshBacklog();
     return count;
+  }
+
+  /** Kept current during broker outages too, when it matters most. */
+  private void refreshBacklog() {
+    try {
+      backlog.set(jdbi.withExtension(OutboxRepository.class, OutboxRepository::countPending));
+    } catch (RuntimeException e) {
+      log.debug("outbox backlog unknown: {}", e.toString());
+    }
   }
 
   private void run() {
@@ -83,6 +92,7 @@ public final class OutboxRelay implements AutoCloseable {
         if (!running) break;
         log.warn("outbox relay could not publish, retrying in {} ms: {}", backoff.toMillis(), e.toString());
         dropChannel();
+        refreshBacklog();
         sleep(backoff);
         backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
       }

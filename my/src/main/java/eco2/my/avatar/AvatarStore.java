@@ -4,13 +4,17 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.UUID;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Avatar files under a configurable directory, one folder per user. Behind this small interface the files could
@@ -18,6 +22,7 @@ import javax.imageio.ImageIO;
  */
 public final class AvatarStore {
   static final int SIZE = 256;
+  static final long MAX_PIXELS = 40_000_000L;
 
   private final Path root;
 
@@ -36,7 +41,9 @@ public final class AvatarStore {
    */
   public String thumbnail(UUID userId, String original) {
     try {
-      BufferedImage source = ImageIO.read(new ByteArrayInputStream(read(userId, original)));
+      byte[] bytes = read(userId, original);
+      if (!reasonableSize(bytes)) return null; // never decode a pixel bomb: keep the original
+      BufferedImage source = ImageIO.read(new ByteArrayInputStream(bytes));
       if (source == null) return null;
       BufferedImage square = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_ARGB);
       double scale = Math.max((double) SIZE / source.getWidth(), (double) SIZE / source.getHeight());
@@ -46,11 +53,26 @@ public final class AvatarStore {
       g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
       g.drawImage(source, (SIZE - width) / 2, (SIZE - height) / 2, width, height, null);
       g.dispose();
-      java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+      ByteArrayOutputStream png = new ByteArrayOutputStream();
       ImageIO.write(square, "png", png);
       return write(userId, "avatar-" + UUID.randomUUID() + ".png", png.toByteArray());
     } catch (IOException e) {
       return null; // unreadable image data: keep the original
+    }
+  }
+
+  /** Reads only the header: a small file may still claim billions of pixels. */
+  private static boolean reasonableSize(byte[] bytes) throws IOException {
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) return false;
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        return (long) reader.getWidth(0) * reader.getHeight(0) <= MAX_PIXELS;
+      } finally {
+        reader.dispose();
+      }
     }
   }
 

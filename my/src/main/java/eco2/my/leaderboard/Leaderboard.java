@@ -70,9 +70,10 @@ public final class Leaderboard {
     jdbi.withExtension(LeaderboardRepository.class, repo -> repo.nicknames(ids))
         .forEach(n -> names.put(n.userId(), n.nickname()));
     List<Entry> items = new ArrayList<>();
-    for (int i = 0; i < top.size(); i++) {
-      UUID id = UUID.fromString(top.get(i).getElement());
-      items.add(new Entry(i + 1, id, names.get(id), (long) top.get(i).getScore()));
+    for (Tuple entry : top) {
+      UUID id = UUID.fromString(entry.getElement());
+      // A deleted user can be re-added by an award that was in flight when they left: never show them.
+      if (names.containsKey(id)) items.add(new Entry(items.size() + 1, id, names.get(id), (long) entry.getScore()));
     }
     Long rank = redis.zrevrank(week.key(), caller.toString());
     Double score = redis.zscore(week.key(), caller.toString());

@@ -45,7 +45,8 @@ public final class ProfileHandler {
           @OpenApiResponse(status = "204"),
           @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorEnvelope.class))})
   public void delete(Context ctx) {
-    profiles.delete(auth.require(ctx).userId());
+    Principal caller = auth.require(ctx);
+    profiles.delete(caller.userId(), caller.username());
     ctx.status(204);
   }
 

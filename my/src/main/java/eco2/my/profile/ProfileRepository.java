@@ -28,6 +28,11 @@ public interface ProfileRepository {
   @SqlQuery("SELECT EXISTS (SELECT 1 FROM profiles WHERE user_id = :userId)")
   boolean exists(@Bind("userId") UUID userId);
 
+  @SqlUpdate("UPDATE profiles SET nickname = :nickname, updated_at = now() "
+      + "WHERE user_id = :userId AND nickname = :placeholder")
+  int replacePlaceholderNickname(@Bind("userId") UUID userId, @Bind("nickname") String nickname,
+                                 @Bind("placeholder") String placeholder);
+
   @SqlUpdate("UPDATE profiles SET deleted_at = now(), updated_at = now() WHERE user_id = :userId AND deleted_at IS NULL")
   int softDelete(@Bind("userId") UUID userId);
 

@@ -7,19 +7,24 @@ import eco2.common.events.OutboxWriter;
 import eco2.common.redis.DocumentCache;
 import eco2.common.redis.Prefetched;
 import eco2.my.leaderboard.Leaderboard;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Profiles: created once per user (from the event or lazily), read through the cache, edited by their owner. */
 public final class ProfileService {
   private static final int CODE_ATTEMPTS = 5;
+  static final String PLACEHOLDER = "eco2 user";
 
   private final Jdbi jdbi;
   private final DocumentCache cache;
   private final ObjectMapper mapper;
   private final OutboxWriter outbox;
   private final Leaderboard leaderboard;
+  private final List<Consumer<UUID>> afterChange = new CopyOnWriteArrayList<>();
 
   public ProfileService(Jdbi jdbi, DocumentCache cache, ObjectMapper mapper, OutboxWriter outbox,
                         Leaderboard leaderboard) {
@@ -36,14 +41,16 @@ public final class ProfileService {
   }
 
   /** Soft-deletes the caller's profile and announces it; a second delete is 404. */
-  public void delete(UUID userId) {
+  public void delete(UUID userId, String username) {
     jdbi.useTransaction(handle -> {
+      ensure(handle, userId, username); // even before user.registered arrived, the account must be deactivated
       if (handle.attach(ProfileRepository.class).softDelete(userId) == 0) {
         throw new NotFound("No profile to delete");
       }
       outbox.append(handle, UserDeleted.TYPE, new UserDeleted(userId));
     });
     cache.invalidate(userId);
+    afterChange.forEach(hook -> hook.accept(userId));
     leaderboard.remove(userId);
   }
 
@@ -59,6 +66,16 @@ public final class ProfileService {
       // else the random invite code was taken: draw another
     }
     throw new IllegalStateException("could not find a free invite code");
+  }
+
+  /**
+   * For user.registered: a profile made earlier by an event that did not know the username (a reward that
+   * overtook the registration) gets the username as its nickname, unless the user already chose one.
+   */
+  public void adoptUsername(Handle handle, UUID userId, String username) {
+    if (username != null) {
+      handle.attach(ProfileRepository.class).replacePlaceholderNickname(userId, defaultNickname(username), PLACEHOLDER);
+    }
   }
 
   /** Like {@link #ensure}, then false when the profile exists but was soft-deleted. */
@@ -96,8 +113,13 @@ public final class ProfileService {
     cache.invalidate(userId);
   }
 
+  /** Other caches of per-user documents that a deletion must drop too (e.g. user:points). */
+  public void onDelete(Consumer<UUID> hook) {
+    afterChange.add(hook);
+  }
+
   static String defaultNickname(String username) {
-    String base = username == null || username.isBlank() ? "eco2 user" : username;
+    String base = username == null || username.isBlank() ? PLACEHOLDER : username;
     return base.length() > 20 ? base.substring(0, 20) : base;
   }
 

@@ -33,7 +33,8 @@ public final class UserRegisteredHandler implements EventHandler {
   public void handle(Handle transaction, EventEnvelope event) {
     JsonNode data = event.data();
     UUID userId = UUID.fromString(data.path("user_id").asText());
-    profiles.ensure(transaction, userId, data.path("username").asText(null));
+    String username = data.path("username").asText(null);
+    if (!profiles.ensure(transaction, userId, username)) profiles.adoptUsername(transaction, userId, username);
     String code = data.path("invite_code").asText(null);
     if (code == null || code.isBlank()) return;
     transaction.attach(ProfileRepository.class).findByInviteCode(code.trim().toUpperCase(Locale.ROOT))

@@ -49,8 +49,7 @@ public final class AuthTestApp implements AutoCloseable {
     TestServices services = TestServices.get();
     services.flushRedis();
     String database = services.freshDatabase();
-    DbSettings db = new DbSettings(services.adminJdbcUrl(database), "auth", "auth", "eco2-test", 4, true,
-        services.adminUser(), services.adminPassword());
+    DbSettings db = services.dbSettings(database, "auth");
     Path keyFile = Files.createTempDirectory("eco2-auth-test").resolve("jwt.pem");
     // An exchange and queue of this test class's own: no test sees another's events.
     AmqpSettings amqp = new AmqpSettings(amqpUrl, "eco2.events.test." + database);

@@ -6,7 +6,6 @@ import eco2.auth.AuthConfig;
 import eco2.auth.AuthModule;
 import eco2.auth.keys.KeyRing;
 import eco2.auth.keys.KeyRingLoader;
-import eco2.common.db.DbSettings;
 import eco2.common.events.AmqpSettings;
 import eco2.common.http.HttpApp;
 import eco2.common.http.HttpSettings;
@@ -45,17 +44,18 @@ public final class MyTestApp implements AutoCloseable {
   private MyTestApp(RateLimitSettings limits, String amqpUrl) throws Exception {
     TestServices services = TestServices.get();
     services.flushRedis();
-    String url = services.adminJdbcUrl(services.freshDatabase());
+    String database = services.freshDatabase();
+    String url = services.adminJdbcUrl(database);
     String tag = UUID.randomUUID().toString().substring(0, 8);
     amqp = new AmqpSettings(amqpUrl, "eco2.events.test." + tag);
     keys = KeyRingLoader.load(null, null, Files.createTempDirectory("eco2-my-test").resolve("jwt.pem"));
-    AuthConfig auth = new AuthConfig(HttpSettings.forTests(), db(url, "auth"), services.redisUri(), amqp,
+    AuthConfig auth = new AuthConfig(HttpSettings.forTests(), services.dbSettings(database, "auth"), services.redisUri(), amqp,
         "auth.user-deleted.test." + tag, limits,
         "eco2-auth", null, null, null, Duration.ofMinutes(30), Duration.ofDays(7));
     queues = List.of("auth.user-deleted.test." + tag, "my.user-registered.test." + tag, "my.rewards.test." + tag,
         "my.avatar-jobs.test." + tag);
     avatarDir = Files.createTempDirectory("eco2-avatars");
-    MyConfig my = new MyConfig(HttpSettings.forTests(), db(url, "users"), amqp, queues.get(1), queues.get(2),
+    MyConfig my = new MyConfig(HttpSettings.forTests(), services.dbSettings(database, "users"), amqp, queues.get(1), queues.get(2),
         queues.get(3), avatarDir);
     infra = Infra.create(services.redisUri(), keys, "eco2-auth", limits, Clock.systemUTC());
     app = HttpApp.create("test", HttpSettings.forTests(), infra,
@@ -90,10 +90,6 @@ public final class MyTestApp implements AutoCloseable {
     return new User(created.json().get("id").asText(), username, login.json().get("access_token").asText());
   }
 
-  private static DbSettings db(String url, String schema) {
-    TestServices services = TestServices.get();
-    return new DbSettings(url, schema, schema, "eco2-test", 4, true, services.adminUser(), services.adminPassword());
-  }
 
   @Override
   public void close() {

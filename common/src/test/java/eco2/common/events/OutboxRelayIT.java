@@ -46,8 +46,7 @@ class OutboxRelayIT {
   @BeforeAll
   static void start() throws Exception {
     TestServices services = TestServices.get();
-    DbSettings db = new DbSettings(services.adminJdbcUrl(services.freshDatabase()), "evtest", "evtest", "eco2-test",
-        6, true, services.adminUser(), services.adminPassword());
+    DbSettings db = services.dbSettings(services.freshDatabase(), "evtest");
     database = Database.open(db, new SimpleMeterRegistry(), List.of());
     jdbi = database.jdbi();
     ConnectionFactory factory = new ConnectionFactory();

@@ -1,5 +1,6 @@
 package eco2.common.testing;
 
+import eco2.common.db.DbSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -91,6 +92,11 @@ public final class TestServices {
   }
 
   /** JDBC URL of {@code database} on the test server, to be used with {@link #adminUser()} / {@link #adminPassword()}. */
+  /** How a service under test reaches {@code schema} in {@code database}: its own role, bootstrapped as admin. */
+  public DbSettings dbSettings(String database, String schema) {
+    return new DbSettings(adminJdbcUrl(database), schema, schema, "eco2-test", 4, true, adminUser(), adminPassword());
+  }
+
   public String adminJdbcUrl(String database) {
     return postgres.jdbcUrl(database);
   }

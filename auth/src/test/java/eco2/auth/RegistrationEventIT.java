@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
@@ -25,9 +24,7 @@ class RegistrationEventIT {
   @BeforeAll
   static void start() throws Exception {
     auth = AuthTestApp.start();
-    ConnectionFactory factory = new ConnectionFactory();
-    factory.setUri(TestServices.get().amqpUri());
-    observer = factory.newConnection("registration-event-test");
+    observer = TestServices.get().amqpConnection("registration-event-test");
     channel = observer.createChannel();
     channel.exchangeDeclare(auth.config.amqp().exchange(), "topic", true);
     queue = channel.queueDeclare().getQueue();

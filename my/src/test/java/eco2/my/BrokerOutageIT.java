@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eco2.common.testing.Await;
 import eco2.common.testing.TcpProxy;
 import eco2.common.testing.TestServices;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -22,10 +21,8 @@ class BrokerOutageIT {
 
   @BeforeAll
   static void start() throws Exception {
-    URI real = URI.create(TestServices.get().amqpUri());
-    proxy = new TcpProxy(real.getHost(), real.getPort());
-    my = MyTestApp.start(real.getScheme() + "://" + real.getRawUserInfo() + "@127.0.0.1:" + proxy.port()
-        + real.getRawPath());
+    proxy = TestServices.get().amqpProxy();
+    my = MyTestApp.start(TestServices.get().amqpUriVia(proxy));
   }
 
   @AfterAll

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import eco2.auth.account.User;
 import eco2.auth.session.AccessTokenIssuer;
 import eco2.common.redis.Redis;
@@ -174,9 +173,7 @@ class ProfileIT {
   }
 
   private static void publishRegistered(UUID eventId, UUID userId, String username) throws Exception {
-    ConnectionFactory factory = new ConnectionFactory();
-    factory.setUri(TestServices.get().amqpUri());
-    try (Connection c = factory.newConnection("profile-test"); Channel ch = c.createChannel()) {
+    try (Connection c = TestServices.get().amqpConnection("profile-test"); Channel ch = c.createChannel()) {
       String body = TestHttp.json(Map.of("id", eventId.toString(), "type", "user.registered",
           "occurred_at", Instant.now().toString(), "source", "test",
           "data", Map.of("user_id", userId.toString(), "username", username)));

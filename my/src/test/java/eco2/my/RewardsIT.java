@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import eco2.common.testing.Await;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
@@ -26,9 +25,7 @@ class RewardsIT {
   @BeforeAll
   static void start() throws Exception {
     my = MyTestApp.start();
-    ConnectionFactory factory = new ConnectionFactory();
-    factory.setUri(TestServices.get().amqpUri());
-    connection = factory.newConnection("rewards-test");
+    connection = TestServices.get().amqpConnection("rewards-test");
     channel = connection.createChannel();
   }
 

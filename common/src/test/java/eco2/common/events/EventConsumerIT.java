@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import eco2.common.db.Database;
 import eco2.common.db.DbSettings;
@@ -50,9 +49,7 @@ class EventConsumerIT {
     DbSettings db = services.dbSettings(services.freshDatabase(), "evtest");
     database = Database.open(db, new SimpleMeterRegistry(), List.of());
     jdbi = database.jdbi();
-    ConnectionFactory factory = new ConnectionFactory();
-    factory.setUri(services.amqpUri());
-    publisherConnection = factory.newConnection("consumer-test-publisher");
+    publisherConnection = services.amqpConnection("consumer-test-publisher");
     publisher = publisherConnection.createChannel();
     publisher.exchangeDeclare(AmqpSettings.EXCHANGE, "topic", true);
   }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import eco2.common.db.Database;
 import eco2.common.db.DbSettings;
@@ -15,7 +14,6 @@ import eco2.common.json.Json;
 import eco2.common.testing.TcpProxy;
 import eco2.common.testing.TestServices;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,11 +47,8 @@ class OutboxRelayIT {
     DbSettings db = services.dbSettings(services.freshDatabase(), "evtest");
     database = Database.open(db, new SimpleMeterRegistry(), List.of());
     jdbi = database.jdbi();
-    ConnectionFactory factory = new ConnectionFactory();
-    factory.setUri(services.amqpUri());
-    observer = factory.newConnection("outbox-test-observer");
-    URI amqp = URI.create(services.amqpUri());
-    proxy = new TcpProxy(amqp.getHost(), amqp.getPort());
+    observer = services.amqpConnection("outbox-test-observer");
+    proxy = services.amqpProxy();
   }
 
   @AfterAll
@@ -118,8 +113,7 @@ class OutboxRelayIT {
 
   @Test
   void whileTheBrokerIsUnreachableRowsWaitAndThenAllArriveOnce() throws Exception {
-    URI real = URI.create(TestServices.get().amqpUri());
-    String viaProxy = real.getScheme() + "://" + real.getRawUserInfo() + "@127.0.0.1:" + proxy.port() + real.getRawPath();
+    String viaProxy = TestServices.get().amqpUriVia(proxy);
     proxy.cut();
     for (int i = 0; i < 20; i++) {
       int n = i;

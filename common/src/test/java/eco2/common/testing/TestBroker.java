@@ -2,17 +2,15 @@ package eco2.common.testing;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 
 /** Removes what a test app declared on the shared broker, so durable test queues do not pile up across runs. */
 public final class TestBroker {
   private TestBroker() {}
 
   public static void deleteQueuesAndExchange(String exchange, String... queues) {
-    ConnectionFactory factory = new ConnectionFactory();
     try {
-      factory.setUri(TestServices.get().amqpUri());
-      try (Connection connection = factory.newConnection("test-cleanup"); Channel channel = connection.createChannel()) {
+      try (Connection connection = TestServices.get().amqpConnection("test-cleanup");
+           Channel channel = connection.createChannel()) {
         for (String queue : queues) {
           channel.queueDelete(queue);
           channel.queueDelete(queue + ".dlq");

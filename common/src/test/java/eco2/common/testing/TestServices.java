@@ -1,6 +1,10 @@
 package eco2.common.testing;
 
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
 import eco2.common.db.DbSettings;
+import java.io.IOException;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -95,6 +99,25 @@ public final class TestServices {
   /** How a service under test reaches {@code schema} in {@code database}: its own role, bootstrapped as admin. */
   public DbSettings dbSettings(String database, String schema) {
     return new DbSettings(adminJdbcUrl(database), schema, schema, "eco2-test", 4, true, adminUser(), adminPassword());
+  }
+
+  /** A plain client connection to the test broker, for tests that publish or observe messages themselves. */
+  public Connection amqpConnection(String name) throws Exception {
+    ConnectionFactory factory = new ConnectionFactory();
+    factory.setUri(amqpUri());
+    return factory.newConnection(name);
+  }
+
+  /** The test broker's URI, but reached through {@code proxy} (which forwards to the broker). */
+  public String amqpUriVia(TcpProxy proxy) {
+    URI real = URI.create(amqpUri());
+    return real.getScheme() + "://" + real.getRawUserInfo() + "@127.0.0.1:" + proxy.port() + real.getRawPath();
+  }
+
+  /** A proxy in front of the test broker, for outage tests. */
+  public TcpProxy amqpProxy() throws IOException {
+    URI real = URI.create(amqpUri());
+    return new TcpProxy(real.getHost(), real.getPort());
   }
 
   public String adminJdbcUrl(String database) {

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MailboxDirectory implements MailTransport {
   private static final Logger log = LoggerFactory.getLogger(MailboxDirectory.class);
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
   private final Path directory;
   private final Clock clock;

@@ -60,8 +60,8 @@ class EmailRequestTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"not-an-address", "a@b.com, c@d.com", "Mallory <m@example.com>", "m@example.com\r\nBcc: x@y.z",
-      "@example.com", "minji@", "mi nji@example.com"})
+  @ValueSource(strings = {"not-an-address", "a@b.com, c@d.com", "Mallory <m@example.com>",
+      "m@example.com\r\nBcc: x@y.z", "@example.com", "minji@", "mi nji@example.com"})
   void aRecipientThatIsNotOnePlainAddressIsRefusedWithoutEchoingIt(String to) {
     assertThatThrownBy(() -> EmailRequest.from(valid().put("to", to))).isInstanceOf(InvalidEmailEvent.class)
         .hasMessageStartingWith("to is not");

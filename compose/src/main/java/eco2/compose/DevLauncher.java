@@ -13,10 +13,12 @@ import eco2.info.InfoModule;
 import eco2.location.LocationModule;
 import eco2.my.MyConfig;
 import eco2.my.MyModule;
+import eco2.workers.WorkersConfig;
 import eco2.workers.WorkersModule;
 import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,7 @@ public final class DevLauncher {
     vars.putAll(devInfra.overlay());
     vars.putIfAbsent("PORT", "8080");
     vars.putIfAbsent("JWT_DEV_KEY_FILE", dataDir.resolve("jwt-signing-key.pem").toString());
+    vars.putIfAbsent("MAILBOX_DIR", dataDir.resolve("mailbox").toString());
     Env env = new Env(vars);
 
     AuthConfig auth = AuthConfig.fromEnv(env);
@@ -44,9 +47,10 @@ public final class DevLauncher {
     KeyRing keys = KeyRingLoader.load(auth.signingKeyPem(), auth.previousPublicKeyPem(), auth.devKeyFile());
     // In one JVM every module verifies tokens against auth's key ring directly.
     Infra infra = Infra.create(auth.redisUrl(), keys, auth.issuer(), auth.rateLimits(), Clock.systemUTC());
+    WorkersModule workers = WorkersModule.create(WorkersConfig.fromEnv(env), infra);
     List<ServiceModule> modules = List.of(
         AuthModule.create(auth, infra, keys), MyModule.create(MyConfig.fromEnv(env), infra),
-        new LocationModule(), new InfoModule(), new WorkersModule());
+        new LocationModule(), new InfoModule(), workers);
     HttpSettings http = auth.http();
     Javalin app = HttpApp.create("Eco² (dev, all services)", http, infra, modules);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -55,7 +59,9 @@ public final class DevLauncher {
       devInfra.close();
     }));
     app.start(http.port());
-    printBanner(app.port(), devInfra.report());
+    List<String> report = new ArrayList<>(devInfra.report());
+    report.add(workers.mailReport());
+    printBanner(app.port(), report);
   }
 
   private static void printBanner(int port, List<String> infra) {

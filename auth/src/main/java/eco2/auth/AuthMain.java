@@ -3,9 +3,11 @@ package eco2.auth;
 import eco2.auth.keys.KeyRing;
 import eco2.auth.keys.KeyRingLoader;
 import eco2.common.config.Env;
+import eco2.common.db.MigrateCommand;
 import eco2.common.http.Infra;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.util.List;
 
 /** Runs auth on its own: {@code java -jar auth/target/auth.jar}. */
 public final class AuthMain {
@@ -15,14 +17,12 @@ public final class AuthMain {
     Env env = Env.system();
     AuthConfig config = AuthConfig.fromEnv(env);
     env.requireComplete();
+    if (MigrateCommand.runIfAsked(args, config.db(), List.of())) return;
     KeyRing keys = KeyRingLoader.load(config.signingKeyPem(), config.previousPublicKeyPem(), config.devKeyFile());
     // Auth verifies its own tokens with its key ring: no HTTP round trip to itself.
     Infra infra = Infra.create(config.redisUrl(), keys, config.issuer(), config.rateLimits(), Clock.systemUTC());
     Javalin app = AuthApp.create(config, infra, keys);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      app.stop();
-      infra.close();
-    }));
+    infra.lifecycle().closeAfterwards(infra).stopOnSignals();
     app.start(config.http().port());
   }
 }

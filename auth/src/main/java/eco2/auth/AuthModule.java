@@ -37,6 +37,7 @@ import eco2.common.redis.DocumentCache;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** The auth service's composition root: repositories, then services, then handlers, then routes. */
@@ -149,6 +150,11 @@ public final class AuthModule implements ServiceModule {
   @Override
   public List<Prefetch> prefetches() {
     return List.of(new Prefetch(HandlerType.GET, "/api/v1/auth/me", caller -> USER_INFO + caller.userId()));
+  }
+
+  @Override
+  public void quiesce(Instant deadline) {
+    deletions.drain(deadline);
   }
 
   @Override

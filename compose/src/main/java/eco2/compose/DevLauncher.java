@@ -53,11 +53,7 @@ public final class DevLauncher {
         new LocationModule(), new InfoModule(), workers);
     HttpSettings http = auth.http();
     Javalin app = HttpApp.create("Eco² (dev, all services)", http, infra, modules);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      app.stop();
-      infra.close();
-      devInfra.close();
-    }));
+    infra.lifecycle().closeAfterwards(infra).closeAfterwards(devInfra).stopOnSignals();
     app.start(http.port());
     List<String> report = new ArrayList<>(devInfra.report());
     report.add(workers.mailReport());

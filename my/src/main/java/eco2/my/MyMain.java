@@ -1,7 +1,9 @@
 package eco2.my;
 
 import eco2.common.config.Env;
+import eco2.common.db.MigrateCommand;
 import eco2.common.http.Standalone;
+import java.util.List;
 
 /** Runs my on its own: {@code java -jar my/target/my.jar}. */
 public final class MyMain {
@@ -10,6 +12,7 @@ public final class MyMain {
   public static void main(String[] args) {
     Env env = Env.system();
     MyConfig config = MyConfig.fromEnv(env);
+    if (MigrateCommand.runIfAsked(args, config.db(), List.of())) return;
     Standalone.run("Eco² my", env, MyConfig.DEFAULT_PORT, infra -> MyModule.create(config, infra));
   }
 }

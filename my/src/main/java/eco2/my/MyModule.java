@@ -31,6 +31,7 @@ import eco2.my.settings.SettingsService;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -135,6 +136,11 @@ public final class MyModule implements ServiceModule {
   public List<Prefetch> prefetches() {
     return List.of(new Prefetch(HandlerType.GET, "/api/v1/users/me", caller -> USER_PROFILE + caller.userId()),
         new Prefetch(HandlerType.GET, "/api/v1/users/me/points", caller -> USER_POINTS + caller.userId()));
+  }
+
+  @Override
+  public void quiesce(Instant deadline) {
+    consumers.forEach(consumer -> consumer.drain(deadline));
   }
 
   @Override

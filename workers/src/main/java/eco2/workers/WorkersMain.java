@@ -1,7 +1,9 @@
 package eco2.workers;
 
 import eco2.common.config.Env;
+import eco2.common.db.MigrateCommand;
 import eco2.common.http.Standalone;
+import java.util.List;
 
 /** Runs workers on its own: {@code java -jar workers/target/workers.jar}. */
 public final class WorkersMain {
@@ -10,6 +12,7 @@ public final class WorkersMain {
   public static void main(String[] args) {
     Env env = Env.system();
     WorkersConfig config = WorkersConfig.fromEnv(env);
+    if (MigrateCommand.runIfAsked(args, config.db(), List.of())) return;
     Standalone.run("Eco² workers", env, WorkersConfig.DEFAULT_PORT, infra -> WorkersModule.create(config, infra));
   }
 }

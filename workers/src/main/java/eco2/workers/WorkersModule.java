@@ -15,6 +15,7 @@ import eco2.workers.notification.MessageComposer;
 import eco2.workers.notification.NotificationConfig;
 import eco2.workers.notification.SmtpTransport;
 import io.javalin.Javalin;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +77,11 @@ public final class WorkersModule implements ServiceModule {
   @Override
   public List<ReadinessCheck> readiness() {
     return List.of(database.readiness(), amqp.readiness());
+  }
+
+  @Override
+  public void quiesce(Instant deadline) {
+    consumers.forEach(consumer -> consumer.drain(deadline));
   }
 
   @Override

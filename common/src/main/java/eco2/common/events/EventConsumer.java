@@ -11,11 +11,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.util.HashMap;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +40,10 @@ public final class EventConsumer implements AutoCloseable {
   private final Counter consumed;
   private final Counter retried;
   private final Counter deadLettered;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile boolean draining;
   private Channel channel;
+  private String consumerTag;
 
   public EventConsumer(Subscription subscription, Jdbi jdbi, AmqpConnector amqp, ObjectMapper mapper,
                        MeterRegistry registry) {
@@ -64,7 +69,7 @@ public final class EventConsumer implements AutoCloseable {
     channel.queueDeclare(subscription.deadLetterQueue(), true, false, false, null);
     for (String key : subscription.routingKeys()) channel.queueBind(subscription.queue(), amqp.exchange(), key);
     channel.basicQos(subscription.prefetch());
-    channel.basicConsume(subscription.queue(), false, new DefaultConsumer(channel) {
+    consumerTag = channel.basicConsume(subscription.queue(), false, new DefaultConsumer(channel) {
       @Override
       public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
         attempt(new Delivery(envelope.getDeliveryTag(), props, body), 1);
@@ -94,6 +99,16 @@ public final class EventConsumer implements AutoCloseable {
   private record Delivery(long tag, AMQP.BasicProperties props, byte[] body) {}
 
   private void attempt(Delivery delivery, int attempt) {
+    inFlight.incrementAndGet();
+    try {
+      if (!draining) apply(delivery, attempt);
+      // draining: left unacked, so closing the channel hands it to another consumer
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  private void apply(Delivery delivery, int attempt) {
     EventEnvelope event;
     try {
       event = reader.readValue(delivery.body());
@@ -155,8 +170,35 @@ public final class EventConsumer implements AutoCloseable {
     return Counter.builder(name).tag("queue", subscription.queue()).description(description).register(registry);
   }
 
+  /**
+   * Graceful stop: no new deliveries, the one being handled finishes (until {@code deadline}), then the channel
+   * closes and whatever was prefetched or waiting for a retry goes back to the queue for another consumer.
+   */
+  public void drain(Instant deadline) {
+    Channel ch = channel;
+    if (ch != null && ch.isOpen() && consumerTag != null) {
+      try {
+        ch.basicCancel(consumerTag);
+      } catch (Exception e) {
+        log.debug("cancel of {} failed: {}", subscription.queue(), e.toString());
+      }
+    }
+    draining = true;
+    while (inFlight.get() > 0 && Instant.now().isBefore(deadline)) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    if (inFlight.get() > 0) log.warn("{}: stopping with an event still being handled; it will be redelivered", subscription.queue());
+    close();
+  }
+
   @Override
   public void close() {
+    draining = true;
     retries.shutdownNow();
     if (channel != null && channel.isOpen()) {
       try {

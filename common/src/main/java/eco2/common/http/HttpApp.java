@@ -10,6 +10,7 @@ import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,6 +32,7 @@ public final class HttpApp {
     RateLimitFilter rateLimiter = new RateLimitFilter(infra.tokenBucket(), infra.authenticator(), infra.rateLimits(),
         limits, prefetches);
     List<ReadinessCheck> checks = new ArrayList<>();
+    checks.add(infra.lifecycle().readiness());
     checks.add(infra.redisReadiness());
     modules.forEach(m -> checks.addAll(m.readiness()));
     List<String> specs = Stream.concat(Stream.of(OpsRoutes.specName()), modules.stream().map(ServiceModule::name)).toList();
@@ -47,7 +49,12 @@ public final class HttpApp {
       config.http.prefer405over404 = true;
       // Jetty caches header values per connection; every request's Authorization differs, so the cache only churns.
       config.jetty.modifyHttpConfiguration(httpConfig -> httpConfig.setHeaderCacheSize(0));
-      config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(infra.mapper())));
+      config.jetty.modifyServer(server -> {
+        server.setErrorHandler(new JettyErrors(infra.mapper()));
+        // Graceful stop: connectors close first, then Jetty waits (up to the grace) for the requests it counts.
+        server.setHandler(new StatisticsHandler());
+        server.setStopTimeout(http.shutdownGrace().toMillis());
+      });
       config.router.ignoreTrailingSlashes = true;
       config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
         http.corsOrigins().forEach(rule::allowHost);
@@ -73,6 +80,7 @@ public final class HttpApp {
     ErrorHandlers.register(app);
     ops.register(app);
     modules.forEach(m -> m.routes(app));
+    infra.lifecycle().manage(app, modules, http.shutdownGrace());
     return app;
   }
 }

@@ -25,7 +25,8 @@ public record Infra(
     Revocations revocations,
     TokenBucket tokenBucket,
     RateLimitSettings rateLimits,
-    Clock clock) implements AutoCloseable {
+    Clock clock,
+    Lifecycle lifecycle) implements AutoCloseable {
 
   public static Infra create(String redisUrl, PublicKeySource keys, String issuer, RateLimitSettings rateLimits, Clock clock) {
     RedisClient redis = Redis.connect(redisUrl);
@@ -33,7 +34,7 @@ public record Infra(
     Revocations revocations = new Revocations(redis);
     Authenticator authenticator = new Authenticator(new AccessTokenVerifier(keys, issuer, clock), revocations);
     return new Infra(redis, Metrics.create(), mapper, new JsonBody(mapper, HttpSettings.ONE_MIB), authenticator,
-        revocations, new TokenBucket(redis), rateLimits, clock);
+        revocations, new TokenBucket(redis), rateLimits, clock, new Lifecycle());
   }
 
   public ReadinessCheck redisReadiness() {

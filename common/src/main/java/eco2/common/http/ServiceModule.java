@@ -3,6 +3,7 @@ package eco2.common.http;
 import eco2.common.ops.ReadinessCheck;
 import eco2.common.ratelimit.RateLimitRule;
 import io.javalin.Javalin;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -21,6 +22,12 @@ public interface ServiceModule extends AutoCloseable {
 
   /** Cache entries routes read for the caller, fetched in the rate limiter's round trip. */
   default List<Prefetch> prefetches() { return List.of(); }
+
+  /**
+   * The first step of a graceful stop, while HTTP still serves: stop taking background work (event consumers)
+   * and let what is running finish, until {@code deadline}. {@link #close()} follows once HTTP has stopped.
+   */
+  default void quiesce(Instant deadline) {}
 
   @Override
   default void close() {}

@@ -25,10 +25,7 @@ public final class Standalone {
         env.get("JWT_ISSUER", "eco2-auth"), RateLimitSettings.fromEnv(env), Clock.systemUTC());
     env.requireComplete();
     Javalin app = HttpApp.create(title, http, infra, List.of(module.apply(infra)));
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      app.stop();
-      infra.close();
-    }));
+    infra.lifecycle().closeAfterwards(infra).stopOnSignals();
     return app.start(http.port());
   }
 }

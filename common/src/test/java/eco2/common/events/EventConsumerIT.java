@@ -173,6 +173,36 @@ class EventConsumerIT {
     }
   }
 
+  @Test
+  void drainingFinishesTheEventInHandAndLeavesTheRestQueued() throws Exception {
+    CountDownLatch inHandler = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    UUID first = UUID.randomUUID();
+    EventHandler slow = (handle, event) -> {
+      handle.execute("INSERT INTO effects (event_id) VALUES (?)", event.id());
+      if (event.id().equals(first)) {
+        inHandler.countDown();
+        release.await(10, TimeUnit.SECONDS);
+      }
+    };
+    EventConsumer consumer = consumer(slow, FAST).start();
+    publish(envelope(first));
+    assertThat(inHandler.await(10, TimeUnit.SECONDS)).isTrue();
+    UUID second = UUID.randomUUID();
+    publish(envelope(second)); // prefetched behind the slow one
+
+    Thread drain = new Thread(() -> consumer.drain(Instant.now().plusSeconds(10)));
+    drain.start();
+    Thread.sleep(200); // the drain is now waiting for the event in hand
+    assertThat(drain.isAlive()).as("drain waits for the handler").isTrue();
+    release.countDown();
+    drain.join(10_000);
+
+    assertThat(effects(first)).as("the event in hand was committed").isEqualTo(1);
+    assertThat(effects(second)).as("nothing new was taken").isZero();
+    Await.until(() -> queueDepth(queue) == 1); // the first was acked, the second went back to the queue
+  }
+
   private EventConsumer consumer(EventHandler handler, List<Duration> delays) {
     return consumer(handler, delays, amqp);
   }

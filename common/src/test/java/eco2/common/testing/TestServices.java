@@ -8,7 +8,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,7 +97,6 @@ public final class TestServices {
     }, "eco2-test-services-stop"));
   }
 
-  /** JDBC URL of {@code database} on the test server, to be used with {@link #adminUser()} / {@link #adminPassword()}. */
   /** How a service under test reaches {@code schema} in {@code database}: its own role, bootstrapped as admin. */
   public DbSettings dbSettings(String database, String schema) {
     return new DbSettings(adminJdbcUrl(database), schema, schema, "eco2-test", 4, true, adminUser(), adminPassword());
@@ -120,6 +121,25 @@ public final class TestServices {
     return new TcpProxy(real.getHost(), real.getPort());
   }
 
+  /**
+   * The environment a service process under test needs to reach {@code schema} in {@code database}, Redis and the
+   * broker, as it would read it in production (for tests that start services as separate JVMs).
+   */
+  public Map<String, String> serviceEnv(String database, String schema) {
+    DbSettings db = dbSettings(database, schema);
+    Map<String, String> env = new HashMap<>();
+    env.put("DATABASE_URL", db.url());
+    env.put("DB_USER", db.user());
+    env.put("DB_PASSWORD", db.password());
+    env.put("DB_BOOTSTRAP", "true");
+    env.put("DB_ADMIN_USER", db.adminUser());
+    env.put("DB_ADMIN_PASSWORD", db.adminPassword() == null ? "" : db.adminPassword());
+    env.put("REDIS_URL", redisUri());
+    env.put("AMQP_URL", amqpUri());
+    return env;
+  }
+
+  /** JDBC URL of {@code database} on the test server, to be used with {@link #adminUser()} / {@link #adminPassword()}. */
   public String adminJdbcUrl(String database) {
     return postgres.jdbcUrl(database);
   }

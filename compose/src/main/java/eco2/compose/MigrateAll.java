@@ -1,0 +1,35 @@
+package eco2.compose;
+
+import eco2.common.config.Env;
+import eco2.common.db.DbSettings;
+import eco2.common.db.MigrateCommand;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The compose stack's one-shot migrate step: with the admin connection (DB_BOOTSTRAP=true) it creates each
+ * service's role and schema and runs that service's migrations, then exits, so the services can start as their
+ * own roles with the bootstrap off, as in production.
+ */
+public final class MigrateAll {
+  /** Schema → the extensions it needs created by the admin. */
+  static final Map<String, List<String>> SCHEMAS = Map.of(
+      "auth", List.of(), "users", List.of(), "locations", List.of(), "recycle_info", List.of(),
+      "notification", List.of());
+
+  private MigrateAll() {}
+
+  public static void main(String[] args) {
+    Env env = Env.system();
+    Map<String, DbSettings> targets = new TreeMap<>();
+    // Each role is named after its schema, as DbSettings defaults it; DB_USER would name one role for all.
+    SCHEMAS.keySet().forEach(schema -> {
+      DbSettings db = DbSettings.fromEnv(env, schema);
+      targets.put(schema, new DbSettings(db.url(), schema, schema, db.password(), 2, true, db.adminUser(),
+          db.adminPassword()));
+    });
+    env.requireComplete();
+    targets.forEach((schema, db) -> MigrateCommand.runIfAsked(new String[] {"migrate"}, db, SCHEMAS.get(schema)));
+  }
+}

@@ -4,7 +4,6 @@ import com.auth0.jwt.interfaces.Claim;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import eco2.common.error.BadGateway;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,28 +28,15 @@ final class GoogleProvider implements IdentityProvider {
 
   @Override
   public URI authorizationUrl(String state, PendingSignIn pending) {
-    Map<String, String> query = new LinkedHashMap<>();
-    query.put("response_type", "code");
-    query.put("client_id", settings.clientId());
-    query.put("redirect_uri", pending.redirectUri());
+    Map<String, String> query = ProviderHttp.authorizationQuery(settings, state, pending);
     query.put("scope", settings.scope());
-    query.put("state", state);
     query.put("nonce", pending.nonce());
-    query.put("code_challenge", Pkce.challenge(pending.codeVerifier()));
-    query.put("code_challenge_method", "S256");
     return FormEncoding.withQuery(settings.authorizationUrl(), query);
   }
 
   @Override
   public ProviderIdentity identify(String code, PendingSignIn pending) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("grant_type", "authorization_code");
-    form.put("client_id", settings.clientId());
-    form.put("client_secret", settings.clientSecret());
-    form.put("redirect_uri", pending.redirectUri());
-    form.put("code", code);
-    form.put("code_verifier", pending.codeVerifier());
-    String idToken = http.postForm("google", settings.tokenUrl(), form).path("id_token").asText("");
+    String idToken = http.exchangeCode(settings, code, pending).path("id_token").asText("");
     if (idToken.isEmpty()) throw new BadGateway("google answered the token request without an ID token");
     DecodedJWT jwt = idTokens.verify(idToken, pending.nonce());
     String email = jwt.getClaim("email").asString();

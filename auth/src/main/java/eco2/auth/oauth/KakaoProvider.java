@@ -3,8 +3,6 @@ package eco2.auth.oauth;
 import com.fasterxml.jackson.databind.JsonNode;
 import eco2.common.error.BadGateway;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Kakao Login: the authorization-code flow with PKCE, then {@code /v2/user/me} for the user. Kakao's email is an
@@ -26,26 +24,12 @@ final class KakaoProvider implements IdentityProvider {
 
   @Override
   public URI authorizationUrl(String state, PendingSignIn pending) {
-    Map<String, String> query = new LinkedHashMap<>();
-    query.put("response_type", "code");
-    query.put("client_id", settings.clientId());
-    query.put("redirect_uri", pending.redirectUri());
-    query.put("state", state);
-    query.put("code_challenge", Pkce.challenge(pending.codeVerifier()));
-    query.put("code_challenge_method", "S256");
-    return FormEncoding.withQuery(settings.authorizationUrl(), query);
+    return FormEncoding.withQuery(settings.authorizationUrl(), ProviderHttp.authorizationQuery(settings, state, pending));
   }
 
   @Override
   public ProviderIdentity identify(String code, PendingSignIn pending) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("grant_type", "authorization_code");
-    form.put("client_id", settings.clientId());
-    form.put("client_secret", settings.clientSecret());
-    form.put("redirect_uri", pending.redirectUri());
-    form.put("code", code);
-    form.put("code_verifier", pending.codeVerifier());
-    String accessToken = http.postForm("kakao", settings.tokenUrl(), form).path("access_token").asText("");
+    String accessToken = http.exchangeCode(settings, code, pending).path("access_token").asText("");
     if (accessToken.isEmpty()) throw new BadGateway("kakao answered the token request without an access token");
     return toIdentity(http.getWithBearer("kakao", settings.userInfoUrl(), accessToken));
   }

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,30 @@ final class ProviderHttp {
         .followRedirects(HttpClient.Redirect.NEVER).build();
     this.mapper = mapper;
     this.readTimeout = readTimeout;
+  }
+
+  /** The authorization-code grant with the PKCE verifier (RFC 6749 §4.1.3, RFC 7636 §4.5); the JSON answer. */
+  JsonNode exchangeCode(ProviderSettings provider, String code, PendingSignIn pending) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "authorization_code");
+    form.put("client_id", provider.clientId());
+    form.put("client_secret", provider.clientSecret()); // left out when null (Kakao without a secret)
+    form.put("redirect_uri", pending.redirectUri());
+    form.put("code", code);
+    form.put("code_verifier", pending.codeVerifier());
+    return postForm(provider.name(), provider.tokenUrl(), form);
+  }
+
+  /** The authorization request's common parameters, PKCE S256 included; a provider adds its own after them. */
+  static Map<String, String> authorizationQuery(ProviderSettings provider, String state, PendingSignIn pending) {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("response_type", "code");
+    query.put("client_id", provider.clientId());
+    query.put("redirect_uri", pending.redirectUri());
+    query.put("state", state);
+    query.put("code_challenge", Pkce.challenge(pending.codeVerifier()));
+    query.put("code_challenge_method", "S256");
+    return query;
   }
 
   /** POSTs a token request (form-encoded) and returns the JSON answer. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import eco2.auth.AuthTestApp;
 import eco2.auth.OpaqueTokens;
 import eco2.auth.TestUsers;
-import eco2.common.testing.EventTap;
 import eco2.common.testing.TestHttp;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,19 +16,18 @@ import org.junit.jupiter.api.Test;
 
 /** Email verification over HTTP: the link is mailed through the outbox, works once, and only the newest works. */
 class EmailVerificationIT {
+  static MailedAuth app;
   static AuthTestApp auth;
-  static EventTap mails;
 
   @BeforeAll
   static void start() throws Exception {
-    auth = AuthTestApp.start();
-    mails = EventTap.bind(auth.config.amqp().exchange(), "notification.email");
+    app = MailedAuth.start();
+    auth = app.auth;
   }
 
   @AfterAll
   static void stop() throws Exception {
-    mails.close();
-    auth.close();
+    app.close();
   }
 
   @Test
@@ -40,7 +38,7 @@ class EmailVerificationIT {
     TestHttp.Response requested = auth.http.postJson("/api/v1/auth/verify-email/request", "",
         "Authorization", TestHttp.bearer(user.accessToken()), "Accept-Language", "en-US,en;q=0.9,ko;q=0.8");
     assertThat(requested.status()).as(requested.body()).isEqualTo(202);
-    JsonNode data = mailTo(user.email());
+    JsonNode data = app.mailTo(user.email());
     assertThat(data.get("template").asText()).isEqualTo("verify_email");
     assertThat(data.get("username").asText()).isEqualTo(user.username());
     assertThat(data.get("language").asText()).isEqualTo("en");
@@ -101,16 +99,13 @@ class EmailVerificationIT {
     TestHttp.Response requested = auth.http.postJson("/api/v1/auth/verify-email/request", "",
         "Authorization", TestHttp.bearer(user.accessToken()));
     assertThat(requested.status()).as(requested.body()).isEqualTo(202);
-    return mailTo(user.email()).get("token").asText();
+    return app.mailTo(user.email()).get("token").asText();
   }
 
   private static TestHttp.Response verify(String token) {
     return auth.http.postJson("/api/v1/auth/verify-email", TestHttp.json(Map.of("token", token)));
   }
 
-  private static JsonNode mailTo(String email) throws Exception {
-    return mails.next(e -> e.path("data").path("to").asText().equals(email)).get("data");
-  }
 
   private static JsonNode me(TestUsers.Session user) {
     return auth.http.get("/api/v1/auth/me", "Authorization", TestHttp.bearer(user.accessToken())).json();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import eco2.auth.AuthTestApp;
 import eco2.auth.TestUsers;
-import eco2.common.testing.EventTap;
 import eco2.common.testing.TestHttp;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,19 +16,18 @@ import org.junit.jupiter.api.Test;
 /** Password reset over HTTP: no enumeration, a link that works once, and every old session revoked. */
 class PasswordResetIT {
   static final String NEW_PASSWORD = "a brand new passphrase";
+  static MailedAuth app;
   static AuthTestApp auth;
-  static EventTap mails;
 
   @BeforeAll
   static void start() throws Exception {
-    auth = AuthTestApp.start();
-    mails = EventTap.bind(auth.config.amqp().exchange(), "notification.email");
+    app = MailedAuth.start();
+    auth = app.auth;
   }
 
   @AfterAll
   static void stop() throws Exception {
-    mails.close();
-    auth.close();
+    app.close();
   }
 
   @Test
@@ -38,7 +36,7 @@ class PasswordResetIT {
     TestUsers.Session otherDevice = loginAgain(user);
 
     assertThat(requestReset(user.email(), "ko-KR,ko;q=0.9").status()).isEqualTo(202);
-    JsonNode mail = mailTo(user.email());
+    JsonNode mail = app.mailTo(user.email());
     assertThat(mail.get("template").asText()).isEqualTo("reset_password");
     assertThat(mail.get("language").asText()).isEqualTo("ko");
     assertThat(Duration.between(Instant.now(), Instant.parse(mail.get("expires_at").asText())))
@@ -74,7 +72,7 @@ class PasswordResetIT {
       assertThat(response.body()).isEmpty();
     }
     // One worker thread handles requests in order: once the known address's mail exists, the others are done.
-    mailTo(known.email());
+    app.mailTo(known.email());
     long resetMails = auth.db.withHandle(h -> h.createQuery("SELECT count(*) FROM auth.outbox "
         + "WHERE type = 'notification.email' AND payload->'data'->>'template' = 'reset_password' "
         + "AND payload->'data'->>'to' IN (:a, :b)").bind("a", gone.email()).bind("b", known.email()).mapTo(Long.class).one());
@@ -85,7 +83,7 @@ class PasswordResetIT {
   void aBadNewPasswordIsRefusedAndTheLinkStillWorks() throws Exception {
     TestUsers.Session user = TestUsers.register(auth.http);
     requestReset(user.email(), null);
-    String token = mailTo(user.email()).get("token").asText();
+    String token = app.mailTo(user.email()).get("token").asText();
 
     TestHttp.Response tooShort = reset(token, "short");
     assertThat(tooShort.status()).isEqualTo(422);
@@ -98,7 +96,7 @@ class PasswordResetIT {
   void anExpiredLinkIsRefusedAndThePasswordStays() throws Exception {
     TestUsers.Session user = TestUsers.register(auth.http);
     requestReset(user.email(), null);
-    String token = mailTo(user.email()).get("token").asText();
+    String token = app.mailTo(user.email()).get("token").asText();
     auth.db.useHandle(h -> h.createUpdate("UPDATE auth.one_time_tokens SET expires_at = now() - interval '1 second' "
         + "WHERE user_id = CAST(:id AS uuid)").bind("id", user.id()).execute());
     assertThat(reset(token, NEW_PASSWORD).status()).isEqualTo(400);
@@ -109,7 +107,7 @@ class PasswordResetIT {
   void aVerificationTokenCannotResetAPassword() throws Exception {
     TestUsers.Session user = TestUsers.register(auth.http);
     auth.http.postJson("/api/v1/auth/verify-email/request", "", "Authorization", TestHttp.bearer(user.accessToken()));
-    String verifyToken = mailTo(user.email()).get("token").asText();
+    String verifyToken = app.mailTo(user.email()).get("token").asText();
     assertThat(reset(verifyToken, NEW_PASSWORD).status()).isEqualTo(400);
   }
 
@@ -152,9 +150,5 @@ class PasswordResetIT {
 
   private static TestHttp.Response reset(String token, String newPassword) {
     return auth.http.postJson("/api/v1/auth/reset-password", TestHttp.json(Map.of("token", token, "new_password", newPassword)));
-  }
-
-  private static JsonNode mailTo(String email) throws Exception {
-    return mails.next(e -> e.path("data").path("to").asText().equals(email)).get("data");
   }
 }

@@ -214,7 +214,7 @@ class KakaoSignInIT {
     assertThat(failed.json().get("request_id").asText()).isNotBlank();
 
     fakes.kakao.recover();
-    fakes.kakao.delayToken(Duration.ofMillis(2500)); // the read timeout is 1 s in these tests
+    fakes.kakao.delayToken(Duration.ofMillis(4500)); // the read timeout is 3 s in these tests
     Map<String, String> second = OAuthFakes.consent(OAuthFakes.startUrl(auth, "kakao"));
     TestHttp.Response slow = OAuthFakes.callback(auth, "kakao", second.get("code"), second.get("state"));
     assertThat(slow.status()).isEqualTo(503);

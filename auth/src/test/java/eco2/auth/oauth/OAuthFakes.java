@@ -43,7 +43,7 @@ final class OAuthFakes implements AutoCloseable {
   OAuthSettings settings() {
     return OAuthSettings.fromEnv(new Env(Map.ofEntries(
         Map.entry("OAUTH_REDIRECT_URIS", REDIRECT + ",myapp://oauth"),
-        Map.entry("OAUTH_READ_TIMEOUT_MS", "1000"),
+        Map.entry("OAUTH_READ_TIMEOUT_MS", "3000"), // generous for a busy CI machine; the slow test waits longer
         Map.entry("KAKAO_CLIENT_ID", FakeKakao.CLIENT_ID),
         Map.entry("KAKAO_AUTH_URL", kakao.baseUrl()),
         Map.entry("KAKAO_API_URL", kakao.baseUrl()),

@@ -1,5 +1,6 @@
 package eco2.auth;
 
+import eco2.auth.oauth.OAuthSettings;
 import eco2.common.config.Env;
 import eco2.common.db.DbSettings;
 import eco2.common.events.AmqpSettings;
@@ -21,7 +22,8 @@ public record AuthConfig(
     String previousPublicKeyPem,
     Path devKeyFile,
     Duration accessTokenTtl,
-    Duration refreshTokenTtl) {
+    Duration refreshTokenTtl,
+    OAuthSettings oauth) {
 
   public static final int DEFAULT_PORT = 8081;
   public static final String USER_DELETED_QUEUE = "auth.user-deleted";
@@ -39,6 +41,7 @@ public record AuthConfig(
         env.optional("JWT_PREVIOUS_PUBLIC_KEY"),
         Path.of(env.get("JWT_DEV_KEY_FILE", ".eco2-dev/jwt-signing-key.pem")),
         Duration.ofMinutes(env.integer("ACCESS_TOKEN_MINUTES", 30)),
-        Duration.ofDays(env.integer("REFRESH_TOKEN_DAYS", 7)));
+        Duration.ofDays(env.integer("REFRESH_TOKEN_DAYS", 7)),
+        OAuthSettings.fromEnv(env));
   }
 }

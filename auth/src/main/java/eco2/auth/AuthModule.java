@@ -6,6 +6,16 @@ import eco2.auth.account.PasswordHasher;
 import eco2.auth.account.UserDeletedHandler;
 import eco2.auth.keys.JwksHandler;
 import eco2.auth.keys.KeyRing;
+import eco2.auth.mail.EmailLinks;
+import eco2.auth.mail.EmailVerificationHandler;
+import eco2.auth.mail.EmailVerificationService;
+import eco2.auth.mail.PasswordResetHandler;
+import eco2.auth.mail.PasswordResetService;
+import eco2.auth.oauth.OAuthHandler;
+import eco2.auth.oauth.OAuthProviders;
+import eco2.auth.oauth.OAuthService;
+import eco2.auth.oauth.PendingSignIns;
+import eco2.auth.oauth.SocialSignIn;
 import eco2.auth.session.AccessTokenIssuer;
 import eco2.auth.session.LoginThrottle;
 import eco2.auth.session.SessionHandler;
@@ -21,9 +31,9 @@ import eco2.common.http.Prefetch;
 import eco2.common.http.SecurityHeaders;
 import eco2.common.http.ServiceModule;
 import eco2.common.ops.ReadinessCheck;
-import eco2.common.redis.DocumentCache;
 import eco2.common.ratelimit.RateLimitPolicy;
 import eco2.common.ratelimit.RateLimitRule;
+import eco2.common.redis.DocumentCache;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import java.time.Duration;
@@ -31,28 +41,43 @@ import java.util.List;
 
 /** The auth service's composition root: repositories, then services, then handlers, then routes. */
 public final class AuthModule implements ServiceModule {
-  /** Account creation per client IP; sign-in has its own failure throttle on top of the default limit. */
   /** {@code user:info:{id}}: the exact /me document, five minutes. */
   public static final String USER_INFO = "user:info:";
+  /** Account creation per client IP; sign-in has its own failure throttle on top of the default limit. */
   static final RateLimitPolicy REGISTER = RateLimitPolicy.open("auth_register", 20, Duration.ofMinutes(1));
+  /** Verification mails per user. */
+  static final RateLimitPolicy VERIFY_MAIL = RateLimitPolicy.open("auth_verify_email", 5, Duration.ofMinutes(15));
+  /** Reset requests per client IP (each address has its own limit too, in PasswordResetService). */
+  static final RateLimitPolicy RESET_MAIL = RateLimitPolicy.open("auth_reset_ip", 10, Duration.ofHours(1));
+  /** Provider sign-ins per client IP: each start writes a Redis key and each callback calls the provider. */
+  static final RateLimitPolicy OAUTH = RateLimitPolicy.open("auth_oauth", 30, Duration.ofMinutes(1));
 
   private final Database database;
   private final AmqpConnector amqp;
   private final OutboxRelay relay;
   private final EventConsumer deletions;
+  private final PasswordResetService resets;
   private final AccountHandler accounts;
   private final SessionHandler sessions;
   private final JwksHandler jwks;
+  private final OAuthHandler oauth;
+  private final EmailVerificationHandler verification;
+  private final PasswordResetHandler resetHandler;
 
   private AuthModule(Database database, AmqpConnector amqp, OutboxRelay relay, EventConsumer deletions,
-                     AccountHandler accounts, SessionHandler sessions, JwksHandler jwks) {
+                     PasswordResetService resets, AccountHandler accounts, SessionHandler sessions, JwksHandler jwks,
+                     OAuthHandler oauth, EmailVerificationHandler verification, PasswordResetHandler resetHandler) {
     this.database = database;
     this.amqp = amqp;
     this.relay = relay;
     this.deletions = deletions;
+    this.resets = resets;
     this.accounts = accounts;
     this.sessions = sessions;
     this.jwks = jwks;
+    this.oauth = oauth;
+    this.verification = verification;
+    this.resetHandler = resetHandler;
   }
 
   public static AuthModule create(AuthConfig config, Infra infra, KeyRing keys) {
@@ -63,15 +88,26 @@ public final class AuthModule implements ServiceModule {
     EventConsumer deletions = new EventConsumer(Subscription.of(config.userDeletedQueue(),
             List.of(UserDeletedHandler.TYPE), new UserDeletedHandler(cache)),
         database.jdbi(), amqp, infra.mapper(), infra.metrics().registry()).startWhenReachable();
-    AccountService accountService = new AccountService(database.jdbi(), new PasswordHasher(), cache, infra.mapper(),
-        new OutboxWriter(infra.mapper(), "auth", infra.clock()));
+    OutboxWriter outbox = new OutboxWriter(infra.mapper(), "auth", infra.clock());
+    PasswordHasher hasher = new PasswordHasher();
+    AccountService accountService = new AccountService(database.jdbi(), hasher, cache, infra.mapper(), outbox);
     AccessTokenIssuer issuer = new AccessTokenIssuer(keys, config.issuer(), config.accessTokenTtl(), infra.clock());
     SessionService sessionService = new SessionService(database.jdbi(), accountService, issuer,
         new LoginThrottle(infra.tokenBucket()), infra.revocations(), config.refreshTokenTtl(), infra.clock());
-    return new AuthModule(database, amqp, relay, deletions,
+    OAuthService oauthService = new OAuthService(OAuthProviders.create(config.oauth(), infra.mapper(), infra.clock()),
+        config.oauth().redirectUris(), new PendingSignIns(infra.redis(), infra.mapper()),
+        new SocialSignIn(database.jdbi(), outbox), sessionService);
+    EmailLinks links = new EmailLinks(outbox, infra.clock());
+    PasswordResetService resets = new PasswordResetService(database.jdbi(), links, hasher, infra.tokenBucket(),
+        infra.rateLimits().tune(PasswordResetService.PER_EMAIL), cache);
+    return new AuthModule(database, amqp, relay, deletions, resets,
         new AccountHandler(accountService, infra.jsonBody(), infra.authenticator()),
         new SessionHandler(sessionService, infra.jsonBody(), infra.authenticator()),
-        new JwksHandler(keys));
+        new JwksHandler(keys),
+        new OAuthHandler(oauthService, infra.jsonBody()),
+        new EmailVerificationHandler(new EmailVerificationService(database.jdbi(), links, cache), infra.jsonBody(),
+            infra.authenticator()),
+        new PasswordResetHandler(resets, infra.jsonBody()));
   }
 
   @Override
@@ -89,6 +125,12 @@ public final class AuthModule implements ServiceModule {
     app.post("/api/v1/auth/logout", sessions::logout);
     app.get("/api/v1/auth/me", accounts::me);
     app.get("/api/v1/auth/.well-known/jwks.json", jwks::jwks);
+    app.get("/api/v1/auth/oauth/{provider}", oauth::start);
+    app.post("/api/v1/auth/oauth/{provider}/callback", oauth::callback);
+    app.post("/api/v1/auth/verify-email/request", verification::request);
+    app.post("/api/v1/auth/verify-email", verification::verify);
+    app.post("/api/v1/auth/reset-password/request", resetHandler::request);
+    app.post("/api/v1/auth/reset-password", resetHandler::reset);
   }
 
   @Override
@@ -98,7 +140,10 @@ public final class AuthModule implements ServiceModule {
 
   @Override
   public List<RateLimitRule> rateLimits() {
-    return List.of(new RateLimitRule("/api/v1/auth/register", REGISTER));
+    return List.of(new RateLimitRule("/api/v1/auth/register", REGISTER),
+        new RateLimitRule("/api/v1/auth/verify-email/request", VERIFY_MAIL),
+        new RateLimitRule("/api/v1/auth/reset-password/request", RESET_MAIL),
+        new RateLimitRule("/api/v1/auth/oauth/", OAUTH));
   }
 
   @Override
@@ -109,6 +154,7 @@ public final class AuthModule implements ServiceModule {
   @Override
   public void close() {
     deletions.close();
+    resets.close();
     relay.close();
     amqp.close();
     database.close();

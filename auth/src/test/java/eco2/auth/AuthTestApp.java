@@ -2,6 +2,8 @@ package eco2.auth;
 
 import eco2.auth.keys.KeyRing;
 import eco2.auth.keys.KeyRingLoader;
+import eco2.auth.oauth.OAuthSettings;
+import eco2.common.config.Env;
 import eco2.common.db.DbSettings;
 import eco2.common.events.AmqpSettings;
 import eco2.common.http.HttpSettings;
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Jdbi;
 
@@ -46,6 +49,17 @@ public final class AuthTestApp implements AutoCloseable {
   }
 
   public static AuthTestApp start(RateLimitSettings limits, String redisUrl, String amqpUrl) throws Exception {
+    return start(limits, redisUrl, amqpUrl, OAuthSettings.fromEnv(new Env(Map.of())));
+  }
+
+  /** With sign-in providers pointed at local fakes. */
+  public static AuthTestApp start(OAuthSettings oauth) throws Exception {
+    return start(new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null), TestServices.get().redisUri(),
+        TestServices.get().amqpUri(), oauth);
+  }
+
+  public static AuthTestApp start(RateLimitSettings limits, String redisUrl, String amqpUrl, OAuthSettings oauth)
+      throws Exception {
     TestServices services = TestServices.get();
     services.flushRedis();
     String database = services.freshDatabase();
@@ -55,7 +69,7 @@ public final class AuthTestApp implements AutoCloseable {
     AmqpSettings amqp = new AmqpSettings(amqpUrl, "eco2.events.test." + database);
     String deletedQueue = "auth.user-deleted.test." + database;
     AuthConfig config = new AuthConfig(HttpSettings.forTests(), db, redisUrl, amqp, deletedQueue, limits, "eco2-auth",
-        null, null, keyFile, Duration.ofMinutes(30), Duration.ofDays(7));
+        null, null, keyFile, Duration.ofMinutes(30), Duration.ofDays(7), oauth);
     return new AuthTestApp(config, redisUrl);
   }
 

@@ -2,9 +2,12 @@ package eco2.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eco2.common.testing.TestHttp;
 import eco2.auth.account.User;
+import eco2.auth.oauth.OAuthSettings;
 import eco2.auth.session.AccessTokenIssuer;
+import eco2.common.config.Env;
+import eco2.common.testing.TestHttp;
+import eco2.common.testing.TestServices;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,15 +20,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Auth with Redis unreachable, the documented behaviour: general rate limiting fails open (register works),
- * sign-in fails closed (503), protected calls fail closed because revocation cannot be checked (503),
- * and /ready says Redis is the problem.
+ * sign-in fails closed (503), protected calls fail closed because revocation cannot be checked (503), provider
+ * sign-in and password-reset requests fail closed (no state store, no per-address limit), and /ready says Redis
+ * is the problem.
  */
 class RedisDownIT {
   static AuthTestApp auth;
 
   @BeforeAll
   static void start() throws Exception {
-    auth = AuthTestApp.start(AuthTestApp.limits(name -> null), "redis://127.0.0.1:1/0");
+    auth = AuthTestApp.start(AuthTestApp.limits(name -> null), "redis://127.0.0.1:1/0", TestServices.get().amqpUri(),
+        OAuthSettings.fromEnv(new Env(Map.of("KAKAO_CLIENT_ID", "any-client"))));
   }
 
   @AfterAll
@@ -58,6 +63,21 @@ class RedisDownIT {
     TestHttp.Response r = auth.http.get("/api/v1/auth/me", "Authorization", "Bearer " + valid);
     assertThat(r.status()).isEqualTo(503);
     assertThat(r.json().get("code").asText()).isEqualTo("unavailable");
+  }
+
+  @Test
+  void providerSignInFailsClosed() {
+    TestHttp.Response r = auth.http.get("/api/v1/auth/oauth/kakao");
+    assertThat(r.status()).isEqualTo(503);
+    assertThat(r.json().get("code").asText()).isEqualTo("unavailable");
+  }
+
+  @Test
+  void passwordResetRequestsFailClosed() {
+    TestHttp.Response r = auth.http.postJson("/api/v1/auth/reset-password/request",
+        TestHttp.json(Map.of("email", "someone@example.com")));
+    assertThat(r.status()).isEqualTo(503);
+    assertThat(r.json().get("message").asText()).contains("Password reset");
   }
 
   @Test

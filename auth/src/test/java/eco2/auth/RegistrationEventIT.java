@@ -3,12 +3,8 @@ package eco2.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.GetResponse;
+import eco2.common.testing.EventTap;
 import eco2.common.testing.TestHttp;
-import eco2.common.testing.TestServices;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,23 +13,17 @@ import org.junit.jupiter.api.Test;
 /** Registering writes user.registered to the outbox in the same transaction, and the relay publishes it. */
 class RegistrationEventIT {
   static AuthTestApp auth;
-  static Connection observer;
-  static Channel channel;
-  static String queue;
+  static EventTap events;
 
   @BeforeAll
   static void start() throws Exception {
     auth = AuthTestApp.start();
-    observer = TestServices.get().amqpConnection("registration-event-test");
-    channel = observer.createChannel();
-    channel.exchangeDeclare(auth.config.amqp().exchange(), "topic", true);
-    queue = channel.queueDeclare().getQueue();
-    channel.queueBind(queue, auth.config.amqp().exchange(), "user.registered");
+    events = EventTap.bind(auth.config.amqp().exchange(), "user.registered");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    observer.close();
+    events.close();
     auth.close();
   }
 
@@ -45,7 +35,7 @@ class RegistrationEventIT {
     assertThat(created.status()).isEqualTo(201);
     String userId = created.json().get("id").asText();
 
-    JsonNode event = awaitEventFor(userId);
+    JsonNode event = events.next(e -> e.path("data").path("user_id").asText().equals(userId));
     assertThat(event.get("type").asText()).isEqualTo("user.registered");
     assertThat(event.get("source").asText()).isEqualTo("auth");
     assertThat(event.get("data").get("username").asText()).isEqualTo(name);
@@ -76,20 +66,5 @@ class RegistrationEventIT {
 
   private static long outboxRows() {
     return auth.db.withHandle(h -> h.createQuery("SELECT count(*) FROM auth.outbox").mapTo(Long.class).one());
-  }
-
-  private static JsonNode awaitEventFor(String userId) throws Exception {
-    ObjectMapper mapper = new ObjectMapper();
-    long deadline = System.currentTimeMillis() + 15_000;
-    while (System.currentTimeMillis() < deadline) {
-      GetResponse message = channel.basicGet(queue, true);
-      if (message == null) {
-        Thread.sleep(20);
-        continue;
-      }
-      JsonNode event = mapper.readTree(message.getBody());
-      if (event.path("data").path("user_id").asText().equals(userId)) return event;
-    }
-    throw new AssertionError("no user.registered event for " + userId + " within 15 s");
   }
 }

@@ -6,6 +6,8 @@ import eco2.auth.AuthConfig;
 import eco2.auth.AuthModule;
 import eco2.auth.keys.KeyRing;
 import eco2.auth.keys.KeyRingLoader;
+import eco2.auth.oauth.OAuthSettings;
+import eco2.common.config.Env;
 import eco2.common.events.AmqpSettings;
 import eco2.common.http.HttpApp;
 import eco2.common.http.HttpSettings;
@@ -51,7 +53,8 @@ public final class MyTestApp implements AutoCloseable {
     keys = KeyRingLoader.load(null, null, Files.createTempDirectory("eco2-my-test").resolve("jwt.pem"));
     AuthConfig auth = new AuthConfig(HttpSettings.forTests(), services.dbSettings(database, "auth"), services.redisUri(), amqp,
         "auth.user-deleted.test." + tag, limits,
-        "eco2-auth", null, null, null, Duration.ofMinutes(30), Duration.ofDays(7));
+        "eco2-auth", null, null, null, Duration.ofMinutes(30), Duration.ofDays(7),
+        OAuthSettings.fromEnv(new Env(Map.of())));
     queues = List.of("auth.user-deleted.test." + tag, "my.user-registered.test." + tag, "my.rewards.test." + tag,
         "my.avatar-jobs.test." + tag);
     avatarDir = Files.createTempDirectory("eco2-avatars");

@@ -5,11 +5,11 @@ import eco2.common.http.Standalone;
 
 /** Runs workers on its own: {@code java -jar workers/target/workers.jar}. */
 public final class WorkersMain {
-  public static final int DEFAULT_PORT = 8085;
-
   private WorkersMain() {}
 
   public static void main(String[] args) {
-    Standalone.run("Eco² workers", Env.system(), DEFAULT_PORT, infra -> new WorkersModule());
+    Env env = Env.system();
+    WorkersConfig config = WorkersConfig.fromEnv(env);
+    Standalone.run("Eco² workers", env, WorkersConfig.DEFAULT_PORT, infra -> WorkersModule.create(config, infra));
   }
 }

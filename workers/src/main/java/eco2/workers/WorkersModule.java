@@ -1,10 +1,68 @@
 package eco2.workers;
 
+import eco2.common.db.Database;
+import eco2.common.events.AmqpConnector;
+import eco2.common.events.EventConsumer;
+import eco2.common.events.Subscription;
+import eco2.common.http.Infra;
 import eco2.common.http.ServiceModule;
+import eco2.common.ops.ReadinessCheck;
+import eco2.workers.notification.EmailHandler;
+import eco2.workers.notification.MailTemplates;
+import eco2.workers.notification.MailTransport;
+import eco2.workers.notification.MailboxDirectory;
+import eco2.workers.notification.MessageComposer;
+import eco2.workers.notification.NotificationConfig;
+import eco2.workers.notification.SmtpTransport;
 import io.javalin.Javalin;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Placeholder for the workers service (schema scan, chat, character): mounted everywhere, no routes of its own yet. */
+/**
+ * The workers service's composition root. So far it runs the notification worker (notification.email → mail);
+ * scan, chat and character arrive with their own issues, and with them its HTTP API.
+ */
 public final class WorkersModule implements ServiceModule {
+  private static final Logger log = LoggerFactory.getLogger(WorkersModule.class);
+  /** Mail is sent one at a time anyway; a small prefetch keeps unsent mail visible in the queue, not in memory. */
+  static final int MAIL_PREFETCH = 4;
+
+  private final Database database;
+  private final AmqpConnector amqp;
+  private final List<EventConsumer> consumers;
+  private final MailTransport mail;
+
+  private WorkersModule(Database database, AmqpConnector amqp, List<EventConsumer> consumers, MailTransport mail) {
+    this.database = database;
+    this.amqp = amqp;
+    this.consumers = consumers;
+    this.mail = mail;
+  }
+
+  public static WorkersModule create(WorkersConfig config, Infra infra) {
+    NotificationConfig notification = config.notification();
+    // Templates first: a missing resource then stops start-up before any pool or connection is open.
+    MailTemplates templates = new MailTemplates(notification.publicBaseUrl());
+    MailTransport mail = notification.mail().smtpEnabled()
+        ? new SmtpTransport(notification.mail())
+        : new MailboxDirectory(notification.mailboxDir(), infra.clock());
+    log.info("notification mail goes to {}", mail.describe());
+    EmailHandler emails = new EmailHandler(templates, new MessageComposer(notification.mail().from(), infra.clock()),
+        mail);
+    Database database = Database.open(config.db(), infra.metrics().registry(), List.of());
+    AmqpConnector amqp = new AmqpConnector(config.amqp(), "workers");
+    EventConsumer emailConsumer = new EventConsumer(new Subscription(notification.queue(),
+            List.of(EmailHandler.TYPE), emails, notification.retryDelays(), MAIL_PREFETCH),
+        database.jdbi(), amqp, infra.mapper(), infra.metrics().registry()).startWhenReachable();
+    return new WorkersModule(database, amqp, List.of(emailConsumer), mail);
+  }
+
+  /** Where mail goes, as a line for the dev launcher's banner: the mailbox folder, or the SMTP server. */
+  public String mailReport() {
+    return "Mail        " + mail.describe();
+  }
+
   @Override
   public String name() {
     return "workers";
@@ -13,5 +71,17 @@ public final class WorkersModule implements ServiceModule {
   @Override
   public void routes(Javalin app) {
     // Its API (see API.md) arrives with its own issue; until then only the shared ops endpoints answer.
+  }
+
+  @Override
+  public List<ReadinessCheck> readiness() {
+    return List.of(database.readiness(), amqp.readiness());
+  }
+
+  @Override
+  public void close() {
+    consumers.forEach(EventConsumer::close);
+    amqp.close();
+    database.close();
   }
 }

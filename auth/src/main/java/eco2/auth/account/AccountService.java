@@ -2,6 +2,7 @@ package eco2.auth.account;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eco2.common.db.UniqueViolation;
 import eco2.common.error.Conflict;
 import eco2.common.events.OutboxWriter;
 import eco2.common.redis.DocumentCache;
@@ -12,7 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.postgresql.util.PSQLException;
 
 /** Creates accounts, finds them for sign-in, and answers "who am I". */
 public final class AccountService {
@@ -86,10 +86,9 @@ public final class AccountService {
   }
 
   private static RuntimeException conflictOrRethrow(UnableToExecuteStatementException e) {
-    if (e.getCause() instanceof PSQLException psql && "23505".equals(psql.getSQLState())) {
-      String detail = String.valueOf(psql.getServerErrorMessage() == null ? "" : psql.getServerErrorMessage().getConstraint());
-      return new Conflict(detail.contains("username") ? "Username is already taken" : "Email is already registered");
-    }
-    return e;
+    return UniqueViolation.constraint(e)
+        .<RuntimeException>map(constraint -> new Conflict(constraint.contains("username")
+            ? "Username is already taken" : "Email is already registered"))
+        .orElse(e);
   }
 }

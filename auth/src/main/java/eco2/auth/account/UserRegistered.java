@@ -6,7 +6,7 @@ import java.util.UUID;
 public record UserRegistered(UUID userId, String email, String username, String inviteCode) {
   public static final String TYPE = "user.registered";
 
-  static UserRegistered of(User user, String inviteCode) {
+  public static UserRegistered of(User user, String inviteCode) {
     return new UserRegistered(user.id(), user.email(), user.username(), inviteCode);
   }
 }

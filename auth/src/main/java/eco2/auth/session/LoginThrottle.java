@@ -1,14 +1,11 @@
 package eco2.auth.session;
 
+import eco2.auth.OpaqueTokens;
 import eco2.common.error.RateLimited;
 import eco2.common.error.Unavailable;
 import eco2.common.ratelimit.RateLimitPolicy;
 import eco2.common.ratelimit.TokenBucket;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.function.Supplier;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -47,7 +44,7 @@ public final class LoginThrottle {
 
   /** {@code account} is the account id, or the normalised name typed when no account has it. */
   public Attempt begin(String clientIp, String accountName) {
-    String account = digest(accountName);
+    String account = OpaqueTokens.bucketName(accountName);
     return guarded(() -> {
       TokenBucket.Decision ip = bucket.take(PER_IP, clientIp, 1);
       if (!ip.allowed()) throw tooMany(ip);
@@ -79,12 +76,4 @@ public final class LoginThrottle {
     });
   }
 
-  private static String digest(String value) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package eco2.auth.session;
 
+import eco2.auth.OpaqueTokens;
 import eco2.auth.account.AccountService;
 import eco2.auth.account.User;
 import eco2.auth.account.UserRepository;
@@ -49,7 +50,12 @@ public final class SessionService {
     if (!accounts.passwordMatches(user, password)) throw new Unauthorized(BAD_CREDENTIALS);
     attempt.succeeded();
     if (!user.get().isActive()) throw new Unauthorized("Account is deactivated");
-    return jdbi.inTransaction(handle -> issue(handle, user.get(), UUID.randomUUID()));
+    return startSession(user.get());
+  }
+
+  /** A new session for an account that proved itself some other way (a sign-in provider). */
+  public TokenPair startSession(User user) {
+    return jdbi.inTransaction(handle -> issue(handle, user, UUID.randomUUID()));
   }
 
   /**
@@ -57,7 +63,7 @@ public final class SessionService {
    * the loser looks like reuse of a spent token and revokes the family, as a stolen token would.
    */
   public TokenPair refresh(String refreshToken) {
-    byte[] hash = RefreshTokens.hash(refreshToken);
+    byte[] hash = OpaqueTokens.hash(refreshToken);
     Outcome outcome = jdbi.inTransaction(handle -> {
       RefreshTokenRepository tokens = handle.attach(RefreshTokenRepository.class);
       Optional<RefreshToken> consumed = tokens.consume(hash);
@@ -90,17 +96,17 @@ public final class SessionService {
       RefreshTokenRepository tokens = handle.attach(RefreshTokenRepository.class);
       if (principal.sessionId() != null) tokens.revokeFamilyOf(UUID.fromString(principal.sessionId()), principal.userId());
       if (refreshToken != null) {
-        tokens.findByHash(RefreshTokens.hash(refreshToken))
+        tokens.findByHash(OpaqueTokens.hash(refreshToken))
             .ifPresent(t -> tokens.revokeFamilyOf(t.familyId(), principal.userId()));
       }
     });
   }
 
   private TokenPair issue(Handle handle, User user, UUID familyId) {
-    String refresh = RefreshTokens.newToken();
+    String refresh = OpaqueTokens.newToken();
     Instant expires = clock.instant().plus(refreshTtl);
     handle.attach(RefreshTokenRepository.class)
-        .insert(UUID.randomUUID(), user.id(), familyId, RefreshTokens.hash(refresh), expires);
+        .insert(UUID.randomUUID(), user.id(), familyId, OpaqueTokens.hash(refresh), expires);
     return new TokenPair(issuer.issue(user, familyId), refresh, "bearer", issuer.ttl().toSeconds());
   }
 

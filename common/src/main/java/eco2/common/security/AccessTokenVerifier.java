@@ -6,9 +6,6 @@ import com.auth0.jwt.interfaces.Verification;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.interfaces.DecodedJWT;
-import com.auth0.jwt.interfaces.RSAKeyProvider;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,11 +25,7 @@ public final class AccessTokenVerifier {
 
   public AccessTokenVerifier(PublicKeySource keys, String issuer, Clock clock) {
     this.cache = new VerifiedTokenCache(50_000, clock);
-    Algorithm rs256 = Algorithm.RSA256(new RSAKeyProvider() {
-      @Override public RSAPublicKey getPublicKeyById(String kid) { return keys.find(kid); }
-      @Override public RSAPrivateKey getPrivateKey() { return null; }
-      @Override public String getPrivateKeyId() { return null; }
-    });
+    Algorithm rs256 = Algorithm.RSA256(keys.asVerifyingKeyProvider());
     Verification rules = JWT.require(rs256)
         .withIssuer(issuer)
         .withAudience(AUDIENCE)

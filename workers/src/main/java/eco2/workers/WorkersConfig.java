@@ -1,0 +1,21 @@
+package eco2.workers;
+
+import eco2.common.config.Env;
+import eco2.common.db.DbSettings;
+import eco2.common.events.AmqpSettings;
+import eco2.common.http.HttpSettings;
+import eco2.workers.notification.NotificationConfig;
+
+/**
+ * Everything the workers service reads from the environment, with dev defaults. Tests build it directly (with
+ * their own queue names, so test runs never share a durable queue). So far only the notification worker needs a
+ * schema of its own: {@code notification}, for the processed_events table that keeps mail from going out twice.
+ */
+public record WorkersConfig(HttpSettings http, DbSettings db, AmqpSettings amqp, NotificationConfig notification) {
+  public static final int DEFAULT_PORT = 8085;
+
+  public static WorkersConfig fromEnv(Env env) {
+    return new WorkersConfig(HttpSettings.fromEnv(env, DEFAULT_PORT), DbSettings.fromEnv(env, "notification"),
+        AmqpSettings.fromEnv(env), NotificationConfig.fromEnv(env));
+  }
+}

@@ -1,0 +1,65 @@
+package eco2.info.search;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eco2.common.error.FieldErrors;
+import eco2.info.cache.JsonCache;
+import eco2.info.category.CategoryService;
+import eco2.info.web.JsonText;
+import eco2.info.web.Texts;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Search: normalises the query, answers from {@code recycle:search:...} when it can, else ranks in PostgreSQL and
+ * caches the answer. The answer depends only on (normalised query, category, limit), so a cached and a fresh answer
+ * are the same bytes. Every valid search is recorded for the statistics, cached or not.
+ */
+public final class SearchService {
+  private final Jdbi jdbi;
+  private final CategoryService categories;
+  private final JsonCache cache;
+  private final SearchGeneration generation;
+  private final SearchLog searchLog;
+  private final ObjectMapper mapper;
+  private final boolean cacheEnabled;
+
+  public SearchService(Jdbi jdbi, CategoryService categories, JsonCache cache, SearchGeneration generation,
+                       SearchLog searchLog, ObjectMapper mapper, boolean cacheEnabled) {
+    this.jdbi = jdbi;
+    this.categories = categories;
+    this.cache = cache;
+    this.generation = generation;
+    this.searchLog = searchLog;
+    this.mapper = mapper;
+    this.cacheEnabled = cacheEnabled;
+  }
+
+  /** The ranked answer as JSON; {@code caller} is null for anonymous searches. */
+  public String search(SearchRequest request, UUID caller) {
+    FieldErrors errors = new FieldErrors();
+    categories.check(request.category(), "category", errors);
+    errors.throwIfAny();
+    String query = Texts.normalise(request.query());
+    int limit = request.limitOrDefault();
+    String json = cacheEnabled ? cached(query, request.category(), limit) : rank(query, request.category(), limit);
+    searchLog.record(query, request.query().strip(), caller);
+    return json;
+  }
+
+  private String cached(String query, String category, int limit) {
+    OptionalLong current = generation.current();
+    if (current.isEmpty()) return rank(query, category, limit);
+    String id = current.getAsLong() + ":" + (category == null ? "-" : category) + ":" + limit + ":" + query;
+    return cache.get(id).orElseGet(() -> {
+      String json = rank(query, category, limit);
+      cache.fill(id, json);
+      return json;
+    });
+  }
+
+  private String rank(String query, String category, int limit) {
+    return JsonText.write(mapper, new SearchResult(query, category, limit,
+        jdbi.withExtension(SearchRepository.class, repo -> repo.search(query, category, limit))));
+  }
+}

@@ -6,10 +6,19 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-/** The ranking query. It is long enough to deserve its own file: eco2/info/search/SearchRepository/search.sql. */
+/**
+ * The ranking queries. They are long enough to deserve their own files, with the scoring explained there:
+ * eco2/info/search/SearchRepository/search.sql and strong.sql.
+ */
 @UseClasspathSqlLocator
 @RegisterConstructorMapper(SearchHit.class)
 public interface SearchRepository {
+  /** Every kind of evidence; {@code fuzzy} adds spelling similarity (worth it from about three characters). */
   @SqlQuery
-  List<SearchHit> search(@Bind("query") String query, @Bind("category") String category, @Bind("limit") int limit);
+  List<SearchHit> search(@Bind("query") String query, @Bind("category") String category, @Bind("limit") int limit,
+                         @Bind("fuzzy") boolean fuzzy);
+
+  /** Only names and keywords that contain the query: the same top hits as {@link #search} whenever it fills a page. */
+  @SqlQuery
+  List<SearchHit> strong(@Bind("query") String query, @Bind("category") String category, @Bind("limit") int limit);
 }

@@ -1,17 +1,18 @@
 package eco2.info.search;
 
 import eco2.common.error.FieldErrors;
-import eco2.common.json.Validated;
 import eco2.info.web.Texts;
 import io.javalin.openapi.OpenApiIgnore;
 
-/** Body of POST /items/search: a query of 1-100 characters, an optional category key and limit (1-50, default 10). */
-public record SearchRequest(String query, String category, Integer limit) implements Validated {
+/**
+ * Body of POST /items/search: a query of 1-100 characters, an optional category key and limit (1-50, default 10).
+ * Not {@code Validated}: the service checks these rules together with the category, so one 422 lists every bad field.
+ */
+public record SearchRequest(String query, String category, Integer limit) {
   public static final int MAX_QUERY = 100;
   public static final int DEFAULT_LIMIT = 10;
   public static final int MAX_LIMIT = 50;
 
-  @Override
   @OpenApiIgnore
   public void validate(FieldErrors errors) {
     if (query == null) {

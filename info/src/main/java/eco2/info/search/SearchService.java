@@ -6,6 +6,7 @@ import eco2.info.cache.JsonCache;
 import eco2.info.category.CategoryService;
 import eco2.info.web.JsonText;
 import eco2.info.web.Texts;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -16,6 +17,12 @@ import org.jdbi.v3.core.Jdbi;
  * are the same bytes. Every valid search is recorded for the statistics, cached or not.
  */
 public final class SearchService {
+  /**
+   * Spelling similarity needs a few letters to mean anything: in 캔 (ㅋㅐㄴ) or tv a one-letter difference is
+   * another word, in 칫쏠 (ㅊㅣㅅㅆㅗㄹ) it is a typo. Counted in letters, as search_norm compares them.
+   */
+  static final int MIN_FUZZY_LETTERS = 4;
+
   private final Jdbi jdbi;
   private final CategoryService categories;
   private final JsonCache cache;
@@ -38,6 +45,7 @@ public final class SearchService {
   /** The ranked answer as JSON; {@code caller} is null for anonymous searches. */
   public String search(SearchRequest request, UUID caller) {
     FieldErrors errors = new FieldErrors();
+    request.validate(errors);
     categories.check(request.category(), "category", errors);
     errors.throwIfAny();
     String query = Texts.normalise(request.query());
@@ -59,7 +67,11 @@ public final class SearchService {
   }
 
   private String rank(String query, String category, int limit) {
-    return JsonText.write(mapper, new SearchResult(query, category, limit,
-        jdbi.withExtension(SearchRepository.class, repo -> repo.search(query, category, limit))));
+    boolean fuzzy = Texts.letters(query) >= MIN_FUZZY_LETTERS;
+    List<SearchHit> hits = jdbi.withExtension(SearchRepository.class, repo -> {
+      List<SearchHit> strong = repo.strong(query, category, limit);
+      return strong.size() == limit ? strong : repo.search(query, category, limit, fuzzy);
+    });
+    return JsonText.write(mapper, new SearchResult(query, category, limit, hits));
   }
 }

@@ -26,6 +26,12 @@ public final class Texts {
     return text.codePointCount(0, text.length());
   }
 
+  /** Letters without spaces, Hangul syllables counted by their letters (병 is ㅂ ㅕ ㅇ, three), as search compares. */
+  public static int letters(String text) {
+    String decomposed = Normalizer.normalize(SPACES.matcher(text).replaceAll(""), Normalizer.Form.NFD);
+    return length(decomposed);
+  }
+
   public static boolean hasControlCharacters(String text) {
     return text.codePoints().anyMatch(Character::isISOControl);
   }

@@ -15,6 +15,12 @@ CREATE FUNCTION search_norm(t text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 AS $$ SELECT lower(regexp_replace(normalize(t, NFD), '[[:space:]]+', '', 'g')) $$;
 
+-- A LIKE pattern that finds the normalised query anywhere, its own % _ and \ taken literally. It lives here rather
+-- than in the query files because the query layer (JDBI) treats backslashes in SQL text as its own escapes.
+CREATE FUNCTION search_pattern(q text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$ SELECT '%' || replace(replace(replace(search_norm(q), '\', '\\'), '%', '\%'), '_', '\_') || '%' $$;
+
 -- Full text over every searchable field, weighted name (A) > keywords (B) > description (C). 'simple' because
 -- PostgreSQL ships no Korean stemmer; words split on spaces and punctuation.
 CREATE FUNCTION search_document(name text, name_en text, keywords text[], description text) RETURNS tsvector
@@ -38,7 +44,8 @@ CREATE TABLE categories (
 CREATE TABLE items (
     id               uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
     slug             text        NOT NULL UNIQUE,
-    name             text        NOT NULL,
+    -- Byte order ("C"): Hangul syllables sort 가나다 in it, and lists sort the same on every server and locale.
+    name             text        COLLATE "C" NOT NULL,
     name_en          text,
     category         text        NOT NULL REFERENCES categories (key),
     subcategory      text,
@@ -65,11 +72,15 @@ CREATE INDEX items_description_trgm ON items USING gin (description_norm gin_trg
 CREATE INDEX items_search_tsv ON items USING gin (search_tsv);
 
 -- One row per name, English name and keyword of an item, normalised by search_norm. Search scores each matching
--- term (exact, prefix, substring, trigram similarity) and keeps an item's best one; kind says how much it weighs.
+-- term (exact, prefix, substring, similar spelling) and keeps an item's best one; kind says how much it weighs.
+-- The item's name and category are repeated here so that ranking, its tie-break (shorter names first) and the
+-- category filter need no join: items is read only for the few rows a search returns.
 CREATE TABLE item_terms (
-    item_id uuid     NOT NULL REFERENCES items (id) ON DELETE CASCADE,
-    kind    smallint NOT NULL CHECK (kind IN (1, 2, 3)), -- 1 name, 2 English name, 3 keyword
-    term    text     NOT NULL,
+    item_id  uuid     NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+    kind     smallint NOT NULL CHECK (kind IN (1, 2, 3)), -- 1 name, 2 English name, 3 keyword
+    term     text     NOT NULL,
+    name     text     COLLATE "C" NOT NULL,
+    category text     NOT NULL,
     PRIMARY KEY (item_id, kind, term)
 );
 CREATE INDEX item_terms_trgm ON item_terms USING gin (term gin_trgm_ops);
@@ -80,11 +91,12 @@ CREATE INDEX item_terms_term ON item_terms (term);
 -- the admin API, or SQL run by hand (the benchmark inserts 10,000 items that way).
 CREATE FUNCTION items_sync_terms() RETURNS trigger
     LANGUAGE plpgsql
+    SET search_path FROM CURRENT -- this schema, also when a session with another search_path writes items
 AS $$
 BEGIN
     DELETE FROM item_terms WHERE item_id = NEW.id;
-    INSERT INTO item_terms (item_id, kind, term)
-    SELECT NEW.id, s.kind, search_norm(s.text)
+    INSERT INTO item_terms (item_id, kind, term, name, category)
+    SELECT NEW.id, s.kind, search_norm(s.text), NEW.name, NEW.category
     FROM (SELECT 1, NEW.name
           UNION ALL SELECT 2, NEW.name_en
           UNION ALL SELECT 3, unnest(NEW.search_keywords)) AS s (kind, text)
@@ -95,5 +107,5 @@ END
 $$;
 
 CREATE TRIGGER items_terms
-    AFTER INSERT OR UPDATE OF name, name_en, search_keywords ON items
+    AFTER INSERT OR UPDATE OF name, name_en, search_keywords, category ON items
     FOR EACH ROW EXECUTE FUNCTION items_sync_terms();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eco2.common.testing.TestHttp;
+import eco2.common.testing.TestServices;
 import eco2.info.InfoTestApp;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,7 @@ class SearchRelevanceIT {
 
   @BeforeAll
   static void start() throws Exception {
-    info = InfoTestApp.start(false, eco2.common.testing.TestServices.get().redisUri());
+    info = InfoTestApp.start(false, TestServices.get().redisUri());
   }
 
   @AfterAll

@@ -48,7 +48,7 @@ public final class JsonCache {
       (value == null ? misses : hits).increment();
       return Optional.ofNullable(value);
     } catch (JedisException e) {
-      failed("read", id, e);
+      failed("read", id, "answering from the database", e);
       return Optional.empty();
     }
   }
@@ -73,7 +73,7 @@ public final class JsonCache {
     try {
       redis.del(ids.stream().map(this::key).toArray(String[]::new));
     } catch (JedisException e) {
-      failed("invalidation", ids.size() + " keys", e);
+      failed("invalidation", ids.size() + " keys", "stale for up to " + ttlSeconds + " s", e);
     }
   }
 
@@ -81,13 +81,13 @@ public final class JsonCache {
     try {
       redis.set(key(id), value, params);
     } catch (JedisException e) {
-      failed("write", id, e);
+      failed("write", id, "stale for up to " + ttlSeconds + " s if this replaced a document", e);
     }
   }
 
-  private void failed(String what, String id, JedisException e) {
+  private void failed(String what, String id, String consequence, JedisException e) {
     failures.increment();
-    log.warn("cache {} of {}{} failed (stale for up to {} s at worst): {}", what, prefix, id, ttlSeconds, e.toString());
+    log.warn("cache {} of {}{} failed, {}: {}", what, prefix, id, consequence, e.toString());
   }
 
   private static Counter counter(MeterRegistry registry, String name, String result) {

@@ -66,11 +66,17 @@ public final class SearchService {
     });
   }
 
+  /**
+   * Names and keywords containing the query come first in any ranking, so when they fill the page they are the
+   * answer (strong.sql). Otherwise the full ranking runs, with spelling similarity only when nothing at all was
+   * spelled as asked: that is when a typo is likely, and similarity is the costliest evidence to gather.
+   */
   private String rank(String query, String category, int limit) {
-    boolean fuzzy = Texts.letters(query) >= MIN_FUZZY_LETTERS;
     List<SearchHit> hits = jdbi.withExtension(SearchRepository.class, repo -> {
       List<SearchHit> strong = repo.strong(query, category, limit);
-      return strong.size() == limit ? strong : repo.search(query, category, limit, fuzzy);
+      if (strong.size() == limit) return strong;
+      boolean fuzzy = strong.isEmpty() && Texts.letters(query) >= MIN_FUZZY_LETTERS;
+      return repo.search(query, category, limit, fuzzy);
     });
     return JsonText.write(mapper, new SearchResult(query, category, limit, hits));
   }

@@ -11,7 +11,8 @@
 --
 -- A name weighs 1, an English name or keyword 0.9. Ties go to the shorter, then alphabetically first name. Because
 -- tier A always outranks tier B, strong.sql can answer alone whenever it finds a full page.
--- :fuzzy is off for queries too short for spelling similarity to mean anything (the service decides).
+-- :fuzzy turns spelling similarity on; the service does so only when no name or keyword contains the query (a typo
+-- is likely) and the query is long enough for similarity to mean anything.
 WITH q AS NOT MATERIALIZED (
     SELECT search_norm(:query) AS term,
            search_pattern(:query) AS pattern,

@@ -18,6 +18,7 @@ import eco2.info.item.ItemHandler;
 import eco2.info.item.ItemService;
 import eco2.info.rules.RulesHandler;
 import eco2.info.rules.RulesService;
+import eco2.info.search.HangulCheck;
 import eco2.info.search.SearchGeneration;
 import eco2.info.search.SearchHandler;
 import eco2.info.search.SearchLog;
@@ -82,6 +83,7 @@ public final class InfoModule implements ServiceModule {
       throw e;
     }
 
+    HangulCheck.run(jdbi);
     CategoryService categoryService = new CategoryService(jdbi, categoryCache, infra.mapper());
     ItemService itemService = new ItemService(jdbi, itemCache, categoryService, generation, infra.mapper());
     SearchLog searchLog = new SearchLog(jdbi, infra.clock(), registry);

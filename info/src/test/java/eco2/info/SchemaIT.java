@@ -7,8 +7,11 @@ import eco2.common.db.Database;
 import eco2.common.db.DbSettings;
 import eco2.common.db.SchemaBootstrap;
 import eco2.common.testing.TestServices;
+import eco2.info.search.HangulCheck;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +38,22 @@ class SchemaIT {
       long tables = migrated.jdbi().withHandle(h -> h.createQuery(
           "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'recycle_info'").mapTo(Long.class).one());
       assertThat(tables).isGreaterThanOrEqualTo(8);
+      assertThat(HangulCheck.run(migrated.jdbi())).as("this server's ctype sees Hangul as letters").isTrue();
+    }
+  }
+
+  @Test
+  void aDatabaseWhoseCtypeHidesHangulIsReported() {
+    TestServices services = TestServices.get();
+    // Named like TestServices' own databases, so the sweep of stale test databases removes it too.
+    String database = "eco2_test_" + Instant.now().getEpochSecond() + "_" + UUID.randomUUID().toString().substring(0, 8);
+    Jdbi server = Jdbi.create(services.adminJdbcUrl("postgres"), services.adminUser(), services.adminPassword());
+    server.useHandle(h -> h.execute("CREATE DATABASE " + database + " TEMPLATE template0 ENCODING 'UTF8' "
+        + "LC_COLLATE 'C' LC_CTYPE 'C'"));
+
+    try (Database migrated = Database.open(services.dbSettings(database, InfoConfig.SCHEMA), new SimpleMeterRegistry(),
+        List.of("pg_trgm"))) {
+      assertThat(HangulCheck.run(migrated.jdbi())).isFalse();
     }
   }
 }

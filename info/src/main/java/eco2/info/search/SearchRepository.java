@@ -8,7 +8,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
  * The ranking queries. They are long enough to deserve their own files, with the scoring explained there:
- * eco2/info/search/SearchRepository/search.sql and strong.sql.
+ * eco2/info/search/SearchRepository/*.sql.
  */
 @UseClasspathSqlLocator
 @RegisterConstructorMapper(SearchHit.class)
@@ -21,4 +21,8 @@ public interface SearchRepository {
   /** Only names and keywords that contain the query: the same top hits as {@link #search} whenever it fills a page. */
   @SqlQuery
   List<SearchHit> strong(@Bind("query") String query, @Bind("category") String category, @Bind("limit") int limit);
+
+  /** How many trigrams the database sees in a Hangul word: 0 when its LC_CTYPE does not count Hangul as letters. */
+  @SqlQuery
+  int hangulTrigrams();
 }

@@ -3,14 +3,14 @@ package eco2.info.item;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL for recycle_info.items (item_terms follow by trigger). */
-@RegisterConstructorMapper(Item.class)
+@RegisterRowMapper(ItemMapper.class)
 public interface ItemRepository {
   String COLUMNS = "id, slug, name, name_en, category, subcategory, description, how_to_recycle, do_not_do, tips, "
       + "images, recyclable, search_keywords";

@@ -68,15 +68,18 @@ public final class SearchService {
 
   /**
    * Names and keywords containing the query come first in any ranking, so when they fill the page they are the
-   * answer (strong.sql). Otherwise the full ranking runs, with spelling similarity only when nothing at all was
-   * spelled as asked: that is when a typo is likely, and similarity is the costliest evidence to gather.
+   * answer (strong.sql). Otherwise the full ranking runs; it looks at similar spellings and at descriptions, the
+   * costliest and weakest evidence, only when no name or keyword contains the query at all: then a typo or a word
+   * only descriptions use is likely, and without them the answer would be empty.
    */
   private String rank(String query, String category, int limit) {
-    List<SearchHit> hits = jdbi.withExtension(SearchRepository.class, repo -> {
+    List<SearchHit> hits = jdbi.inTransaction(handle -> {
+      SearchRepository repo = handle.attach(SearchRepository.class);
+      repo.useSearchSettings();
       List<SearchHit> strong = repo.strong(query, category, limit);
       if (strong.size() == limit) return strong;
-      boolean fuzzy = strong.isEmpty() && Texts.letters(query) >= MIN_FUZZY_LETTERS;
-      return repo.search(query, category, limit, fuzzy);
+      boolean broad = strong.isEmpty();
+      return repo.search(query, category, limit, broad, Texts.letters(query) >= MIN_FUZZY_LETTERS);
     });
     return JsonText.write(mapper, new SearchResult(query, category, limit, hits));
   }

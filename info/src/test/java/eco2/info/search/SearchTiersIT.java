@@ -42,7 +42,7 @@ class SearchTiersIT {
     int tierB = 0;
     for (String query : queries()) {
       List<SearchHit> hits = database.jdbi().withExtension(SearchRepository.class,
-          repo -> repo.search(query, null, 50, true));
+          repo -> repo.search(query, null, 50, true, true));
       for (SearchHit hit : hits) {
         boolean contains = database.jdbi().withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM item_terms "
                 + "WHERE item_id = :id AND strpos(term, search_norm(:query)) > 0)")
@@ -71,7 +71,7 @@ class SearchTiersIT {
           if (strong.size() < limit) continue;
           shortcuts++;
           List<SearchHit> full = database.jdbi().withExtension(SearchRepository.class,
-              repo -> repo.search(query, category, limit, true));
+              repo -> repo.search(query, category, limit, true, true));
           assertThat(full).as("%s in %s, limit %d", query, category, limit).isEqualTo(strong);
         }
       }

@@ -35,8 +35,8 @@ class SchemaIT {
     Jdbi admin = Jdbi.create(services.adminJdbcUrl(database), services.adminUser(), services.adminPassword());
     admin.useHandle(h -> h.execute("CREATE EXTENSION pg_trgm WITH SCHEMA recycle_info"));
     try (Database migrated = Database.open(production, new SimpleMeterRegistry(), List.of("pg_trgm"))) {
-      long tables = migrated.jdbi().withHandle(h -> h.createQuery(
-          "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'recycle_info'").mapTo(Long.class).one());
+      long tables = migrated.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM information_schema.tables "
+          + "WHERE table_schema = 'recycle_info'").mapTo(Long.class).one());
       assertThat(tables).isGreaterThanOrEqualTo(8);
       assertThat(HangulCheck.run(migrated.jdbi())).as("this server's ctype sees Hangul as letters").isTrue();
     }
@@ -46,7 +46,8 @@ class SchemaIT {
   void aDatabaseWhoseCtypeHidesHangulIsReported() {
     TestServices services = TestServices.get();
     // Named like TestServices' own databases, so the sweep of stale test databases removes it too.
-    String database = "eco2_test_" + Instant.now().getEpochSecond() + "_" + UUID.randomUUID().toString().substring(0, 8);
+    String database = "eco2_test_" + Instant.now().getEpochSecond() + "_"
+        + UUID.randomUUID().toString().substring(0, 8);
     Jdbi server = Jdbi.create(services.adminJdbcUrl("postgres"), services.adminUser(), services.adminPassword());
     server.useHandle(h -> h.execute("CREATE DATABASE " + database + " TEMPLATE template0 ENCODING 'UTF8' "
         + "LC_COLLATE 'C' LC_CTYPE 'C'"));

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-/** Reads the content files from the classpath: categories.json, items/{category}.json per category, faqs.json, regions. */
+/**
+ * Reads the content files from the classpath: categories.json, items/{category}.json for each category, faqs.json
+ * and regional_rules.json.
+ */
 public final class ContentFiles {
   static final String ROOT = "content/";
 
@@ -23,7 +26,8 @@ public final class ContentFiles {
     List<Content.Category> categories = parse(mapper, digest, "categories.json", new TypeReference<>() {});
     List<Content.Item> items = new ArrayList<>();
     for (Content.Category category : categories) {
-      items.addAll(parse(mapper, digest, "items/" + category.key() + ".json", new TypeReference<List<Content.Item>>() {}));
+      String file = "items/" + category.key() + ".json";
+      items.addAll(parse(mapper, digest, file, new TypeReference<List<Content.Item>>() {}));
     }
     List<Content.Faq> faqs = parse(mapper, digest, "faqs.json", new TypeReference<>() {});
     List<Content.Region> regions = parse(mapper, digest, "regional_rules.json", new TypeReference<>() {});

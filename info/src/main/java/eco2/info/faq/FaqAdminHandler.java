@@ -26,7 +26,10 @@ public final class FaqAdminHandler {
     this.auth = auth;
   }
 
-  /** {@code curl -XPOST localhost:8084/api/v1/recycle/faq -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d '{"category":"paper","question":"...","answer":"..."}'} */
+  /**
+   * {@code curl -XPOST localhost:8084/api/v1/recycle/faq -H "Authorization: Bearer $ADMIN"
+   * -H 'Content-Type: application/json' -d '{"category":"paper","question":"...","answer":"..."}'}
+   */
   @OpenApi(path = "/api/v1/recycle/faq", methods = HttpMethod.POST, versions = "info", tags = "info",
       summary = "Admin: add a question (goes last unless display_order is given)",
       security = @OpenApiSecurity(name = "BearerAuth"),

@@ -27,7 +27,10 @@ public final class ItemAdminHandler {
     this.auth = auth;
   }
 
-  /** {@code curl -XPOST localhost:8084/api/v1/recycle/items -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d @item.json} */
+  /**
+   * {@code curl -XPOST localhost:8084/api/v1/recycle/items -H "Authorization: Bearer $ADMIN"
+   * -H 'Content-Type: application/json' -d @item.json}
+   */
   @OpenApi(path = "/api/v1/recycle/items", methods = HttpMethod.POST, versions = "info", tags = "info",
       summary = "Admin: add an item (slug optional, generated when absent)",
       security = @OpenApiSecurity(name = "BearerAuth"),

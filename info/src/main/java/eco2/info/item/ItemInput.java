@@ -63,8 +63,9 @@ public record ItemInput(String slug, String name, String nameEn, String category
         "must have " + (min == 0 ? "at most " + max : min + " to " + max) + " entries")) {
       return false;
     }
-    return !errors.check(!values.stream().allMatch(v -> v != null && !v.isBlank() && Texts.length(v.strip()) <= maxLength
-        && !Texts.hasControlCharacters(v)), field, "every entry must be non-blank text of at most " + maxLength
+    boolean entriesFine = values.stream().allMatch(v -> v != null && !v.isBlank()
+        && Texts.length(v.strip()) <= maxLength && !Texts.hasControlCharacters(v));
+    return !errors.check(!entriesFine, field, "every entry must be non-blank text of at most " + maxLength
         + " characters");
   }
 

@@ -23,7 +23,8 @@ public interface ItemRepository {
   @SqlQuery("SELECT " + COLUMNS + " FROM items ORDER BY name, id LIMIT :limit OFFSET :offset")
   List<Item> page(@Bind("limit") int limit, @Bind("offset") long offset);
 
-  @SqlQuery("SELECT " + COLUMNS + " FROM items WHERE category = :category ORDER BY name, id LIMIT :limit OFFSET :offset")
+  @SqlQuery("SELECT " + COLUMNS + " FROM items WHERE category = :category "
+      + "ORDER BY name, id LIMIT :limit OFFSET :offset")
   List<Item> pageOf(@Bind("category") String category, @Bind("limit") int limit, @Bind("offset") long offset);
 
   @SqlQuery("SELECT count(*) FROM items")

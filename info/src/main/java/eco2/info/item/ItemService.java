@@ -22,7 +22,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * they change (the item, the category counts, all search answers) after they commit.
  */
 public final class ItemService {
-  /** Marks a deleted item for longer than any request lasts, so a reader that loaded it just before cannot re-cache it. */
+  /** Marks a deleted item for longer than any request lasts, so a reader that loaded it just before cannot cache it. */
   static final String GONE = "";
   static final Duration GONE_TTL = Duration.ofMinutes(5);
 

@@ -10,7 +10,6 @@ import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
-import io.javalin.openapi.OpenApiSecurity;
 import java.util.UUID;
 
 /** HTTP for item search; open to everyone, a valid bearer token only adds the query to the caller's history. */
@@ -25,11 +24,14 @@ public final class SearchHandler {
     this.auth = auth;
   }
 
-  /** {@code curl -XPOST localhost:8084/api/v1/recycle/items/search -H 'Content-Type: application/json' -d '{"query":"페트"}'} */
+  /**
+   * {@code curl -XPOST localhost:8084/api/v1/recycle/items/search -H 'Content-Type: application/json'
+   * -d '{"query":"페트"}'}
+   */
   @OpenApi(path = "/api/v1/recycle/items/search", methods = HttpMethod.POST, versions = "info", tags = "info",
       summary = "Ranked search over names, keywords and descriptions; Korean substrings, small typos, spacing "
-          + "variants and English keywords match. Signed-in callers' queries are kept in their history",
-      security = {@OpenApiSecurity(name = "BearerAuth")},
+          + "variants and English keywords match. A bearer token is optional: a signed-in caller's queries are kept "
+          + "in their history",
       requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = SearchRequest.class)),
       responses = {
           @OpenApiResponse(status = "200", content = @OpenApiContent(from = SearchResult.class)),

@@ -199,6 +199,13 @@ class SearchIT {
   }
 
   @Test
+  void aBodyOverOneMebibyteIs413() {
+    TestHttp.Response r = post("{\"query\":\"" + "a".repeat(1024 * 1024) + "\"}");
+    assertThat(r.status()).isEqualTo(413);
+    assertThat(r.json().get("code").asText()).isEqualTo("payload_too_large");
+  }
+
+  @Test
   void malformedJsonAndTheWrongContentTypeAre400() {
     assertThat(post("{\"query\":").status()).isEqualTo(400);
     assertThat(post("[\"페트\"]").status()).isEqualTo(400);

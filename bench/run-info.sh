@@ -13,6 +13,7 @@ PORT=${PORT:-8084}
 BASE_URL="http://127.0.0.1:$PORT"
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-3s}
+START_WARMUP=${START_WARMUP:-10s}
 COOLDOWN=${COOLDOWN:-2}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
@@ -60,6 +61,7 @@ trap 'exit 130' INT TERM
 with_unit() { [[ $1 =~ ^[0-9]+$ ]] && echo "${1}s" || echo "$1"; }
 DURATION=$(with_unit "$DURATION")
 WARMUP=$(with_unit "$WARMUP")
+START_WARMUP=$(with_unit "$START_WARMUP")
 TIMEOUT=$(with_unit "$TIMEOUT")
 
 check_settings() {
@@ -158,6 +160,14 @@ run_wrk() { # scenario duration outfile
     { cat "$3" >&2; die "wrk failed for scenario $1"; }
 }
 
+# A fresh JVM interprets before the JIT compiles the hot paths; a service that has run for a while is past that.
+warm_jvm() { # scenario
+  [[ $START_WARMUP != 0s ]] || return 0
+  log "JIT warm-up after start: $1 for $START_WARMUP"
+  run_wrk "$1" "$START_WARMUP" "$WORK/start-warmup-$1.txt"
+  sleep "$COOLDOWN"
+}
+
 run_scenario() {
   local s=$1
   if [[ $WARMUP != 0s ]]; then
@@ -191,6 +201,7 @@ main() {
     start_server false
     seed
     preflight
+    warm_jvm search_uncached
     for s in $uncached; do run_scenario "$s"; done
     stop_server
   fi
@@ -198,6 +209,7 @@ main() {
     start_server true
     [[ -n $uncached ]] || seed
     preflight
+    warm_jvm search_cached
     for s in $cached; do run_scenario "$s"; done
     stop_server
   fi

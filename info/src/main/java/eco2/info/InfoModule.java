@@ -1,10 +1,106 @@
 package eco2.info;
 
+import eco2.common.db.Database;
+import eco2.common.http.Infra;
 import eco2.common.http.ServiceModule;
+import eco2.common.ops.ReadinessCheck;
+import eco2.info.cache.CacheKeys;
+import eco2.info.cache.JsonCache;
+import eco2.info.category.CategoryHandler;
+import eco2.info.category.CategoryService;
+import eco2.info.content.ContentFiles;
+import eco2.info.content.ContentLoader;
+import eco2.info.faq.FaqAdminHandler;
+import eco2.info.faq.FaqHandler;
+import eco2.info.faq.FaqService;
+import eco2.info.item.ItemAdminHandler;
+import eco2.info.item.ItemHandler;
+import eco2.info.item.ItemService;
+import eco2.info.rules.RulesHandler;
+import eco2.info.rules.RulesService;
+import eco2.info.search.HangulCheck;
+import eco2.info.search.SearchGeneration;
+import eco2.info.search.SearchHandler;
+import eco2.info.search.SearchLog;
+import eco2.info.search.SearchService;
+import eco2.info.stats.StatsHandler;
+import eco2.info.stats.StatsService;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
 
-/** Placeholder for the info service (schema recycle_info): mounted everywhere, no routes of its own yet. */
+/**
+ * The info service's composition root (schema recycle_info): the sorting guide's categories, items and search,
+ * regional rules, FAQ and statistics. Migrates, loads the curated content, then wires repositories into services
+ * into handlers.
+ */
 public final class InfoModule implements ServiceModule {
+  static final String BASE = "/api/v1/recycle";
+
+  private final Database database;
+  private final SearchLog searchLog;
+  private final CategoryHandler categories;
+  private final ItemHandler items;
+  private final ItemAdminHandler itemAdmin;
+  private final SearchHandler search;
+  private final RulesHandler rules;
+  private final FaqHandler faq;
+  private final FaqAdminHandler faqAdmin;
+  private final StatsHandler stats;
+
+  private InfoModule(Database database, SearchLog searchLog, CategoryHandler categories, ItemHandler items,
+                     ItemAdminHandler itemAdmin, SearchHandler search, RulesHandler rules, FaqHandler faq,
+                     FaqAdminHandler faqAdmin, StatsHandler stats) {
+    this.database = database;
+    this.searchLog = searchLog;
+    this.categories = categories;
+    this.items = items;
+    this.itemAdmin = itemAdmin;
+    this.search = search;
+    this.rules = rules;
+    this.faq = faq;
+    this.faqAdmin = faqAdmin;
+    this.stats = stats;
+  }
+
+  public static InfoModule create(InfoConfig config, Infra infra) {
+    MeterRegistry registry = infra.metrics().registry();
+    // pg_trgm: created by the dev/CI bootstrap as admin; in production once by a DBA (see V1__catalogue_and_search).
+    Database database = Database.open(config.db(), registry, List.of("pg_trgm"));
+    Jdbi jdbi = database.jdbi();
+    JsonCache itemCache = new JsonCache(infra.redis(), registry, "item", CacheKeys.ITEM, CacheKeys.ITEM_TTL);
+    JsonCache categoryCache = new JsonCache(infra.redis(), registry, "categories", CacheKeys.CATEGORIES,
+        CacheKeys.CATEGORIES_TTL);
+    JsonCache rulesCache = new JsonCache(infra.redis(), registry, "rules", CacheKeys.RULES, CacheKeys.RULES_TTL);
+    JsonCache searchCache = new JsonCache(infra.redis(), registry, "search", CacheKeys.SEARCH, CacheKeys.SEARCH_TTL);
+    SearchGeneration generation = new SearchGeneration(infra.redis());
+    try {
+      new ContentLoader(jdbi, infra.mapper(), itemCache, categoryCache, rulesCache, generation)
+          .load(ContentFiles.read(infra.mapper()));
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+
+    HangulCheck.run(jdbi);
+    CategoryService categoryService = new CategoryService(jdbi, categoryCache, infra.mapper());
+    ItemService itemService = new ItemService(jdbi, itemCache, categoryService, generation, infra.mapper());
+    SearchLog searchLog = new SearchLog(jdbi, infra.clock(), registry);
+    SearchService searchService = new SearchService(jdbi, categoryService, searchCache, generation, searchLog,
+        infra.mapper(), config.searchCache());
+    FaqService faqService = new FaqService(jdbi, categoryService);
+    return new InfoModule(database, searchLog,
+        new CategoryHandler(categoryService),
+        new ItemHandler(itemService, categoryService),
+        new ItemAdminHandler(itemService, infra.jsonBody(), infra.authenticator()),
+        new SearchHandler(searchService, infra.jsonBody(), infra.authenticator()),
+        new RulesHandler(new RulesService(jdbi, rulesCache, infra.mapper())),
+        new FaqHandler(faqService, categoryService, infra.authenticator()),
+        new FaqAdminHandler(faqService, infra.jsonBody(), infra.authenticator()),
+        new StatsHandler(new StatsService(jdbi, infra.clock())));
+  }
+
   @Override
   public String name() {
     return "info";
@@ -12,6 +108,31 @@ public final class InfoModule implements ServiceModule {
 
   @Override
   public void routes(Javalin app) {
-    // Its API (see API.md) arrives with its own issue; until then only the shared ops endpoints answer.
+    app.get(BASE + "/categories", categories::list);
+    app.get(BASE + "/items", items::list);
+    app.post(BASE + "/items", itemAdmin::create);
+    app.post(BASE + "/items/search", search::search);
+    app.get(BASE + "/items/{id}", items::get);
+    app.put(BASE + "/items/{id}", itemAdmin::replace);
+    app.delete(BASE + "/items/{id}", itemAdmin::delete);
+    app.get(BASE + "/rules/{region}", rules::get);
+    app.get(BASE + "/faq", faq::list);
+    app.post(BASE + "/faq", faqAdmin::create);
+    app.get(BASE + "/faq/{id}", faq::get);
+    app.put(BASE + "/faq/{id}", faqAdmin::replace);
+    app.delete(BASE + "/faq/{id}", faqAdmin::delete);
+    app.post(BASE + "/faq/{id}/helpful", faq::helpful);
+    app.get(BASE + "/stats", stats::get);
+  }
+
+  @Override
+  public List<ReadinessCheck> readiness() {
+    return List.of(database.readiness());
+  }
+
+  @Override
+  public void close() {
+    searchLog.close();
+    database.close();
   }
 }

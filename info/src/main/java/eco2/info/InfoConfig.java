@@ -1,0 +1,21 @@
+package eco2.info;
+
+import eco2.common.config.Env;
+import eco2.common.db.DbSettings;
+import eco2.common.http.HttpSettings;
+
+/**
+ * Everything the info service reads from the environment, with dev defaults. Tests build it directly.
+ *
+ * @param searchCache whether search answers are kept in Redis for an hour ({@code INFO_SEARCH_CACHE}); off only to
+ *                    measure or debug the database path
+ */
+public record InfoConfig(HttpSettings http, DbSettings db, boolean searchCache) {
+  public static final int DEFAULT_PORT = 8084;
+  public static final String SCHEMA = "recycle_info";
+
+  public static InfoConfig fromEnv(Env env) {
+    return new InfoConfig(HttpSettings.fromEnv(env, DEFAULT_PORT), DbSettings.fromEnv(env, SCHEMA),
+        env.flag("INFO_SEARCH_CACHE", true));
+  }
+}

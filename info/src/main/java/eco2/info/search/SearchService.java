@@ -1,0 +1,86 @@
+package eco2.info.search;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eco2.common.error.FieldErrors;
+import eco2.info.cache.JsonCache;
+import eco2.info.category.CategoryService;
+import eco2.info.web.JsonText;
+import eco2.info.web.Texts;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Search: normalises the query, answers from {@code recycle:search:...} when it can, else ranks in PostgreSQL and
+ * caches the answer. The answer depends only on (normalised query, category, limit), so a cached and a fresh answer
+ * are the same bytes. Every valid search is recorded for the statistics, cached or not.
+ */
+public final class SearchService {
+  /**
+   * Spelling similarity needs a few letters to mean anything: in 캔 (ㅋㅐㄴ) or tv a one-letter difference is
+   * another word, in 칫쏠 (ㅊㅣㅅㅆㅗㄹ) it is a typo. Counted in letters, as search_norm compares them.
+   */
+  static final int MIN_FUZZY_LETTERS = 4;
+
+  private final Jdbi jdbi;
+  private final CategoryService categories;
+  private final JsonCache cache;
+  private final SearchGeneration generation;
+  private final SearchLog searchLog;
+  private final ObjectMapper mapper;
+  private final boolean cacheEnabled;
+
+  public SearchService(Jdbi jdbi, CategoryService categories, JsonCache cache, SearchGeneration generation,
+                       SearchLog searchLog, ObjectMapper mapper, boolean cacheEnabled) {
+    this.jdbi = jdbi;
+    this.categories = categories;
+    this.cache = cache;
+    this.generation = generation;
+    this.searchLog = searchLog;
+    this.mapper = mapper;
+    this.cacheEnabled = cacheEnabled;
+  }
+
+  /** The ranked answer as JSON; {@code caller} is null for anonymous searches. */
+  public String search(SearchRequest request, UUID caller) {
+    FieldErrors errors = new FieldErrors();
+    request.validate(errors);
+    categories.check(request.category(), "category", errors);
+    errors.throwIfAny();
+    String query = Texts.normalise(request.query());
+    int limit = request.limitOrDefault();
+    String json = cacheEnabled ? cached(query, request.category(), limit) : rank(query, request.category(), limit);
+    searchLog.record(query, request.query().strip(), caller);
+    return json;
+  }
+
+  private String cached(String query, String category, int limit) {
+    OptionalLong current = generation.current();
+    if (current.isEmpty()) return rank(query, category, limit);
+    String id = current.getAsLong() + ":" + (category == null ? "-" : category) + ":" + limit + ":" + query;
+    return cache.get(id).orElseGet(() -> {
+      String json = rank(query, category, limit);
+      cache.fill(id, json);
+      return json;
+    });
+  }
+
+  /**
+   * Names and keywords containing the query come first in any ranking, so when they fill the page they are the
+   * answer (strong.sql). Otherwise the full ranking runs; it looks at similar spellings and at descriptions, the
+   * costliest and weakest evidence, only when no name or keyword contains the query at all: then a typo or a word
+   * only descriptions use is likely, and without them the answer would be empty.
+   */
+  private String rank(String query, String category, int limit) {
+    List<SearchHit> hits = jdbi.inTransaction(handle -> {
+      SearchRepository repo = handle.attach(SearchRepository.class);
+      repo.useSearchSettings();
+      List<SearchHit> strong = repo.strong(query, category, limit);
+      if (strong.size() == limit) return strong;
+      boolean broad = strong.isEmpty();
+      return repo.search(query, category, limit, broad, Texts.letters(query) >= MIN_FUZZY_LETTERS);
+    });
+    return JsonText.write(mapper, new SearchResult(query, category, limit, hits));
+  }
+}

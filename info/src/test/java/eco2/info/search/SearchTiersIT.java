@@ -1,0 +1,88 @@
+package eco2.info.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eco2.common.db.Database;
+import eco2.info.InfoTestApp;
+import eco2.info.web.Texts;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shortcut in SearchService is only allowed because it changes no answer: whenever strong.sql fills a page, the
+ * full ranking of search.sql returns that very page. Checked over every relevance query and some broad ones, with
+ * and without a category, at several page sizes.
+ */
+class SearchTiersIT {
+  /** The lowest score of a name or keyword that contains the query: 0.9 (keyword) x 0.65 (inside, tiny share). */
+  static final double TIER_A = 0.585;
+  static InfoTestApp info;
+  static Database database;
+
+  @BeforeAll
+  static void start() throws Exception {
+    info = InfoTestApp.start();
+    database = Database.open(info.config.db(), new SimpleMeterRegistry(), List.of("pg_trgm"));
+  }
+
+  @AfterAll
+  static void stop() {
+    database.close();
+    info.close();
+  }
+
+  /** What the shortcut rests on: a hit whose name or keyword contains the query scores above every other hit. */
+  @Test
+  void hitsThatContainTheQueryAreTierAAndNoOthersAre() throws Exception {
+    int tierA = 0;
+    int tierB = 0;
+    for (String query : queries()) {
+      List<SearchHit> hits = database.jdbi().withExtension(SearchRepository.class,
+          repo -> repo.search(query, null, 50, true, true));
+      for (SearchHit hit : hits) {
+        boolean contains = database.jdbi().withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM item_terms "
+                + "WHERE item_id = :id AND strpos(term, search_norm(:query)) > 0)")
+            .bind("id", hit.id()).bind("query", query).mapTo(Boolean.class).one());
+        if (contains) {
+          tierA++;
+          assertThat(hit.score()).as("%s: %s contains it", query, hit.slug()).isGreaterThanOrEqualTo(TIER_A);
+        } else {
+          tierB++;
+          assertThat(hit.score()).as("%s: %s does not contain it", query, hit.slug()).isLessThan(TIER_A);
+        }
+      }
+    }
+    assertThat(tierA).isPositive();
+    assertThat(tierB).isPositive();
+  }
+
+  @Test
+  void aFullPageOfStrongHitsIsTheFullAnswer() throws Exception {
+    int shortcuts = 0;
+    for (String query : queries()) {
+      for (String category : new String[] {null, "plastic", "general"}) {
+        for (int limit : new int[] {1, 3, 10}) {
+          List<SearchHit> strong = database.jdbi().withExtension(SearchRepository.class,
+              repo -> repo.strong(query, category, limit));
+          if (strong.size() < limit) continue;
+          shortcuts++;
+          List<SearchHit> full = database.jdbi().withExtension(SearchRepository.class,
+              repo -> repo.search(query, category, limit, true, true));
+          assertThat(full).as("%s in %s, limit %d", query, category, limit).isEqualTo(strong);
+        }
+      }
+    }
+    assertThat(shortcuts).as("cases where the shortcut applies").isGreaterThan(50);
+  }
+
+  static List<String> queries() throws Exception {
+    List<String> queries = new ArrayList<>();
+    SearchRelevanceIT.rows().forEach(row -> queries.add(Texts.normalise(row.query())));
+    queries.addAll(List.of("병", "캔", "종이", "용기", "봉투", "bottle", "box", "껍질", "뚜껑", "유리"));
+    return queries;
+  }
+}

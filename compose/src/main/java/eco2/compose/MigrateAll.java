@@ -3,6 +3,7 @@ package eco2.compose;
 import eco2.common.config.Env;
 import eco2.common.db.DbSettings;
 import eco2.common.db.MigrateCommand;
+import eco2.info.InfoModule;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,7 +16,7 @@ import java.util.TreeMap;
 public final class MigrateAll {
   /** Schema → the extensions it needs created by the admin. */
   static final Map<String, List<String>> SCHEMAS = Map.of(
-      "auth", List.of(), "users", List.of(), "locations", List.of(), "recycle_info", List.of(),
+      "auth", List.of(), "users", List.of(), "locations", List.of(), "recycle_info", InfoModule.EXTENSIONS,
       "notification", List.of());
 
   private MigrateAll() {}

@@ -1,6 +1,7 @@
 package eco2.info;
 
 import eco2.common.config.Env;
+import eco2.common.db.MigrateCommand;
 import eco2.common.http.Standalone;
 
 /** Runs info on its own: {@code java -jar info/target/info.jar}. */
@@ -10,6 +11,7 @@ public final class InfoMain {
   public static void main(String[] args) {
     Env env = Env.system();
     InfoConfig config = InfoConfig.fromEnv(env);
+    if (MigrateCommand.runIfAsked(args, config.db(), InfoModule.EXTENSIONS)) return;
     Standalone.run("Eco² info", env, InfoConfig.DEFAULT_PORT, infra -> InfoModule.create(config, infra));
   }
 }

@@ -36,6 +36,9 @@ import org.jdbi.v3.core.Jdbi;
  * into handlers.
  */
 public final class InfoModule implements ServiceModule {
+  /** Created by the bootstrap as admin (dev, CI, compose's migrate step); in production once by a DBA. */
+  public static final List<String> EXTENSIONS = List.of("pg_trgm");
+
   static final String BASE = "/api/v1/recycle";
 
   private final Database database;
@@ -67,7 +70,7 @@ public final class InfoModule implements ServiceModule {
   public static InfoModule create(InfoConfig config, Infra infra) {
     MeterRegistry registry = infra.metrics().registry();
     // pg_trgm: created by the dev/CI bootstrap as admin; in production once by a DBA (see V1__catalogue_and_search).
-    Database database = Database.open(config.db(), registry, List.of("pg_trgm"));
+    Database database = Database.open(config.db(), registry, EXTENSIONS);
     Jdbi jdbi = database.jdbi();
     JsonCache itemCache = new JsonCache(infra.redis(), registry, "item", CacheKeys.ITEM, CacheKeys.ITEM_TTL);
     JsonCache categoryCache = new JsonCache(infra.redis(), registry, "categories", CacheKeys.CATEGORIES,

@@ -23,6 +23,6 @@ public final class AuthMain {
     Infra infra = Infra.create(config.redisUrl(), keys, config.issuer(), config.rateLimits(), Clock.systemUTC());
     Javalin app = AuthApp.create(config, infra, keys);
     infra.lifecycle().closeAfterwards(infra).stopOnSignals();
-    app.start(config.http().port());
+    infra.lifecycle().start(app, config.http().port());
   }
 }

@@ -55,7 +55,7 @@ public final class DevLauncher {
     HttpSettings http = auth.http();
     Javalin app = HttpApp.create("Eco² (dev, all services)", http, infra, modules);
     infra.lifecycle().closeAfterwards(infra).closeAfterwards(devInfra).stopOnSignals();
-    app.start(http.port());
+    infra.lifecycle().start(app, http.port());
     List<String> report = new ArrayList<>(devInfra.report());
     report.add(workers.mailReport());
     printBanner(app.port(), report);

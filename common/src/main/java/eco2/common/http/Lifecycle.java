@@ -57,6 +57,20 @@ public final class Lifecycle {
     }
   }
 
+  /**
+   * Starts the app, or ends the process with status 1 when it cannot (the port is taken): the relay, consumer and
+   * pool threads already running would otherwise keep a process alive that serves nothing.
+   */
+  public Javalin start(Javalin app, int port) {
+    try {
+      return app.start(port);
+    } catch (Exception e) { // Javalin (Kotlin) also throws checked exceptions it does not declare
+      log.error("could not start on port {}; exiting", port, e);
+      Runtime.getRuntime().halt(1); // nothing was served: no request or message to finish
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The graceful stop; runs once, later calls return at once. */
   public void stop() {
     if (!stopping.compareAndSet(false, true)) return;

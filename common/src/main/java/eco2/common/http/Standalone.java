@@ -26,6 +26,6 @@ public final class Standalone {
     env.requireComplete();
     Javalin app = HttpApp.create(title, http, infra, List.of(module.apply(infra)));
     infra.lifecycle().closeAfterwards(infra).stopOnSignals();
-    return app.start(http.port());
+    return infra.lifecycle().start(app, http.port());
   }
 }

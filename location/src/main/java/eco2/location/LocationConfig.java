@@ -2,6 +2,7 @@ package eco2.location;
 
 import eco2.common.config.Env;
 import eco2.common.db.DbSettings;
+import eco2.common.events.AmqpSettings;
 import eco2.common.http.HttpSettings;
 import eco2.location.kakao.KakaoLocalClient;
 import eco2.location.kakao.KakaoSettings;
@@ -9,17 +10,18 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Everything the location service reads from the environment, with dev defaults. Tests build it directly (with the
- * fake Kakao server's URL).
+ * Everything the location service reads from the environment, with dev defaults. Tests build it directly (with a
+ * queue of their own and the fake Kakao server's URL).
  */
-public record LocationConfig(HttpSettings http, DbSettings db, KakaoSettings kakao, boolean cacheEnabled,
-                             boolean sampleData, long importMaxBytes) {
+public record LocationConfig(HttpSettings http, DbSettings db, AmqpSettings amqp, String userDeletedQueue,
+                             KakaoSettings kakao, boolean cacheEnabled, boolean sampleData, long importMaxBytes) {
   public static final int DEFAULT_PORT = 8083;
+  public static final String USER_DELETED_QUEUE = "location.user-deleted";
   public static final long DEFAULT_IMPORT_MAX_BYTES = 5L * 1024 * 1024;
 
   public static LocationConfig fromEnv(Env env) {
     return new LocationConfig(HttpSettings.fromEnv(env, DEFAULT_PORT), DbSettings.fromEnv(env, "locations"),
-        kakao(env), cache(env),
+        AmqpSettings.fromEnv(env), USER_DELETED_QUEUE, kakao(env), cache(env),
         env.flag("LOCATION_SAMPLE_DATA", !env.production()),
         env.longValue("LOCATION_IMPORT_MAX_BYTES", DEFAULT_IMPORT_MAX_BYTES));
   }

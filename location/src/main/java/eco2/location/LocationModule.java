@@ -1,6 +1,9 @@
 package eco2.location;
 
 import eco2.common.db.Database;
+import eco2.common.events.AmqpConnector;
+import eco2.common.events.EventConsumer;
+import eco2.common.events.Subscription;
 import eco2.common.http.Infra;
 import eco2.common.http.ServiceModule;
 import eco2.common.ops.ReadinessCheck;
@@ -16,6 +19,9 @@ import eco2.location.importer.ImportHandler;
 import eco2.location.importer.ImportReport;
 import eco2.location.importer.ImportService;
 import eco2.location.kakao.KakaoLocalClient;
+import eco2.location.places.PlaceHandler;
+import eco2.location.places.PlaceService;
+import eco2.location.places.UserDeletedHandler;
 import eco2.location.sample.SampleData;
 import io.javalin.Javalin;
 import java.time.Duration;
@@ -23,24 +29,33 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The location service's composition root: nearby bins and centres, Kakao geocoding and imports. */
+/**
+ * The location service's composition root: nearby bins and centres, Kakao geocoding, saved places, imports, and
+ * the user.deleted consumer that purges saved places.
+ */
 public final class LocationModule implements ServiceModule {
   private static final Logger log = LoggerFactory.getLogger(LocationModule.class);
   /** Each geocode that misses the cache spends Kakao quota: a tighter bucket than the default. */
   static final RateLimitPolicy GEOCODE = RateLimitPolicy.open("location_geocode", 30, Duration.ofMinutes(1));
 
   private final Database database;
+  private final AmqpConnector amqp;
+  private final EventConsumer deletions;
   private final BinHandler bins;
   private final CenterHandler centers;
   private final GeocodeHandler geocoding;
+  private final PlaceHandler places;
   private final ImportHandler imports;
 
-  private LocationModule(Database database, BinHandler bins, CenterHandler centers, GeocodeHandler geocoding,
-                         ImportHandler imports) {
+  private LocationModule(Database database, AmqpConnector amqp, EventConsumer deletions, BinHandler bins,
+                         CenterHandler centers, GeocodeHandler geocoding, PlaceHandler places, ImportHandler imports) {
     this.database = database;
+    this.amqp = amqp;
+    this.deletions = deletions;
     this.bins = bins;
     this.centers = centers;
     this.geocoding = geocoding;
+    this.places = places;
     this.imports = imports;
   }
 
@@ -53,12 +68,17 @@ public final class LocationModule implements ServiceModule {
       ImportReport sample = SampleData.load(importService);
       log.info("dev sample data (source 'sample'): {} inserted, {} updated", sample.inserted(), sample.updated());
     }
-    return new LocationModule(database,
+    AmqpConnector amqp = new AmqpConnector(config.amqp(), "location");
+    EventConsumer deletions = new EventConsumer(Subscription.of(config.userDeletedQueue(),
+            List.of(UserDeletedHandler.TYPE), new UserDeletedHandler()),
+        database.jdbi(), amqp, infra.mapper(), infra.metrics().registry()).startWhenReachable();
+    return new LocationModule(database, amqp, deletions,
         new BinHandler(new BinService(database.jdbi(), caches.binsNearby(), infra.mapper())),
         new CenterHandler(new CenterService(database.jdbi(), kakao, caches.centersNearby(), caches.centersByRegion(),
             infra.mapper())),
         new GeocodeHandler(new GeocodeService(kakao, caches.geocodes(), caches.reverses(), infra.mapper()),
             infra.jsonBody()),
+        new PlaceHandler(new PlaceService(database.jdbi()), infra.jsonBody(), infra.authenticator()),
         new ImportHandler(importService, infra.authenticator(), config.importMaxBytes()));
   }
 
@@ -73,13 +93,17 @@ public final class LocationModule implements ServiceModule {
     app.get("/api/v1/locations/centers", centers::list);
     app.post("/api/v1/locations/geocode", geocoding::geocode);
     app.post("/api/v1/locations/reverse", geocoding::reverse);
+    app.get("/api/v1/locations/me", places::list);
+    app.post("/api/v1/locations/me", places::create);
+    app.put("/api/v1/locations/me/{id}", places::replace);
+    app.delete("/api/v1/locations/me/{id}", places::delete);
     app.post("/api/v1/locations/admin/import/centers", imports::centers);
     app.post("/api/v1/locations/admin/import/bins", imports::bins);
   }
 
   @Override
   public List<ReadinessCheck> readiness() {
-    return List.of(database.readiness());
+    return List.of(database.readiness(), amqp.readiness());
   }
 
   @Override
@@ -90,6 +114,8 @@ public final class LocationModule implements ServiceModule {
 
   @Override
   public void close() {
+    deletions.close();
+    amqp.close();
     database.close();
   }
 }

@@ -14,6 +14,7 @@ class LocationConfigTest {
     LocationConfig config = LocationConfig.fromEnv(new Env(Map.of()));
     assertThat(config.http().port()).isEqualTo(8083);
     assertThat(config.db().schema()).isEqualTo("locations");
+    assertThat(config.userDeletedQueue()).isEqualTo("location.user-deleted");
     assertThat(config.kakao().baseUrl()).isEqualTo("https://dapi.kakao.com");
     assertThat(config.kakao().configured()).isFalse();
     assertThat(config.kakao().connectTimeout()).isEqualTo(Duration.ofSeconds(2));

@@ -28,8 +28,8 @@ import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * auth + location in one app (as the dev launcher runs them) on port 0, in a fresh database (or a given one), auth on
- * an exchange and queue of its own. Kakao points nowhere unless a test passes its fake server's settings.
+ * auth + location in one app (as the dev launcher runs them) on port 0, in a fresh database (or a given one), on an
+ * exchange and queues of its own. Kakao points nowhere unless a test passes its fake server's settings.
  */
 public final class LocationTestApp implements AutoCloseable {
   private static final AtomicInteger SEQ = new AtomicInteger();
@@ -54,13 +54,13 @@ public final class LocationTestApp implements AutoCloseable {
     String tag = UUID.randomUUID().toString().substring(0, 8);
     exchange = "eco2.events.test." + tag;
     AmqpSettings amqp = new AmqpSettings(services.amqpUri(), exchange);
-    queues = List.of("auth.user-deleted.test." + tag);
+    queues = List.of("auth.user-deleted.test." + tag, "location.user-deleted.test." + tag);
     RateLimitSettings limits = new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null);
     Path keyFile = Files.createTempDirectory("eco2-location-test").resolve("jwt.pem");
     keys = KeyRingLoader.load(null, null, keyFile);
     AuthConfig auth = AuthForTests.config(database, redisUrl, amqp, queues.get(0), keyFile);
-    config = tweak.apply(new LocationConfig(HttpSettings.forTests(), services.dbSettings(database, "locations"),
-        NO_KAKAO, true, false, LocationConfig.DEFAULT_IMPORT_MAX_BYTES));
+    config = tweak.apply(new LocationConfig(HttpSettings.forTests(), services.dbSettings(database, "locations"), amqp,
+        queues.get(1), NO_KAKAO, true, false, LocationConfig.DEFAULT_IMPORT_MAX_BYTES));
     infra = Infra.create(redisUrl, keys, auth.issuer(), limits, Clock.systemUTC());
     app = HttpApp.create("test", HttpSettings.forTests(), infra,
         List.of(AuthModule.create(auth, infra, keys), LocationModule.create(config, infra))).start(0);
@@ -86,23 +86,23 @@ public final class LocationTestApp implements AutoCloseable {
 
   /** Kakao at {@code baseUrl} with a key and short timeouts. */
   public static UnaryOperator<LocationConfig> kakaoAt(String baseUrl, String key) {
-    return c -> new LocationConfig(c.http(), c.db(),
+    return c -> new LocationConfig(c.http(), c.db(), c.amqp(), c.userDeletedQueue(),
         new KakaoSettings(baseUrl, key, Duration.ofSeconds(1), Duration.ofMillis(700)), c.cacheEnabled(),
         c.sampleData(), c.importMaxBytes());
   }
 
   public static UnaryOperator<LocationConfig> cacheOff() {
-    return c -> new LocationConfig(c.http(), c.db(), c.kakao(), false,
+    return c -> new LocationConfig(c.http(), c.db(), c.amqp(), c.userDeletedQueue(), c.kakao(), false,
         c.sampleData(), c.importMaxBytes());
   }
 
   public static UnaryOperator<LocationConfig> importLimit(long bytes) {
-    return c -> new LocationConfig(c.http(), c.db(), c.kakao(), c.cacheEnabled(),
+    return c -> new LocationConfig(c.http(), c.db(), c.amqp(), c.userDeletedQueue(), c.kakao(), c.cacheEnabled(),
         c.sampleData(), bytes);
   }
 
   public static UnaryOperator<LocationConfig> sampleData() {
-    return c -> new LocationConfig(c.http(), c.db(), c.kakao(), c.cacheEnabled(), true,
+    return c -> new LocationConfig(c.http(), c.db(), c.amqp(), c.userDeletedQueue(), c.kakao(), c.cacheEnabled(), true,
         c.importMaxBytes());
   }
 

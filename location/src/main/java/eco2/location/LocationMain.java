@@ -5,11 +5,11 @@ import eco2.common.http.Standalone;
 
 /** Runs location on its own: {@code java -jar location/target/location.jar}. */
 public final class LocationMain {
-  public static final int DEFAULT_PORT = 8083;
-
   private LocationMain() {}
 
   public static void main(String[] args) {
-    Standalone.run("Eco² location", Env.system(), DEFAULT_PORT, infra -> new LocationModule());
+    Env env = Env.system();
+    LocationConfig config = LocationConfig.fromEnv(env);
+    Standalone.run("Eco² location", env, LocationConfig.DEFAULT_PORT, infra -> LocationModule.create(config, infra));
   }
 }

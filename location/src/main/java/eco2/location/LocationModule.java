@@ -1,10 +1,87 @@
 package eco2.location;
 
+import eco2.common.db.Database;
+import eco2.common.events.AmqpConnector;
+import eco2.common.events.EventConsumer;
+import eco2.common.events.Subscription;
+import eco2.common.http.Infra;
 import eco2.common.http.ServiceModule;
+import eco2.common.ops.ReadinessCheck;
+import eco2.common.ratelimit.RateLimitPolicy;
+import eco2.common.ratelimit.RateLimitRule;
+import eco2.location.bins.BinHandler;
+import eco2.location.bins.BinService;
+import eco2.location.centers.CenterHandler;
+import eco2.location.centers.CenterService;
+import eco2.location.geocode.GeocodeHandler;
+import eco2.location.geocode.GeocodeService;
+import eco2.location.importer.ImportHandler;
+import eco2.location.importer.ImportReport;
+import eco2.location.importer.ImportService;
+import eco2.location.kakao.KakaoLocalClient;
+import eco2.location.places.PlaceHandler;
+import eco2.location.places.PlaceService;
+import eco2.location.places.UserDeletedHandler;
+import eco2.location.sample.SampleData;
 import io.javalin.Javalin;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Placeholder for the location service (schema locations): mounted everywhere, no routes of its own yet. */
+/**
+ * The location service's composition root: nearby bins and centres, Kakao geocoding, saved places, imports, and
+ * the user.deleted consumer that purges saved places.
+ */
 public final class LocationModule implements ServiceModule {
+  private static final Logger log = LoggerFactory.getLogger(LocationModule.class);
+  /** Each geocode that misses the cache spends Kakao quota: a tighter bucket than the default. */
+  static final RateLimitPolicy GEOCODE = RateLimitPolicy.open("location_geocode", 30, Duration.ofMinutes(1));
+
+  private final Database database;
+  private final AmqpConnector amqp;
+  private final EventConsumer deletions;
+  private final BinHandler bins;
+  private final CenterHandler centers;
+  private final GeocodeHandler geocoding;
+  private final PlaceHandler places;
+  private final ImportHandler imports;
+
+  private LocationModule(Database database, AmqpConnector amqp, EventConsumer deletions, BinHandler bins,
+                         CenterHandler centers, GeocodeHandler geocoding, PlaceHandler places, ImportHandler imports) {
+    this.database = database;
+    this.amqp = amqp;
+    this.deletions = deletions;
+    this.bins = bins;
+    this.centers = centers;
+    this.geocoding = geocoding;
+    this.places = places;
+    this.imports = imports;
+  }
+
+  public static LocationModule create(LocationConfig config, Infra infra) {
+    Database database = Database.open(config.db(), infra.metrics().registry(), List.of());
+    LocationCaches caches = LocationCaches.create(infra.redis(), config.cacheEnabled());
+    KakaoLocalClient kakao = new KakaoLocalClient(config.kakao(), infra.mapper());
+    ImportService importService = new ImportService(database.jdbi(), caches.binsNearby(), caches.centersNearby());
+    if (config.sampleData()) {
+      ImportReport sample = SampleData.load(importService);
+      log.info("dev sample data (source 'sample'): {} inserted, {} updated", sample.inserted(), sample.updated());
+    }
+    AmqpConnector amqp = new AmqpConnector(config.amqp(), "location");
+    EventConsumer deletions = new EventConsumer(Subscription.of(config.userDeletedQueue(),
+            List.of(UserDeletedHandler.TYPE), new UserDeletedHandler()),
+        database.jdbi(), amqp, infra.mapper(), infra.metrics().registry()).startWhenReachable();
+    return new LocationModule(database, amqp, deletions,
+        new BinHandler(new BinService(database.jdbi(), caches.binsNearby(), infra.mapper())),
+        new CenterHandler(new CenterService(database.jdbi(), kakao, caches.centersNearby(), caches.centersByRegion(),
+            infra.mapper())),
+        new GeocodeHandler(new GeocodeService(kakao, caches.geocodes(), caches.reverses(), infra.mapper()),
+            infra.jsonBody()),
+        new PlaceHandler(new PlaceService(database.jdbi()), infra.jsonBody(), infra.authenticator()),
+        new ImportHandler(importService, infra.authenticator(), config.importMaxBytes()));
+  }
+
   @Override
   public String name() {
     return "location";
@@ -12,6 +89,33 @@ public final class LocationModule implements ServiceModule {
 
   @Override
   public void routes(Javalin app) {
-    // Its API (see API.md) arrives with its own issue; until then only the shared ops endpoints answer.
+    app.get("/api/v1/locations/bins", bins::nearby);
+    app.get("/api/v1/locations/centers", centers::list);
+    app.post("/api/v1/locations/geocode", geocoding::geocode);
+    app.post("/api/v1/locations/reverse", geocoding::reverse);
+    app.get("/api/v1/locations/me", places::list);
+    app.post("/api/v1/locations/me", places::create);
+    app.put("/api/v1/locations/me/{id}", places::replace);
+    app.delete("/api/v1/locations/me/{id}", places::delete);
+    app.post("/api/v1/locations/admin/import/centers", imports::centers);
+    app.post("/api/v1/locations/admin/import/bins", imports::bins);
+  }
+
+  @Override
+  public List<ReadinessCheck> readiness() {
+    return List.of(database.readiness(), amqp.readiness());
+  }
+
+  @Override
+  public List<RateLimitRule> rateLimits() {
+    return List.of(new RateLimitRule("/api/v1/locations/geocode", GEOCODE),
+        new RateLimitRule("/api/v1/locations/reverse", GEOCODE));
+  }
+
+  @Override
+  public void close() {
+    deletions.close();
+    amqp.close();
+    database.close();
   }
 }

@@ -1,0 +1,56 @@
+package eco2.location.bins;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eco2.location.cache.ResultCache;
+import eco2.location.geo.ExpandingSearch;
+import eco2.location.geo.GeoPoint;
+import eco2.location.geo.SearchWindow;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Nearby bins. The point is rounded to 4 decimals before anything else, so the answer depends only on what the
+ * cache key holds and a cached answer is identical to a fresh one.
+ */
+public final class BinService {
+  private final Jdbi jdbi;
+  private final ResultCache cache;
+  private final ObjectMapper mapper;
+
+  public BinService(Jdbi jdbi, ResultCache cache, ObjectMapper mapper) {
+    this.jdbi = jdbi;
+    this.cache = cache;
+    this.mapper = mapper;
+  }
+
+  /** The GET /bins document. */
+  public String nearbyJson(GeoPoint point, int radius, BinType type, int limit) {
+    GeoPoint centre = point.rounded(GeoPoint.SEARCH_DECIMALS);
+    String typeKey = type == null ? "all" : type.wire();
+    ResultCache.Lookup cached = cache.get(centre.key(GeoPoint.SEARCH_DECIMALS) + ":" + radius + ":" + typeKey + ":" + limit);
+    if (cached.hit()) return cached.json();
+    String json = write(new BinList(nearest(centre, radius, type, limit)));
+    cache.put(cached, json);
+    return json;
+  }
+
+  public List<Bin> nearest(GeoPoint centre, int radius, BinType type, int limit) {
+    String typeName = type == null ? null : type.wire();
+    return jdbi.withExtension(BinRepository.class, repo -> ExpandingSearch.nearest(radius, limit, window -> {
+      SearchWindow box = SearchWindow.around(centre, window);
+      return box.allLongitudes()
+          ? repo.nearInBand(centre.latitude(), centre.longitude(), box.minLat(), box.maxLat(), typeName, window, limit)
+          : repo.nearInCells(centre.latitude(), centre.longitude(), box.minLat(), box.maxLat(), box.cells(), typeName,
+              window, limit);
+    }));
+  }
+
+  private String write(BinList list) {
+    try {
+      return mapper.writeValueAsString(list);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

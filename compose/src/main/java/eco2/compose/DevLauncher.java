@@ -11,6 +11,7 @@ import eco2.common.http.Infra;
 import eco2.common.http.ServiceModule;
 import eco2.info.InfoConfig;
 import eco2.info.InfoModule;
+import eco2.location.LocationConfig;
 import eco2.location.LocationModule;
 import eco2.my.MyConfig;
 import eco2.my.MyModule;
@@ -51,7 +52,7 @@ public final class DevLauncher {
     WorkersModule workers = WorkersModule.create(WorkersConfig.fromEnv(env), infra);
     List<ServiceModule> modules = List.of(
         AuthModule.create(auth, infra, keys), MyModule.create(MyConfig.fromEnv(env), infra),
-        new LocationModule(), InfoModule.create(InfoConfig.fromEnv(env), infra), workers);
+        LocationModule.create(LocationConfig.fromEnv(env), infra), InfoModule.create(InfoConfig.fromEnv(env), infra), workers);
     HttpSettings http = auth.http();
     Javalin app = HttpApp.create("Eco² (dev, all services)", http, infra, modules);
     infra.lifecycle().closeAfterwards(infra).closeAfterwards(devInfra).stopOnSignals();

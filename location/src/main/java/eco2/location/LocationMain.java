@@ -1,7 +1,9 @@
 package eco2.location;
 
 import eco2.common.config.Env;
+import eco2.common.db.MigrateCommand;
 import eco2.common.http.Standalone;
+import java.util.List;
 
 /** Runs location on its own: {@code java -jar location/target/location.jar}. */
 public final class LocationMain {
@@ -10,6 +12,7 @@ public final class LocationMain {
   public static void main(String[] args) {
     Env env = Env.system();
     LocationConfig config = LocationConfig.fromEnv(env);
+    if (MigrateCommand.runIfAsked(args, config.db(), List.of())) return;
     Standalone.run("Eco² location", env, LocationConfig.DEFAULT_PORT, infra -> LocationModule.create(config, infra));
   }
 }

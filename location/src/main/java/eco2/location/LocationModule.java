@@ -25,6 +25,7 @@ import eco2.location.places.UserDeletedHandler;
 import eco2.location.sample.SampleData;
 import io.javalin.Javalin;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,6 +111,11 @@ public final class LocationModule implements ServiceModule {
   public List<RateLimitRule> rateLimits() {
     return List.of(new RateLimitRule("/api/v1/locations/geocode", GEOCODE),
         new RateLimitRule("/api/v1/locations/reverse", GEOCODE));
+  }
+
+  @Override
+  public void quiesce(Instant deadline) {
+    deletions.drain(deadline);
   }
 
   @Override

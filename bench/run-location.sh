@@ -41,7 +41,7 @@ stop_server() {
       kill -0 "$SERVER_PID" 2>/dev/null || break
       sleep 0.5
     done
-    kill -0 "$SERVER_PID" 2>/dev/null && kill -KILL "$SERVER_PID" 2>/dev/null || true
+    if kill -0 "$SERVER_PID" 2>/dev/null; then kill -KILL "$SERVER_PID" 2>/dev/null || true; fi
   fi
   SERVER_PID=""
 }

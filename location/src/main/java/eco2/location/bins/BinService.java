@@ -24,13 +24,13 @@ public final class BinService {
     this.mapper = mapper;
   }
 
-  /** The GET /bins document. */
-  public String nearbyJson(GeoPoint point, int radius, BinType type, int limit) {
+  /** The GET /bins document, as UTF-8 JSON. */
+  public byte[] nearbyJson(GeoPoint point, int radius, BinType type, int limit) {
     GeoPoint centre = point.rounded(GeoPoint.SEARCH_DECIMALS);
     String typeKey = type == null ? "all" : type.wire();
     ResultCache.Lookup cached = cache.get(centre.key(GeoPoint.SEARCH_DECIMALS) + ":" + radius + ":" + typeKey + ":" + limit);
     if (cached.hit()) return cached.json();
-    String json = write(new BinList(nearest(centre, radius, type, limit)));
+    byte[] json = write(new BinList(nearest(centre, radius, type, limit)));
     cache.put(cached, json);
     return json;
   }
@@ -46,9 +46,9 @@ public final class BinService {
     }));
   }
 
-  private String write(BinList list) {
+  private byte[] write(BinList list) {
     try {
-      return mapper.writeValueAsString(list);
+      return mapper.writeValueAsBytes(list);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -38,7 +38,7 @@ public final class CenterService {
   }
 
   /** Kakao knows nothing about accepted items, so an item filter asks the database only. */
-  public String nearbyJson(GeoPoint point, int radius, String item, int limit) {
+  public byte[] nearbyJson(GeoPoint point, int radius, String item, int limit) {
     GeoPoint centre = point.rounded(GeoPoint.SEARCH_DECIMALS);
     ResultCache.Lookup cached = nearbyCache.get(centre.key(GeoPoint.SEARCH_DECIMALS) + ":" + radius + ":"
         + (item == null ? "*" : item) + ":" + limit);
@@ -53,19 +53,19 @@ public final class CenterService {
         complete = false; // already logged by the client; the database answer still helps
       }
     }
-    String json = write(new NearbyCenters(merged));
+    byte[] json = write(new NearbyCenters(merged));
     if (complete) nearbyCache.put(cached, json);
     return json;
   }
 
-  public String regionJson(RegionFilter region, String item, int page, int size) {
+  public byte[] regionJson(RegionFilter region, String item, int page, int size) {
     ResultCache.Lookup cached = regionCache.get(region.key() + ":" + (item == null ? "*" : item) + ":" + page + ":" + size);
     if (cached.hit()) return cached.json();
     String[] districts = region.districts().toArray(String[]::new);
     CenterPage result = jdbi.withExtension(CenterRepository.class, repo -> new CenterPage(
         repo.inRegion(region.province(), districts, item, size, (long) (page - 1) * size),
         repo.countInRegion(region.province(), districts, item), page, size));
-    String json = write(result);
+    byte[] json = write(result);
     regionCache.put(cached, json);
     return json;
   }
@@ -96,9 +96,9 @@ public final class CenterService {
         Haversine.rounded(centre.metresTo(place.latitude(), place.longitude())));
   }
 
-  private String write(Object value) {
+  private byte[] write(Object value) {
     try {
-      return mapper.writeValueAsString(value);
+      return mapper.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -30,26 +30,26 @@ public final class GeocodeService {
     this.mapper = mapper;
   }
 
-  public String geocodeJson(GeocodeRequest request) {
+  public byte[] geocodeJson(GeocodeRequest request) {
     String address = request.normalised();
     ResultCache.Lookup cached = geocodes.get(address);
     if (cached.hit()) return cached.json();
     GeocodeResult result = provider(() -> kakao.searchAddress(address))
         .map(found -> new GeocodeResult(found.latitude(), found.longitude(), found.address(), found.roadAddress()))
         .orElseThrow(() -> new NotFound("No place matches this address"));
-    String json = write(result);
+    byte[] json = write(result);
     geocodes.put(cached, json);
     return json;
   }
 
-  public String reverseJson(ReverseRequest request) {
+  public byte[] reverseJson(ReverseRequest request) {
     GeoPoint point = new GeoPoint(request.latitude(), request.longitude()).rounded(REVERSE_DECIMALS);
     ResultCache.Lookup cached = reverses.get(point.key(REVERSE_DECIMALS));
     if (cached.hit()) return cached.json();
     ReverseResult result = provider(() -> kakao.coordToAddress(point))
         .map(found -> new ReverseResult(found.address(), found.roadAddress(), found.region(), found.district()))
         .orElseThrow(() -> new NotFound("No address is known at this position"));
-    String json = write(result);
+    byte[] json = write(result);
     reverses.put(cached, json);
     return json;
   }
@@ -62,9 +62,9 @@ public final class GeocodeService {
     }
   }
 
-  private String write(Object result) {
+  private byte[] write(Object result) {
     try {
-      return mapper.writeValueAsString(result);
+      return mapper.writeValueAsBytes(result);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -14,6 +14,7 @@ import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import io.javalin.openapi.OpenApiSecurity;
 import java.io.StringReader;
+import java.util.Locale;
 
 /** HTTP for admins loading public data; bigger files go through the CLI (ImportMain). */
 public final class ImportHandler {
@@ -67,7 +68,7 @@ public final class ImportHandler {
 
   private String csv(Context ctx) {
     String type = ctx.contentType();
-    if (type == null || !type.toLowerCase().startsWith("text/csv")) throw new BadRequest("Content-Type must be text/csv");
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("text/csv")) throw new BadRequest("Content-Type must be text/csv");
     if (ctx.contentLength() > maxBytes) throw tooLarge();
     byte[] body = ctx.bodyAsBytes();
     if (body.length > maxBytes) throw tooLarge();

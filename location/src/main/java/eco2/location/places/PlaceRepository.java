@@ -15,9 +15,10 @@ public interface PlaceRepository {
 
   /**
    * Serialises one user's changes (count-then-insert, moving the default) until the transaction ends. The first key
-   * is this table's namespace; users whose ids hash alike merely wait for each other.
+   * keeps these locks apart from any other advisory lock in the database ("loca" in ASCII); users whose ids hash
+   * alike merely wait for each other.
    */
-  @SqlQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(1819242081, hashtext(CAST(:userId AS text)))) AS locked")
+  @SqlQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(1819239265, hashtext(CAST(:userId AS text)))) AS locked")
   int lockUser(@Bind("userId") UUID userId);
 
   @SqlQuery("SELECT " + COLUMNS + " FROM user_locations WHERE user_id = :userId "

@@ -12,7 +12,9 @@ REPO_DIR=$(dirname "$BENCH_DIR")
 PORT=${PORT:-28083}
 BASE_URL="http://127.0.0.1:$PORT"
 DURATION=${DURATION:-15s}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-15s}
+JIT_WARMUP=${JIT_WARMUP:-40s}
+JIT_CONNECTIONS=${JIT_CONNECTIONS:-2}
 COOLDOWN=${COOLDOWN:-2}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
@@ -58,6 +60,7 @@ trap 'exit 130' INT TERM
 with_unit() { [[ $1 =~ ^[0-9]+$ ]] && echo "${1}s" || echo "$1"; }
 DURATION=$(with_unit "$DURATION")
 WARMUP=$(with_unit "$WARMUP")
+JIT_WARMUP=$(with_unit "$JIT_WARMUP")
 TIMEOUT=$(with_unit "$TIMEOUT")
 
 need_tools() {
@@ -122,10 +125,19 @@ preflight() {
   [[ $body == *'"distance_m"'* ]] || die "GET /api/v1/locations/bins found no bench bins: $body"
 }
 
-run_wrk() { # script scenario duration outfile [points]
+run_wrk() { # script scenario duration outfile [points] [connections]
+  local connections=${6:-$CONNECTIONS}
   BENCH_SCENARIO=$2 BENCH_POINTS=${5:-0} BENCH_RADIUS=$RADIUS \
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --timeout "$TIMEOUT" -s "$BENCH_DIR/lua/$1.lua" "$BASE_URL/health" \
+    wrk -t"$((THREADS < connections ? THREADS : connections))" -c"$connections" -d"$3" --timeout "$TIMEOUT" -s "$BENCH_DIR/lua/$1.lua" "$BASE_URL/health" \
     >"$4" 2>&1 || { cat "$4" >&2; die "wrk failed for $2"; }
+}
+
+# On 2 saturated cores the C2 compiler gets a sliver of CPU and a fresh JVM keeps compiling for minutes, so each
+# server first serves JIT_CONNECTIONS connections for JIT_WARMUP: that leaves the compiler idle CPU to catch up.
+warm_jit() { # script [points]
+  [[ $JIT_WARMUP != 0s ]] || return 0
+  log "JIT warm-up: $JIT_WARMUP at $JIT_CONNECTIONS connections"
+  run_wrk "$1" jit-warmup "$JIT_WARMUP" "$WORK/jit-warmup-$1-${2:-0}.txt" "${2:-0}" "$JIT_CONNECTIONS"
 }
 
 measure() { # script scenario [points]
@@ -148,17 +160,19 @@ main() {
   start_server off
   seed
   preflight
+  warm_jit location-bins
   measure health health
   measure location-bins bins-cold
   stop_server
   start_server on
   # The warm run cycles through WARM_POINTS fixed points; its warm-up (at least 3 s) puts them all in Redis.
   [[ $WARMUP == 0s ]] && WARMUP=3s
+  warm_jit location-bins "$WARM_POINTS"
   measure location-bins bins-warm "$WARM_POINTS"
 
   echo
   echo "Eco2 location benchmark: $CONNECTIONS connections, $THREADS wrk threads, $DURATION per scenario after" \
-    "$WARMUP warm-up, 100,000 bins within 10 km of City Hall, radius $RADIUS m, $(nproc) CPUs"
+    "$WARMUP warm-up ($JIT_WARMUP JIT warm-up per server), 100,000 bins within 10 km of City Hall, radius $RADIUS m, $(nproc) CPUs"
   awk -f "$BENCH_DIR/summarize.awk" "$WORK/results.txt"
   awk -v target="$TARGET_P99_MS" '$2 == "scenario=bins-cold" {
       for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "p99_ms") p99 = kv[2] }

@@ -1,15 +1,15 @@
 package eco2.location.bins;
 
 import eco2.location.geo.Haversine;
-import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-/** SQL for locations.recycle_bins. The nearby queries are public so the query-plan test explains the real thing. */
-@RegisterConstructorMapper(Bin.class)
+/**
+ * SQL for locations.recycle_bins. The nearby queries run through {@link BinSearch}, JDBI's fluent API, because
+ * SqlObject's per-call set-up was most of their cost; they are public so the query-plan test explains the real thing.
+ */
 public interface BinRepository {
   String SELECT_NEAR = "SELECT id, name, address, latitude, longitude, bin_type, region, "
       + "round(CAST(d AS numeric), 1) AS distance_m FROM (SELECT id, name, address, latitude, longitude, bin_type, "
@@ -20,16 +20,6 @@ public interface BinRepository {
   String NEAR_IN_CELLS = SELECT_NEAR + "AND lon_cell = ANY(:cells) " + FILTER_AND_ORDER;
   /** Near a pole, where the window spans every longitude: the latitude band alone. */
   String NEAR_IN_BAND = SELECT_NEAR + FILTER_AND_ORDER;
-
-  @SqlQuery(NEAR_IN_CELLS)
-  List<Bin> nearInCells(@Bind("lat") double lat, @Bind("lon") double lon, @Bind("minLat") double minLat,
-                        @Bind("maxLat") double maxLat, @Bind("cells") int[] cells, @Bind("type") String type,
-                        @Bind("radius") double radius, @Bind("limit") int limit);
-
-  @SqlQuery(NEAR_IN_BAND)
-  List<Bin> nearInBand(@Bind("lat") double lat, @Bind("lon") double lon, @Bind("minLat") double minLat,
-                       @Bind("maxLat") double maxLat, @Bind("type") String type, @Bind("radius") double radius,
-                       @Bind("limit") int limit);
 
   /** Insert or update by (source, source_id); empty when the row exists and nothing changed, else true = inserted. */
   @SqlQuery("INSERT INTO recycle_bins (source, source_id, name, address, latitude, longitude, bin_type, region) "

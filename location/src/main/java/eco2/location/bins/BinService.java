@@ -3,10 +3,7 @@ package eco2.location.bins;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eco2.location.cache.ResultCache;
-import eco2.location.geo.ExpandingSearch;
 import eco2.location.geo.GeoPoint;
-import eco2.location.geo.SearchWindow;
-import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -14,12 +11,12 @@ import org.jdbi.v3.core.Jdbi;
  * cache key holds and a cached answer is identical to a fresh one.
  */
 public final class BinService {
-  private final Jdbi jdbi;
+  private final BinSearch search;
   private final ResultCache cache;
   private final ObjectMapper mapper;
 
   public BinService(Jdbi jdbi, ResultCache cache, ObjectMapper mapper) {
-    this.jdbi = jdbi;
+    this.search = new BinSearch(jdbi);
     this.cache = cache;
     this.mapper = mapper;
   }
@@ -30,20 +27,9 @@ public final class BinService {
     String typeKey = type == null ? "all" : type.wire();
     ResultCache.Lookup cached = cache.get(centre.key(GeoPoint.SEARCH_DECIMALS) + ":" + radius + ":" + typeKey + ":" + limit);
     if (cached.hit()) return cached.json();
-    byte[] json = write(new BinList(nearest(centre, radius, type, limit)));
+    byte[] json = write(new BinList(search.nearest(centre, radius, type, limit)));
     cache.put(cached, json);
     return json;
-  }
-
-  public List<Bin> nearest(GeoPoint centre, int radius, BinType type, int limit) {
-    String typeName = type == null ? null : type.wire();
-    return jdbi.withExtension(BinRepository.class, repo -> ExpandingSearch.nearest(radius, limit, window -> {
-      SearchWindow box = SearchWindow.around(centre, window);
-      return box.allLongitudes()
-          ? repo.nearInBand(centre.latitude(), centre.longitude(), box.minLat(), box.maxLat(), typeName, window, limit)
-          : repo.nearInCells(centre.latitude(), centre.longitude(), box.minLat(), box.maxLat(), box.cells(), typeName,
-              window, limit);
-    }));
   }
 
   private byte[] write(BinList list) {

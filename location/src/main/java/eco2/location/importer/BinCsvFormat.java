@@ -14,7 +14,22 @@ import java.util.Locale;
 final class BinCsvFormat {
   static final List<String> REQUIRED = List.of("name", "address", "latitude", "longitude", "bin_type", "region");
 
+  /** The longest name, address and region a bin may have; the V4 migration holds the same limits. */
+  static final int MAX_NAME = 200;
+  static final int MAX_ADDRESS = 300;
+  static final int MAX_REGION = 50;
+
   private BinCsvFormat() {}
+
+  /** Names the first field over its limit; the nearby index carries these columns, so they must stay small. */
+  private static String tooLong(String name, String address, String region) {
+    if (name.length() > MAX_NAME) return "name is longer than " + MAX_NAME + " characters";
+    if (address != null && address.length() > MAX_ADDRESS) {
+      return "address is longer than " + MAX_ADDRESS + " characters";
+    }
+    if (region != null && region.length() > MAX_REGION) return "region is longer than " + MAX_REGION + " characters";
+    return null;
+  }
 
   static Parsed<BinRow> parse(CsvHeader header, CsvRecord record, String source) {
     String problem = header.problem(record);
@@ -22,6 +37,8 @@ final class BinCsvFormat {
     String given = header.get(record, "source_id");
     String name = header.get(record, "name");
     if (name == null) return Parsed.rejected(given, "name is empty");
+    String tooLong = tooLong(name, header.get(record, "address"), header.get(record, "region"));
+    if (tooLong != null) return Parsed.rejected(given, tooLong);
     Double lat = Decimals.parse(header.get(record, "latitude"));
     Double lon = Decimals.parse(header.get(record, "longitude"));
     if (lat == null || lon == null) {

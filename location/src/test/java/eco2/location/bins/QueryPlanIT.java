@@ -39,7 +39,7 @@ class QueryPlanIT {
           + "126.9779 + ((g::bigint * 104729) % 100000 / 100000.0 - 0.5) * 0.226, "
           + "(ARRAY['plastic','paper','glass','metal','general','clothes','battery'])[1 + g % 7], '서울특별시' "
           + "FROM generate_series(1, 100000) AS g");
-      h.execute("ANALYZE recycle_bins");
+      h.execute("VACUUM ANALYZE recycle_bins");
     });
   }
 
@@ -65,6 +65,20 @@ class QueryPlanIT {
         "type", type == null ? "NULL::text" : "'" + type + "'", "radius", Double.toString(radius), "limit", "20");
     for (String plan : plans(BinRepository.NEAR_IN_CELLS, args)) {
       assertThat(plan).contains("Index").contains(index).doesNotContain("Seq Scan");
+    }
+  }
+
+  /** The V4 index carries every column the search returns, so the common first window never visits the heap. */
+  @ParameterizedTest(name = "type={0}")
+  @CsvSource(value = {"NULL", "clothes"}, nullValues = "NULL")
+  void theFirstWindowIsAnIndexOnlyScan(String type) {
+    SearchWindow window = SearchWindow.around(new GeoPoint(37.5663, 126.9779), 250);
+    Map<String, String> args = Map.of("lat", "37.5663", "lon", "126.9779",
+        "minLat", Double.toString(window.minLat()), "maxLat", Double.toString(window.maxLat()),
+        "cells", "'{" + Arrays.stream(window.cells()).mapToObj(Integer::toString).collect(Collectors.joining(",")) + "}'::int[]",
+        "type", type == null ? "NULL::text" : "'" + type + "'", "radius", "250", "limit", "20");
+    for (String plan : plans(BinRepository.NEAR_IN_CELLS, args)) {
+      assertThat(plan).contains("Index Only Scan using recycle_bins_cell_idx");
     }
   }
 

@@ -88,6 +88,24 @@ class BinImportIT {
   }
 
   @Test
+  void fieldsOverTheirLimitsAreRejectedAndNothingOfTheRowIsStored() {
+    String header = "source_id,name,address,latitude,longitude,bin_type,region\n";
+    String csv = header
+        + "l-1," + "가".repeat(201) + ",주소,37.52,127.02,glass,서울\n"
+        + "l-2,수거함," + "길".repeat(301) + ",37.52,127.02,glass,서울\n"
+        + "l-3,수거함,주소,37.52,127.02,glass," + "서".repeat(51) + "\n"
+        + "l-4," + "가".repeat(200) + "," + "길".repeat(300) + ",37.52,127.02,glass," + "서".repeat(50) + "\n";
+    JsonNode report = upload(csv, "limits");
+    assertThat(report.get("inserted").asInt()).as("the row exactly at every limit").isEqualTo(1);
+    assertThat(report.get("rejections").findValuesAsText("reason")).containsExactly(
+        "name is longer than 200 characters", "address is longer than 300 characters",
+        "region is longer than 50 characters");
+    List<String> stored = location.db.withHandle(h -> h.createQuery(
+        "SELECT source_id FROM locations.recycle_bins WHERE source = 'limits'").mapTo(String.class).list());
+    assertThat(stored).containsExactly("l-4");
+  }
+
+  @Test
   void aBadSourceOrHeaderIs422() {
     TestHttp.Response source = location.http.post(BINS + "?source=Bad%20Name", "text/csv",
         CSV.getBytes(StandardCharsets.UTF_8), admin.auth());

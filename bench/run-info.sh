@@ -13,7 +13,8 @@ PORT=${PORT:-8084}
 BASE_URL="http://127.0.0.1:$PORT"
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-3s}
-START_WARMUP=${START_WARMUP:-10s}
+START_WARMUP=${START_WARMUP:-40s}
+JIT_CONNECTIONS=${JIT_CONNECTIONS:-2}
 COOLDOWN=${COOLDOWN:-2}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
@@ -148,23 +149,25 @@ preflight() {
   fi
 }
 
-run_wrk() { # scenario duration outfile
-  local script url
+run_wrk() { # scenario duration outfile [connections]
+  local script url connections=${4:-$CONNECTIONS}
   case $1 in
     health) script=health.lua url="$BASE_URL/health" ;;
     search_*) script=info-search.lua url="$BASE_URL/api/v1/recycle/items/search" ;;
     item) script=info-item.lua url="$BASE_URL/api/v1/recycle/items" ;;
   esac
   QUERIES_FILE="$WORK/queries.txt" IDS_FILE="$WORK/ids.txt" BENCH_SCENARIO=$1 \
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --timeout "$TIMEOUT" -s "$BENCH_DIR/lua/$script" "$url" >"$3" 2>&1 ||
+    wrk -t"$((THREADS < connections ? THREADS : connections))" -c"$connections" -d"$2" --timeout "$TIMEOUT" -s "$BENCH_DIR/lua/$script" "$url" >"$3" 2>&1 ||
     { cat "$3" >&2; die "wrk failed for scenario $1"; }
 }
 
 # A fresh JVM interprets before the JIT compiles the hot paths; a service that has run for a while is past that.
+# The warm-up runs at JIT_CONNECTIONS connections: on two saturated cores the C2 compiler gets a sliver of CPU and
+# keeps compiling for minutes, so a warm-up at full load measured a half-compiled server.
 warm_jvm() { # scenario
   [[ $START_WARMUP != 0s ]] || return 0
-  log "JIT warm-up after start: $1 for $START_WARMUP"
-  run_wrk "$1" "$START_WARMUP" "$WORK/start-warmup-$1.txt"
+  log "JIT warm-up after start: $1 for $START_WARMUP at $JIT_CONNECTIONS connections"
+  run_wrk "$1" "$START_WARMUP" "$WORK/start-warmup-$1.txt" "$JIT_CONNECTIONS"
   sleep "$COOLDOWN"
 }
 

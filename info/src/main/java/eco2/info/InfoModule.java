@@ -23,6 +23,7 @@ import eco2.info.search.SearchGeneration;
 import eco2.info.search.SearchHandler;
 import eco2.info.search.SearchLog;
 import eco2.info.search.SearchService;
+import eco2.info.search.SearchSession;
 import eco2.info.stats.StatsHandler;
 import eco2.info.stats.StatsService;
 import io.javalin.Javalin;
@@ -70,7 +71,7 @@ public final class InfoModule implements ServiceModule {
   public static InfoModule create(InfoConfig config, Infra infra) {
     MeterRegistry registry = infra.metrics().registry();
     // pg_trgm: created by the dev/CI bootstrap as admin; in production once by a DBA (see V1__catalogue_and_search).
-    Database database = Database.open(config.db(), registry, EXTENSIONS);
+    Database database = Database.open(config.db(), registry, EXTENSIONS, SearchSession.SQL);
     Jdbi jdbi = database.jdbi();
     JsonCache itemCache = new JsonCache(infra.redis(), registry, "item", CacheKeys.ITEM, CacheKeys.ITEM_TTL);
     JsonCache categoryCache = new JsonCache(infra.redis(), registry, "categories", CacheKeys.CATEGORIES,

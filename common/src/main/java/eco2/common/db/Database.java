@@ -27,6 +27,14 @@ public final class Database implements AutoCloseable {
    * Migrations live in a folder per schema so that services sharing one classpath never run each other's.
    */
   public static Database open(DbSettings db, MeterRegistry registry, List<String> extensions) {
+    return open(db, registry, extensions, null);
+  }
+
+  /**
+   * As {@link #open(DbSettings, MeterRegistry, List)}, with {@code sessionSql} (e.g. {@code SET ...}) run once on
+   * every connection the pool opens: session settings a service's queries all rely on, without a round trip per use.
+   */
+  public static Database open(DbSettings db, MeterRegistry registry, List<String> extensions, String sessionSql) {
     if (db.bootstrap()) SchemaBootstrap.ensure(db, extensions);
     HikariConfig config = new HikariConfig();
     config.setPoolName(db.schema());
@@ -37,6 +45,7 @@ public final class Database implements AutoCloseable {
     config.setMaximumPoolSize(db.poolSize());
     config.setConnectionTimeout(3000);
     config.setValidationTimeout(1000);
+    if (sessionSql != null) config.setConnectionInitSql(sessionSql);
     config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
     HikariDataSource dataSource = new HikariDataSource(config);
     try {

@@ -8,7 +8,8 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
  * The ranking queries. They are long enough to deserve their own files, with the scoring explained there:
- * eco2/info/search/SearchRepository/*.sql.
+ * eco2/info/search/SearchRepository/*.sql. The service runs them through {@link SearchQueries}; tests use this
+ * interface. Both expect the session settings of {@link SearchSession}.
  */
 @UseClasspathSqlLocator
 @RegisterRowMapper(SearchHitMapper.class)
@@ -24,10 +25,6 @@ public interface SearchRepository {
   /** Only names and keywords that contain the query: the same top hits as {@link #search} whenever it fills a page. */
   @SqlQuery
   List<SearchHit> strong(@Bind("query") String query, @Bind("category") String category, @Bind("limit") int limit);
-
-  /** Generic plans and a stricter similarity threshold for the rest of the transaction (see the file for why). */
-  @SqlQuery
-  List<String> useSearchSettings();
 
   /** How many trigrams the database sees in a Hangul word: 0 when its LC_CTYPE does not count Hangul as letters. */
   @SqlQuery

@@ -73,13 +73,11 @@ public final class SearchService {
    * only descriptions use is likely, and without them the answer would be empty.
    */
   private String rank(String query, String category, int limit) {
-    List<SearchHit> hits = jdbi.inTransaction(handle -> {
-      SearchRepository repo = handle.attach(SearchRepository.class);
-      repo.useSearchSettings();
-      List<SearchHit> strong = repo.strong(query, category, limit);
+    List<SearchHit> hits = jdbi.withHandle(handle -> {
+      List<SearchHit> strong = SearchQueries.strong(handle, query, category, limit);
       if (strong.size() == limit) return strong;
       boolean broad = strong.isEmpty();
-      return repo.search(query, category, limit, broad, Texts.letters(query) >= MIN_FUZZY_LETTERS);
+      return SearchQueries.search(handle, query, category, limit, broad, Texts.letters(query) >= MIN_FUZZY_LETTERS);
     });
     return JsonText.write(mapper, new SearchResult(query, category, limit, hits));
   }

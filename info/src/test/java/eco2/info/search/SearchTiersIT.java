@@ -26,13 +26,24 @@ class SearchTiersIT {
   @BeforeAll
   static void start() throws Exception {
     info = InfoTestApp.start();
-    database = Database.open(info.config.db(), new SimpleMeterRegistry(), List.of("pg_trgm"));
+    database = Database.open(info.config.db(), new SimpleMeterRegistry(), List.of("pg_trgm"), SearchSession.SQL);
   }
 
   @AfterAll
   static void stop() {
     database.close();
     info.close();
+  }
+
+  /** Every pooled connection starts with the search settings, pg_trgm's included once the module has loaded. */
+  @Test
+  void connectionsOpenWithTheSearchSessionSettings() {
+    List<String> settings = database.jdbi().withHandle(h -> {
+      h.createQuery("SELECT similarity('a', 'b')").mapTo(Double.class).one();
+      return List.of(h.createQuery("SHOW plan_cache_mode").mapTo(String.class).one(),
+          h.createQuery("SHOW pg_trgm.similarity_threshold").mapTo(String.class).one());
+    });
+    assertThat(settings).containsExactly("force_generic_plan", "0.4");
   }
 
   /** What the shortcut rests on: a hit whose name or keyword contains the query scores above every other hit. */

@@ -66,19 +66,10 @@ public final class SearchService {
     });
   }
 
-  /**
-   * Names and keywords containing the query come first in any ranking, so when they fill the page they are the
-   * answer (strong.sql). Otherwise the full ranking runs; it looks at similar spellings and at descriptions, the
-   * costliest and weakest evidence, only when no name or keyword contains the query at all: then a typo or a word
-   * only descriptions use is likely, and without them the answer would be empty.
-   */
+  /** One statement ranks: search.sql decides from the names and keywords that contain the query what else to read. */
   private String rank(String query, String category, int limit) {
-    List<SearchHit> hits = jdbi.withHandle(handle -> {
-      List<SearchHit> strong = SearchQueries.strong(handle, query, category, limit);
-      if (strong.size() == limit) return strong;
-      boolean broad = strong.isEmpty();
-      return SearchQueries.search(handle, query, category, limit, broad, Texts.letters(query) >= MIN_FUZZY_LETTERS);
-    });
+    boolean fuzzy = Texts.letters(query) >= MIN_FUZZY_LETTERS;
+    List<SearchHit> hits = jdbi.withHandle(handle -> SearchQueries.search(handle, query, category, limit, fuzzy));
     return JsonText.write(mapper, new SearchResult(query, category, limit, hits));
   }
 }

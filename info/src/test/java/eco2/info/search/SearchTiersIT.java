@@ -13,9 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shortcut in SearchService is only allowed because it changes no answer: whenever strong.sql fills a page, the
- * full ranking of search.sql returns that very page. Checked over every relevance query and some broad ones, with
- * and without a category, at several page sizes.
+ * search.sql skips word and full-text evidence when the names and keywords that contain the query fill the page.
+ * That is only allowed because it changes no answer: tier A outranks everything else, and the gated ranking equals
+ * the ungated one. Checked over every relevance query and some broad ones, with and without a category, at several
+ * page sizes.
  */
 class SearchTiersIT {
   /** The lowest score of a name or keyword that contains the query: 0.9 (keyword) x 0.65 (inside, tiny share). */
@@ -53,7 +54,7 @@ class SearchTiersIT {
     int tierB = 0;
     for (String query : queries()) {
       List<SearchHit> hits = database.jdbi().withExtension(SearchRepository.class,
-          repo -> repo.search(query, null, 50, true, true));
+          repo -> repo.search(query, null, 50, true));
       for (SearchHit hit : hits) {
         boolean contains = database.jdbi().withHandle(h -> h.createQuery("SELECT EXISTS (SELECT 1 FROM item_terms "
                 + "WHERE item_id = :id AND strpos(term, search_norm(:query)) > 0)")
@@ -72,22 +73,25 @@ class SearchTiersIT {
   }
 
   @Test
-  void aFullPageOfStrongHitsIsTheFullAnswer() throws Exception {
-    int shortcuts = 0;
+  void skippingWeakerEvidenceWhenTierAFillsThePageChangesNoAnswer() throws Exception {
+    String gate = "(SELECT items < :limit FROM tier_a)";
+    assertThat(SearchQueries.SEARCH).contains(gate);
+    String ungated = SearchQueries.SEARCH.replace(gate, "true");
+    int gatedPages = 0;
     for (String query : queries()) {
       for (String category : new String[] {null, "plastic", "general"}) {
         for (int limit : new int[] {1, 3, 10}) {
-          List<SearchHit> strong = database.jdbi().withExtension(SearchRepository.class,
-              repo -> repo.strong(query, category, limit));
-          if (strong.size() < limit) continue;
-          shortcuts++;
-          List<SearchHit> full = database.jdbi().withExtension(SearchRepository.class,
-              repo -> repo.search(query, category, limit, true, true));
-          assertThat(full).as("%s in %s, limit %d", query, category, limit).isEqualTo(strong);
+          List<List<SearchHit>> answers = database.jdbi().withHandle(h -> List.of(
+              SearchQueries.search(h, query, category, limit, true),
+              SearchQueries.run(h, ungated, query, category, limit, true)));
+          assertThat(answers.get(0)).as("%s in %s, limit %d", query, category, limit).isEqualTo(answers.get(1));
+          boolean tierAFilled = answers.get(0).size() == limit
+              && answers.get(0).stream().allMatch(hit -> hit.score() >= TIER_A);
+          if (tierAFilled) gatedPages++;
         }
       }
     }
-    assertThat(shortcuts).as("cases where the shortcut applies").isGreaterThan(50);
+    assertThat(gatedPages).as("pages the gate skipped work for").isGreaterThan(50);
   }
 
   static List<String> queries() throws Exception {

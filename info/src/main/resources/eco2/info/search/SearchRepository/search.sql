@@ -9,12 +9,17 @@
 --                       all words appear somewhere (full text, GIN): 0.40-0.50;
 --                       the description contains the query (trigram GIN, LIKE): 0.30-0.40
 --
--- A name weighs 1, an English name or keyword 0.9. Ties go to the shorter, then alphabetically first name. Because
--- tier A always outranks tier B, strong.sql can answer alone whenever it finds a full page.
--- :broad adds the two costly kinds of evidence, similar spellings and descriptions; the service asks for them only
--- when no name or keyword contains the query (a typo, or a word only descriptions use). :fuzzy, for spellings, also
--- needs a query long enough for similarity to mean anything. Every description hit of a query scores the same, so
--- keeping only the first :limit of them in the final order loses nothing.
+-- A name weighs 1, an English name or keyword 0.9. Ties go to the shorter, then alphabetically first name.
+--
+-- Tier A is found first (contains_hits) and decides how much more work the query does; each gate below is an
+-- uncorrelated condition, so PostgreSQL evaluates it once and skips the gated scan entirely when it is false:
+--   * when tier A alone fills the page (in the category asked for), nothing else can enter it, because tier A
+--     always outranks tier B: word and full-text evidence are skipped (SearchTiersIT checks the answer is the same);
+--   * the two costly kinds of evidence, similar spellings and descriptions, are looked for only when no name or
+--     keyword contains the query at all (a typo, or a word only descriptions use); :fuzzy, for spellings, also
+--     says the query is long enough for similarity to mean anything.
+-- Every description hit of a query scores the same, so keeping only the first :limit of them in the final order
+-- loses nothing.
 -- q is MATERIALIZED so that the normalised query is computed once per search: inlined into a generic plan, every
 -- reference to it re-ran normalize() and regexp_replace() for every candidate row (4 ms of 6 for a common word).
 WITH q AS MATERIALIZED (
@@ -23,7 +28,7 @@ WITH q AS MATERIALIZED (
            ARRAY(SELECT search_norm(w) FROM regexp_split_to_table(:query, '[[:space:]]+') AS w WHERE w <> '') AS words,
            websearch_to_tsquery('simple', :query) AS text_query
 ),
-contains_hits AS (
+contains_hits AS MATERIALIZED (
     SELECT t.item_id, t.name, t.category,
            CASE t.kind WHEN 1 THEN 1.0 ELSE 0.9 END::float8
            * CASE
@@ -34,29 +39,34 @@ contains_hits AS (
     FROM q, item_terms t
     WHERE t.term LIKE q.pattern
 ),
+tier_a AS MATERIALIZED (
+    SELECT count(DISTINCT item_id) AS items
+    FROM contains_hits
+    WHERE CAST(:category AS text) IS NULL OR category = CAST(:category AS text)
+),
 similar_hits AS (
     SELECT t.item_id, t.name, t.category,
            CASE t.kind WHEN 1 THEN 1.0 ELSE 0.9 END::float8 * 0.55 * similarity(t.term, q.term) AS score
     FROM q, item_terms t
-    WHERE CAST(:broad AS boolean) AND CAST(:fuzzy AS boolean) AND t.term % q.term
+    WHERE (SELECT items = 0 FROM tier_a) AND CAST(:fuzzy AS boolean) AND t.term % q.term
 ),
 word_hits AS (
     SELECT t.item_id, t.name, t.category,
            CASE t.kind WHEN 1 THEN 1.0 ELSE 0.9 END::float8
            * (0.15 + 0.3 * length(t.term)::float8 / length(q.term)) AS score
     FROM q, item_terms t
-    WHERE cardinality(q.words) > 1 AND t.term = ANY (q.words)
+    WHERE (SELECT items < :limit FROM tier_a) AND cardinality(q.words) > 1 AND t.term = ANY (q.words)
 ),
 text_hits AS (
     SELECT i.id AS item_id, i.name, i.category,
            0.4 + 0.1 * least(ts_rank(i.search_tsv, q.text_query), 1.0)::float8 AS score
     FROM q, items i
-    WHERE i.search_tsv @@ q.text_query
+    WHERE (SELECT items < :limit FROM tier_a) AND i.search_tsv @@ q.text_query
 ),
 description_hits AS (
     SELECT i.id AS item_id, i.name, i.category, 0.3 + 0.01 * least(length(q.term), 10)::float8 AS score
     FROM q, items i
-    WHERE CAST(:broad AS boolean) AND i.description_norm LIKE q.pattern
+    WHERE (SELECT items = 0 FROM tier_a) AND i.description_norm LIKE q.pattern
       AND (CAST(:category AS text) IS NULL OR i.category = CAST(:category AS text))
     ORDER BY length(i.name), i.name, i.id
     LIMIT :limit

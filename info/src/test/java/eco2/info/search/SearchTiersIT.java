@@ -47,7 +47,7 @@ class SearchTiersIT {
     assertThat(settings).containsExactly("force_generic_plan", "0.4");
   }
 
-  /** What the shortcut rests on: a hit whose name or keyword contains the query scores above every other hit. */
+  /** What the gate rests on: a hit whose name or keyword contains the query scores above every other hit. */
   @Test
   void hitsThatContainTheQueryAreTierAAndNoOthersAre() throws Exception {
     int tierA = 0;

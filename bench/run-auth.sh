@@ -6,6 +6,8 @@ set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(dirname "$BENCH_DIR")
+# shellcheck source=bench/lib.sh
+source "$BENCH_DIR/lib.sh"
 
 BASE_URL=${1:-${BASE_URL:-http://127.0.0.1:8080}}
 BASE_URL=${BASE_URL%/}
@@ -31,35 +33,15 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/eco2-bench.XXXXXX")
 export SEED_DIR="$WORK/seed"
 TOKENS_FILE="$WORK/tokens.txt"
 
-log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-
 cleanup() {
   local rc=$?
-  if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    log "stopping the dev stack (pid $SERVER_PID)"
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 40); do
-      kill -0 "$SERVER_PID" 2>/dev/null || break
-      sleep 0.5
-    done
-    if kill -0 "$SERVER_PID" 2>/dev/null; then
-      log "dev stack did not stop in 20 s, killing pid $SERVER_PID"
-      kill -KILL "$SERVER_PID" 2>/dev/null || true
-    fi
-  fi
-  if [[ ${KEEP_WORK:-0} == 1 ]]; then
-    log "kept work files (tokens, wrk output, server log) in $WORK"
-  else
-    rm -rf "$WORK"
-  fi
+  stop_pid "dev stack" "$SERVER_PID"
+  keep_or_remove_work "work files (tokens, wrk output, server log)"
   exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# wrk wants a unit; accept "15" as "15s".
-with_unit() { [[ $1 =~ ^[0-9]+$ ]] && echo "${1}s" || echo "$1"; }
 DURATION=$(with_unit "$DURATION")
 WARMUP=$(with_unit "$WARMUP")
 TIMEOUT=$(with_unit "$TIMEOUT")
@@ -80,20 +62,8 @@ check_settings() {
 
 need_tools() {
   command -v curl >/dev/null || die "curl is required (apt-get install -y curl)"
-  if ! command -v wrk >/dev/null; then
-    if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-      log "wrk not found, installing it with apt-get"
-      apt-get install -y wrk >/dev/null 2>&1 ||
-        { apt-get update >/dev/null 2>&1 && apt-get install -y wrk >/dev/null 2>&1; } ||
-        die "could not install wrk; run: apt-get update && apt-get install -y wrk"
-    else
-      die "wrk is required: run 'sudo apt-get install -y wrk' (or build it from source)"
-    fi
-    command -v wrk >/dev/null || die "wrk is still not on PATH after apt-get install"
-  fi
+  need_wrk
 }
-
-is_up() { curl -fsS --max-time 2 -o /dev/null "$BASE_URL$1" 2>/dev/null; }
 
 start_stack() {
   local jar="$REPO_DIR/compose/target/eco2-dev.jar"
@@ -211,21 +181,6 @@ run_wrk() { # scenario duration outfile
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --timeout "$TIMEOUT" \
     -s "$BENCH_DIR/lua/$1.lua" "$(scenario_url "$1")" >"$3" 2>&1 ||
     { cat "$3" >&2; die "wrk failed for scenario $1"; }
-}
-
-run_scenario() {
-  local s=$1
-  if [[ $WARMUP != 0s ]]; then
-    log "$s: warm-up $WARMUP"
-    run_wrk "$s" "$WARMUP" "$WORK/$s.warmup.txt"
-    sleep "$COOLDOWN"
-  fi
-  log "$s: measuring $DURATION at $CONNECTIONS connections, $THREADS threads"
-  run_wrk "$s" "$DURATION" "$WORK/$s.txt"
-  sed 's/^/    /' "$WORK/$s.txt" >&2
-  grep -q '^BENCH_RESULT ' "$WORK/$s.txt" || die "no BENCH_RESULT line in the wrk output of $s"
-  grep '^BENCH_RESULT ' "$WORK/$s.txt" >>"$WORK/results.txt"
-  sleep "$COOLDOWN"
 }
 
 main() {

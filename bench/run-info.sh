@@ -8,6 +8,8 @@ set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(dirname "$BENCH_DIR")
+# shellcheck source=bench/lib.sh
+source "$BENCH_DIR/lib.sh"
 
 PORT=${PORT:-8084}
 BASE_URL="http://127.0.0.1:$PORT"
@@ -32,34 +34,20 @@ JAR="$REPO_DIR/info/target/info.jar"
 SERVER_PID=""
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/eco2-bench-info.XXXXXX")
 
-log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-
 stop_server() {
-  if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 40); do
-      kill -0 "$SERVER_PID" 2>/dev/null || break
-      sleep 0.5
-    done
-    if kill -0 "$SERVER_PID" 2>/dev/null; then
-      log "info did not stop in 20 s, killing pid $SERVER_PID"
-      kill -KILL "$SERVER_PID" 2>/dev/null || true
-    fi
-  fi
+  stop_pid info "$SERVER_PID"
   SERVER_PID=""
 }
 
 cleanup() {
   local rc=$?
   stop_server
-  if [[ ${KEEP_WORK:-0} == 1 ]]; then log "kept work files (wrk output, server logs) in $WORK"; else rm -rf "$WORK"; fi
+  keep_or_remove_work "work files (wrk output, server logs)"
   exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-with_unit() { [[ $1 =~ ^[0-9]+$ ]] && echo "${1}s" || echo "$1"; }
 DURATION=$(with_unit "$DURATION")
 WARMUP=$(with_unit "$WARMUP")
 START_WARMUP=$(with_unit "$START_WARMUP")
@@ -83,20 +71,10 @@ check_settings() {
 need_tools() {
   local tool
   for tool in curl psql java; do command -v "$tool" >/dev/null || die "$tool is required"; done
-  if ! command -v wrk >/dev/null; then
-    if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-      log "wrk not found, installing it with apt-get"
-      apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y wrk >/dev/null 2>&1; } ||
-        die "could not install wrk; run: apt-get update && apt-get install -y wrk"
-    else
-      die "wrk is required: run 'sudo apt-get install -y wrk'"
-    fi
-  fi
+  need_wrk
 }
 
 psql_admin() { PGCONNECT_TIMEOUT=5 psql -X -q -v ON_ERROR_STOP=1 -h "$PG_HOST" -p "$PG_PORT" -U "$DB_ADMIN_USER" "$@"; }
-
-is_up() { curl -fsS --max-time 2 -o /dev/null "$BASE_URL$1" 2>/dev/null; }
 
 start_server() { # search cache on|off
   if [[ ! -f $JAR ]]; then
@@ -168,21 +146,6 @@ warm_jvm() { # scenario
   [[ $START_WARMUP != 0s ]] || return 0
   log "JIT warm-up after start: $1 for $START_WARMUP at $JIT_CONNECTIONS connections"
   run_wrk "$1" "$START_WARMUP" "$WORK/start-warmup-$1.txt" "$JIT_CONNECTIONS"
-  sleep "$COOLDOWN"
-}
-
-run_scenario() {
-  local s=$1
-  if [[ $WARMUP != 0s ]]; then
-    log "$s: warm-up $WARMUP"
-    run_wrk "$s" "$WARMUP" "$WORK/$s.warmup.txt"
-    sleep "$COOLDOWN"
-  fi
-  log "$s: measuring $DURATION at $CONNECTIONS connections, $THREADS threads"
-  run_wrk "$s" "$DURATION" "$WORK/$s.txt"
-  sed 's/^/    /' "$WORK/$s.txt" >&2
-  grep -q '^BENCH_RESULT ' "$WORK/$s.txt" || die "no BENCH_RESULT line in the wrk output of $s"
-  grep '^BENCH_RESULT ' "$WORK/$s.txt" >>"$WORK/results.txt"
   sleep "$COOLDOWN"
 }
 

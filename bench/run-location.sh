@@ -8,6 +8,8 @@ set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO_DIR=$(dirname "$BENCH_DIR")
+# shellcheck source=bench/lib.sh
+source "$BENCH_DIR/lib.sh"
 
 PORT=${PORT:-28083}
 BASE_URL="http://127.0.0.1:$PORT"
@@ -33,31 +35,20 @@ export AMQP_URL=${AMQP_URL:-amqp://guest:guest@127.0.0.1:5672/%2F}
 SERVER_PID=""
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/eco2-bench-location.XXXXXX")
 
-log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
-
 stop_server() {
-  if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 40); do
-      kill -0 "$SERVER_PID" 2>/dev/null || break
-      sleep 0.5
-    done
-    if kill -0 "$SERVER_PID" 2>/dev/null; then kill -KILL "$SERVER_PID" 2>/dev/null || true; fi
-  fi
+  stop_pid location "$SERVER_PID"
   SERVER_PID=""
 }
 
 cleanup() {
   local rc=$?
   stop_server
-  if [[ ${KEEP_WORK:-0} == 1 ]]; then log "kept wrk outputs and server logs in $WORK"; else rm -rf "$WORK"; fi
+  keep_or_remove_work "wrk outputs and server logs"
   exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-with_unit() { [[ $1 =~ ^[0-9]+$ ]] && echo "${1}s" || echo "$1"; }
 DURATION=$(with_unit "$DURATION")
 WARMUP=$(with_unit "$WARMUP")
 JIT_WARMUP=$(with_unit "$JIT_WARMUP")
@@ -66,15 +57,7 @@ TIMEOUT=$(with_unit "$TIMEOUT")
 need_tools() {
   local tool
   for tool in curl psql java; do command -v "$tool" >/dev/null || die "$tool is required"; done
-  if ! command -v wrk >/dev/null; then
-    if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
-      log "wrk not found, installing it with apt-get"
-      apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y wrk >/dev/null 2>&1; } ||
-        die "could not install wrk; run: apt-get update && apt-get install -y wrk"
-    else
-      die "wrk is required: run 'sudo apt-get install -y wrk'"
-    fi
-  fi
+  need_wrk
   [[ $THREADS =~ ^[1-9][0-9]*$ && $CONNECTIONS =~ ^[1-9][0-9]*$ ]] || die "THREADS and CONNECTIONS must be positive integers"
   [[ $WARM_POINTS =~ ^[1-9][0-9]*$ ]] || die "WARM_POINTS must be a positive integer"
 }
@@ -85,8 +68,6 @@ build_jar() {
   (cd "$REPO_DIR" && mvn -B -q -DskipTests package -pl location -am) >"$WORK/build.log" 2>&1 ||
     { tail -n 40 "$WORK/build.log" >&2; die "maven build failed"; }
 }
-
-is_up() { curl -fsS --max-time 2 -o /dev/null "$BASE_URL$1" 2>/dev/null; }
 
 start_server() { # cache on|off
   is_up /health && die "something already answers on $BASE_URL; stop it or set PORT"

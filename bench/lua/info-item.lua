@@ -10,19 +10,10 @@ local requests = {}
 local i = 0
 
 function init(_args)
-  local path = os.getenv("IDS_FILE")
-  if not path or path == "" then
-    error("info-item.lua: set IDS_FILE to a file with one item id per line")
-  end
   local prefix = wrk.path:gsub("/+$", "")
-  for line in io.lines(path) do
-    if line ~= "" then
-      requests[#requests + 1] = wrk.format("GET", prefix .. "/" .. line)
-    end
-  end
-  if #requests == 0 then
-    error("info-item.lua: " .. path .. " holds no ids")
-  end
+  requests = report.requests_from("IDS_FILE", "info-item.lua", "item id", function(line)
+    return wrk.format("GET", prefix .. "/" .. line)
+  end)
   i = report.start_index(#requests)
 end
 

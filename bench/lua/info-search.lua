@@ -17,19 +17,10 @@ local function json_string(s)
 end
 
 function init(_args)
-  local path = os.getenv("QUERIES_FILE")
-  if not path or path == "" then
-    error("info-search.lua: set QUERIES_FILE to a file with one query per line")
-  end
   local headers = { ["Content-Type"] = "application/json" }
-  for line in io.lines(path) do
-    if line ~= "" then
-      requests[#requests + 1] = wrk.format("POST", nil, headers, '{"query":' .. json_string(line) .. "}")
-    end
-  end
-  if #requests == 0 then
-    error("info-search.lua: " .. path .. " holds no queries")
-  end
+  requests = report.requests_from("QUERIES_FILE", "info-search.lua", "query", function(line)
+    return wrk.format("POST", nil, headers, '{"query":' .. json_string(line) .. "}")
+  end)
   i = report.start_index(#requests)
 end
 

@@ -28,6 +28,23 @@ function M.start_index(n)
   return (id * 997) % n
 end
 
+-- The requests of a scenario that reads its inputs from a file named by env var `var`: build(line) for every
+-- non-empty line. `script` and `what` (e.g. "item id") word the errors when the variable or the file is empty.
+function M.requests_from(var, script, what, build)
+  local path = os.getenv(var)
+  if not path or path == "" then
+    error(script .. ": set " .. var .. " to a file with one " .. what .. " per line")
+  end
+  local requests = {}
+  for line in io.lines(path) do
+    if line ~= "" then requests[#requests + 1] = build(line) end
+  end
+  if #requests == 0 then
+    error(script .. ": " .. path .. " holds no " .. what)
+  end
+  return requests
+end
+
 local function ms(us)
   return string.format("%.3f", us / 1000)
 end

@@ -19,44 +19,49 @@ import redis.clients.jedis.exceptions.JedisException;
  * The role reaches tokens at the next sign-in or refresh; tokens already issued keep their roles until they expire.
  */
 public final class AdminCli {
-  static final String ADMIN = "admin";
+    static final String ADMIN = "admin";
 
-  private AdminCli() {}
+    private AdminCli() {}
 
-  public static void main(String[] args) {
-    System.exit(run(args, Env.system(), System.out));
-  }
+    public static void main(String[] args) {
+        System.exit(run(args, Env.system(), System.out));
+    }
 
-  /** Exit status: 0 done, 1 no such account, 2 bad usage. */
-  static int run(String[] args, Env env, PrintStream out) {
-    if (args.length != 2 || !List.of("grant", "revoke").contains(args[0])) {
-      out.println("usage: AdminCli grant|revoke <email>");
-      return 2;
+    /** Exit status: 0 done, 1 no such account, 2 bad usage. */
+    static int run(String[] args, Env env, PrintStream out) {
+        if (args.length != 2 || !List.of("grant", "revoke").contains(args[0])) {
+            out.println("usage: AdminCli grant|revoke <email>");
+            return 2;
+        }
+        String email = Credentials.normaliseEmail(args[1]);
+        Optional<UUID> changed;
+        try (Database database = Database.open(DbSettings.fromEnv(env, "auth"), new SimpleMeterRegistry(), List.of())) {
+            changed = database.jdbi()
+                    .withHandle(h -> h.createQuery(
+                                    args[0].equals("grant")
+                                            ? "UPDATE users SET roles = array_append(array_remove(roles, :role), :role), updated_at = now() "
+                                                    + "WHERE email = :email RETURNING id"
+                                            : "UPDATE users SET roles = array_remove(roles, :role), updated_at = now() WHERE email = :email RETURNING id")
+                            .bind("role", ADMIN)
+                            .bind("email", email)
+                            .mapTo(UUID.class)
+                            .findOne());
+        }
+        if (changed.isEmpty()) {
+            out.println("no account has the email " + email);
+            return 1;
+        }
+        dropCachedAccount(env, changed.get(), out);
+        out.println(args[0] + "ed admin for " + email);
+        return 0;
     }
-    String email = Credentials.normaliseEmail(args[1]);
-    Optional<UUID> changed;
-    try (Database database = Database.open(DbSettings.fromEnv(env, "auth"), new SimpleMeterRegistry(), List.of())) {
-      changed = database.jdbi().withHandle(h -> h.createQuery(args[0].equals("grant")
-              ? "UPDATE users SET roles = array_append(array_remove(roles, :role), :role), updated_at = now() "
-                  + "WHERE email = :email RETURNING id"
-              : "UPDATE users SET roles = array_remove(roles, :role), updated_at = now() WHERE email = :email RETURNING id")
-          .bind("role", ADMIN).bind("email", email).mapTo(UUID.class).findOne());
-    }
-    if (changed.isEmpty()) {
-      out.println("no account has the email " + email);
-      return 1;
-    }
-    dropCachedAccount(env, changed.get(), out);
-    out.println(args[0] + "ed admin for " + email);
-    return 0;
-  }
 
-  /** /me is cached for five minutes; dropping it shows the new roles at once. Best effort: Redis may be away. */
-  private static void dropCachedAccount(Env env, UUID userId, PrintStream out) {
-    try (RedisClient redis = Redis.connect(AuthConfig.fromEnv(env).redisUrl())) {
-      redis.del(AuthModule.USER_INFO + userId);
-    } catch (JedisException e) {
-      out.println("note: Redis is unreachable; /me may show the old roles for up to 5 minutes");
+    /** /me is cached for five minutes; dropping it shows the new roles at once. Best effort: Redis may be away. */
+    private static void dropCachedAccount(Env env, UUID userId, PrintStream out) {
+        try (RedisClient redis = Redis.connect(AuthConfig.fromEnv(env).redisUrl())) {
+            redis.del(AuthModule.USER_INFO + userId);
+        } catch (JedisException e) {
+            out.println("note: Redis is unreachable; /me may show the old roles for up to 5 minutes");
+        }
     }
-  }
 }

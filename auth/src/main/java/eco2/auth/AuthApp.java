@@ -8,9 +8,9 @@ import java.util.List;
 
 /** Auth as a standalone app: the module plus the common plumbing. Tests start exactly this. */
 public final class AuthApp {
-  private AuthApp() {}
+    private AuthApp() {}
 
-  public static Javalin create(AuthConfig config, Infra infra, KeyRing keys) {
-    return HttpApp.create("Eco² auth", config.http(), infra, List.of(AuthModule.create(config, infra, keys)));
-  }
+    public static Javalin create(AuthConfig config, Infra infra, KeyRing keys) {
+        return HttpApp.create("Eco² auth", config.http(), infra, List.of(AuthModule.create(config, infra, keys)));
+    }
 }

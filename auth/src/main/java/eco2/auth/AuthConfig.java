@@ -11,37 +11,37 @@ import java.time.Duration;
 
 /** Everything auth reads from the environment, with dev defaults. Tests build it directly. */
 public record AuthConfig(
-    HttpSettings http,
-    DbSettings db,
-    String redisUrl,
-    AmqpSettings amqp,
-    String userDeletedQueue,
-    RateLimitSettings rateLimits,
-    String issuer,
-    String signingKeyPem,
-    String previousPublicKeyPem,
-    Path devKeyFile,
-    Duration accessTokenTtl,
-    Duration refreshTokenTtl,
-    OAuthSettings oauth) {
+        HttpSettings http,
+        DbSettings db,
+        String redisUrl,
+        AmqpSettings amqp,
+        String userDeletedQueue,
+        RateLimitSettings rateLimits,
+        String issuer,
+        String signingKeyPem,
+        String previousPublicKeyPem,
+        Path devKeyFile,
+        Duration accessTokenTtl,
+        Duration refreshTokenTtl,
+        OAuthSettings oauth) {
 
-  public static final int DEFAULT_PORT = 8081;
-  public static final String USER_DELETED_QUEUE = "auth.user-deleted";
+    public static final int DEFAULT_PORT = 8081;
+    public static final String USER_DELETED_QUEUE = "auth.user-deleted";
 
-  public static AuthConfig fromEnv(Env env) {
-    return new AuthConfig(
-        HttpSettings.fromEnv(env, DEFAULT_PORT),
-        DbSettings.fromEnv(env, "auth"),
-        env.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
-        AmqpSettings.fromEnv(env),
-        USER_DELETED_QUEUE,
-        RateLimitSettings.fromEnv(env),
-        env.get("JWT_ISSUER", "eco2-auth"),
-        env.secret("JWT_PRIVATE_KEY", null),
-        env.optional("JWT_PREVIOUS_PUBLIC_KEY"),
-        Path.of(env.get("JWT_DEV_KEY_FILE", ".eco2-dev/jwt-signing-key.pem")),
-        Duration.ofMinutes(env.integer("ACCESS_TOKEN_MINUTES", 30)),
-        Duration.ofDays(env.integer("REFRESH_TOKEN_DAYS", 7)),
-        OAuthSettings.fromEnv(env));
-  }
+    public static AuthConfig fromEnv(Env env) {
+        return new AuthConfig(
+                HttpSettings.fromEnv(env, DEFAULT_PORT),
+                DbSettings.fromEnv(env, "auth"),
+                env.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+                AmqpSettings.fromEnv(env),
+                USER_DELETED_QUEUE,
+                RateLimitSettings.fromEnv(env),
+                env.get("JWT_ISSUER", "eco2-auth"),
+                env.secret("JWT_PRIVATE_KEY", null),
+                env.optional("JWT_PREVIOUS_PUBLIC_KEY"),
+                Path.of(env.get("JWT_DEV_KEY_FILE", ".eco2-dev/jwt-signing-key.pem")),
+                Duration.ofMinutes(env.integer("ACCESS_TOKEN_MINUTES", 30)),
+                Duration.ofDays(env.integer("REFRESH_TOKEN_DAYS", 7)),
+                OAuthSettings.fromEnv(env));
+    }
 }

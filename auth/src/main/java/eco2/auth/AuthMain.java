@@ -11,18 +11,18 @@ import java.util.List;
 
 /** Runs auth on its own: {@code java -jar auth/target/auth.jar}. */
 public final class AuthMain {
-  private AuthMain() {}
+    private AuthMain() {}
 
-  public static void main(String[] args) {
-    Env env = Env.system();
-    AuthConfig config = AuthConfig.fromEnv(env);
-    env.requireComplete();
-    if (MigrateCommand.runIfAsked(args, config.db(), List.of())) return;
-    KeyRing keys = KeyRingLoader.load(config.signingKeyPem(), config.previousPublicKeyPem(), config.devKeyFile());
-    // Auth verifies its own tokens with its key ring: no HTTP round trip to itself.
-    Infra infra = Infra.create(config.redisUrl(), keys, config.issuer(), config.rateLimits(), Clock.systemUTC());
-    Javalin app = AuthApp.create(config, infra, keys);
-    infra.lifecycle().closeAfterwards(infra).stopOnSignals();
-    infra.lifecycle().start(app, config.http().port());
-  }
+    public static void main(String[] args) {
+        Env env = Env.system();
+        AuthConfig config = AuthConfig.fromEnv(env);
+        env.requireComplete();
+        if (MigrateCommand.runIfAsked(args, config.db(), List.of())) return;
+        KeyRing keys = KeyRingLoader.load(config.signingKeyPem(), config.previousPublicKeyPem(), config.devKeyFile());
+        // Auth verifies its own tokens with its key ring: no HTTP round trip to itself.
+        Infra infra = Infra.create(config.redisUrl(), keys, config.issuer(), config.rateLimits(), Clock.systemUTC());
+        Javalin app = AuthApp.create(config, infra, keys);
+        infra.lifecycle().closeAfterwards(infra).stopOnSignals();
+        infra.lifecycle().start(app, config.http().port());
+    }
 }

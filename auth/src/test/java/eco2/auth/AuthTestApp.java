@@ -23,64 +23,81 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Starts the real auth app on port 0, in a fresh database, against the test Redis. */
 public final class AuthTestApp implements AutoCloseable {
-  public final AuthConfig config;
-  public final KeyRing keys;
-  public final Infra infra;
-  public final Javalin app;
-  public final TestHttp http;
-  public final Jdbi db;
+    public final AuthConfig config;
+    public final KeyRing keys;
+    public final Infra infra;
+    public final Javalin app;
+    public final TestHttp http;
+    public final Jdbi db;
 
-  private AuthTestApp(AuthConfig config, String redisUrl) throws Exception {
-    this.config = config;
-    this.keys = KeyRingLoader.load(null, null, config.devKeyFile());
-    this.infra = Infra.create(redisUrl, keys, config.issuer(), config.rateLimits(), Clock.systemUTC());
-    this.app = AuthApp.create(config, infra, keys).start(0);
-    this.http = new TestHttp(app.port());
-    this.db = Jdbi.create(config.db().url(), config.db().user(), config.db().password());
-  }
+    private AuthTestApp(AuthConfig config, String redisUrl) throws Exception {
+        this.config = config;
+        this.keys = KeyRingLoader.load(null, null, config.devKeyFile());
+        this.infra = Infra.create(redisUrl, keys, config.issuer(), config.rateLimits(), Clock.systemUTC());
+        this.app = AuthApp.create(config, infra, keys).start(0);
+        this.http = new TestHttp(app.port());
+        this.db = Jdbi.create(config.db().url(), config.db().user(), config.db().password());
+    }
 
-  /** Rate limits off, so tests that are not about limits are not throttled by each other. */
-  public static AuthTestApp start() throws Exception {
-    return start(new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null), TestServices.get().redisUri());
-  }
+    /** Rate limits off, so tests that are not about limits are not throttled by each other. */
+    public static AuthTestApp start() throws Exception {
+        return start(
+                new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null),
+                TestServices.get().redisUri());
+    }
 
-  public static AuthTestApp start(RateLimitSettings limits, String redisUrl) throws Exception {
-    return start(limits, redisUrl, TestServices.get().amqpUri());
-  }
+    public static AuthTestApp start(RateLimitSettings limits, String redisUrl) throws Exception {
+        return start(limits, redisUrl, TestServices.get().amqpUri());
+    }
 
-  public static AuthTestApp start(RateLimitSettings limits, String redisUrl, String amqpUrl) throws Exception {
-    return start(limits, redisUrl, amqpUrl, OAuthSettings.fromEnv(new Env(Map.of())));
-  }
+    public static AuthTestApp start(RateLimitSettings limits, String redisUrl, String amqpUrl) throws Exception {
+        return start(limits, redisUrl, amqpUrl, OAuthSettings.fromEnv(new Env(Map.of())));
+    }
 
-  /** With sign-in providers pointed at local fakes. */
-  public static AuthTestApp start(OAuthSettings oauth) throws Exception {
-    return start(new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null), TestServices.get().redisUri(),
-        TestServices.get().amqpUri(), oauth);
-  }
+    /** With sign-in providers pointed at local fakes. */
+    public static AuthTestApp start(OAuthSettings oauth) throws Exception {
+        return start(
+                new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null),
+                TestServices.get().redisUri(),
+                TestServices.get().amqpUri(),
+                oauth);
+    }
 
-  public static AuthTestApp start(RateLimitSettings limits, String redisUrl, String amqpUrl, OAuthSettings oauth)
-      throws Exception {
-    TestServices services = TestServices.get();
-    services.flushRedis();
-    String database = services.freshDatabase();
-    DbSettings db = services.dbSettings(database, "auth");
-    Path keyFile = Files.createTempDirectory("eco2-auth-test").resolve("jwt.pem");
-    // An exchange and queue of this test class's own: no test sees another's events.
-    AmqpSettings amqp = new AmqpSettings(amqpUrl, "eco2.events.test." + database);
-    String deletedQueue = "auth.user-deleted.test." + database;
-    AuthConfig config = new AuthConfig(HttpSettings.forTests(), db, redisUrl, amqp, deletedQueue, limits, "eco2-auth",
-        null, null, keyFile, Duration.ofMinutes(30), Duration.ofDays(7), oauth);
-    return new AuthTestApp(config, redisUrl);
-  }
+    public static AuthTestApp start(RateLimitSettings limits, String redisUrl, String amqpUrl, OAuthSettings oauth)
+            throws Exception {
+        TestServices services = TestServices.get();
+        services.flushRedis();
+        String database = services.freshDatabase();
+        DbSettings db = services.dbSettings(database, "auth");
+        Path keyFile = Files.createTempDirectory("eco2-auth-test").resolve("jwt.pem");
+        // An exchange and queue of this test class's own: no test sees another's events.
+        AmqpSettings amqp = new AmqpSettings(amqpUrl, "eco2.events.test." + database);
+        String deletedQueue = "auth.user-deleted.test." + database;
+        AuthConfig config = new AuthConfig(
+                HttpSettings.forTests(),
+                db,
+                redisUrl,
+                amqp,
+                deletedQueue,
+                limits,
+                "eco2-auth",
+                null,
+                null,
+                keyFile,
+                Duration.ofMinutes(30),
+                Duration.ofDays(7),
+                oauth);
+        return new AuthTestApp(config, redisUrl);
+    }
 
-  public static RateLimitSettings limits(UnaryOperator<String> overrides) {
-    return new RateLimitSettings(true, RateLimitSettings.DEFAULT, overrides);
-  }
+    public static RateLimitSettings limits(UnaryOperator<String> overrides) {
+        return new RateLimitSettings(true, RateLimitSettings.DEFAULT, overrides);
+    }
 
-  @Override
-  public void close() {
-    app.stop();
-    infra.close();
-    TestBroker.deleteQueuesAndExchange(config.amqp().exchange(), config.userDeletedQueue());
-  }
+    @Override
+    public void close() {
+        app.stop();
+        infra.close();
+        TestBroker.deleteQueuesAndExchange(config.amqp().exchange(), config.userDeletedQueue());
+    }
 }

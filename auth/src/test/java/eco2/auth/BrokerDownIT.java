@@ -11,36 +11,39 @@ import org.junit.jupiter.api.Test;
 
 /** With RabbitMQ unreachable, registering still succeeds and its event waits in the outbox; /ready says why. */
 class BrokerDownIT {
-  static AuthTestApp auth;
+    static AuthTestApp auth;
 
-  @BeforeAll
-  static void start() throws Exception {
-    auth = AuthTestApp.start(AuthTestApp.limits(name -> null), TestServices.get().redisUri(),
-        "amqp://guest:guest@127.0.0.1:1/%2F");
-  }
+    @BeforeAll
+    static void start() throws Exception {
+        auth = AuthTestApp.start(
+                AuthTestApp.limits(name -> null), TestServices.get().redisUri(), "amqp://guest:guest@127.0.0.1:1/%2F");
+    }
 
-  @AfterAll
-  static void stop() {
-    auth.close();
-  }
+    @AfterAll
+    static void stop() {
+        auth.close();
+    }
 
-  @Test
-  void registrationSucceedsAndTheEventWaits() {
-    String name = TestUsers.uniqueName();
-    TestHttp.Response r = auth.http.postJson("/api/v1/auth/register",
-        TestHttp.json(Map.of("email", name + "@example.com", "username", name, "password", "password123")));
+    @Test
+    void registrationSucceedsAndTheEventWaits() {
+        String name = TestUsers.uniqueName();
+        TestHttp.Response r = auth.http.postJson(
+                "/api/v1/auth/register",
+                TestHttp.json(Map.of("email", name + "@example.com", "username", name, "password", "password123")));
 
-    assertThat(r.status()).isEqualTo(201);
-    long pending = auth.db.withHandle(h -> h.createQuery(
-        "SELECT count(*) FROM auth.outbox WHERE published_at IS NULL AND payload->'data'->>'username' = :u")
-        .bind("u", name).mapTo(Long.class).one());
-    assertThat(pending).isEqualTo(1);
-  }
+        assertThat(r.status()).isEqualTo(201);
+        long pending = auth.db.withHandle(h -> h.createQuery(
+                        "SELECT count(*) FROM auth.outbox WHERE published_at IS NULL AND payload->'data'->>'username' = :u")
+                .bind("u", name)
+                .mapTo(Long.class)
+                .one());
+        assertThat(pending).isEqualTo(1);
+    }
 
-  @Test
-  void readinessNamesRabbitmq() {
-    TestHttp.Response r = auth.http.get("/ready");
-    assertThat(r.status()).isEqualTo(503);
-    assertThat(r.json().get("message").asText()).isEqualTo("Not ready: rabbitmq");
-  }
+    @Test
+    void readinessNamesRabbitmq() {
+        TestHttp.Response r = auth.http.get("/ready");
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.json().get("message").asText()).isEqualTo("Not ready: rabbitmq");
+    }
 }

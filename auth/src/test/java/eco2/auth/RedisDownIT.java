@@ -25,66 +25,73 @@ import org.junit.jupiter.api.Test;
  * is the problem.
  */
 class RedisDownIT {
-  static AuthTestApp auth;
+    static AuthTestApp auth;
 
-  @BeforeAll
-  static void start() throws Exception {
-    auth = AuthTestApp.start(AuthTestApp.limits(name -> null), "redis://127.0.0.1:1/0", TestServices.get().amqpUri(),
-        OAuthSettings.fromEnv(new Env(Map.of("KAKAO_CLIENT_ID", "any-client"))));
-  }
+    @BeforeAll
+    static void start() throws Exception {
+        auth = AuthTestApp.start(
+                AuthTestApp.limits(name -> null),
+                "redis://127.0.0.1:1/0",
+                TestServices.get().amqpUri(),
+                OAuthSettings.fromEnv(new Env(Map.of("KAKAO_CLIENT_ID", "any-client"))));
+    }
 
-  @AfterAll
-  static void stop() {
-    auth.close();
-  }
+    @AfterAll
+    static void stop() {
+        auth.close();
+    }
 
-  @Test
-  void registerStillWorks() {
-    String name = TestUsers.uniqueName();
-    TestHttp.Response r = auth.http.postJson("/api/v1/auth/register",
-        TestHttp.json(Map.of("email", name + "@example.com", "username", name, "password", "password123")));
-    assertThat(r.status()).isEqualTo(201);
-  }
+    @Test
+    void registerStillWorks() {
+        String name = TestUsers.uniqueName();
+        TestHttp.Response r = auth.http.postJson(
+                "/api/v1/auth/register",
+                TestHttp.json(Map.of("email", name + "@example.com", "username", name, "password", "password123")));
+        assertThat(r.status()).isEqualTo(201);
+    }
 
-  @Test
-  void loginFailsClosed() {
-    TestHttp.Response r = TestUsers.login(auth.http, "anyone@example.com", "password123");
-    assertThat(r.status()).isEqualTo(503);
-    assertThat(r.json().get("code").asText()).isEqualTo("unavailable");
-  }
+    @Test
+    void loginFailsClosed() {
+        TestHttp.Response r = TestUsers.login(auth.http, "anyone@example.com", "password123");
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.json().get("code").asText()).isEqualTo("unavailable");
+    }
 
-  @Test
-  void protectedCallsFailClosed() {
-    String token = TokenSecurityIT.class.getName(); // any syntactically bad token is still a 401
-    assertThat(auth.http.get("/api/v1/auth/me", "Authorization", "Bearer " + token).status()).isEqualTo(401);
-    User someone = new User(UUID.randomUUID(), "a@b.kr", "abc", null, List.of("user"), true, false, Instant.now());
-    String valid = new AccessTokenIssuer(auth.keys, "eco2-auth", Duration.ofMinutes(5), Clock.systemUTC())
-        .issue(someone, UUID.randomUUID());
-    TestHttp.Response r = auth.http.get("/api/v1/auth/me", "Authorization", "Bearer " + valid);
-    assertThat(r.status()).isEqualTo(503);
-    assertThat(r.json().get("code").asText()).isEqualTo("unavailable");
-  }
+    @Test
+    void protectedCallsFailClosed() {
+        String token = TokenSecurityIT.class.getName(); // any syntactically bad token is still a 401
+        assertThat(auth.http
+                        .get("/api/v1/auth/me", "Authorization", "Bearer " + token)
+                        .status())
+                .isEqualTo(401);
+        User someone = new User(UUID.randomUUID(), "a@b.kr", "abc", null, List.of("user"), true, false, Instant.now());
+        String valid = new AccessTokenIssuer(auth.keys, "eco2-auth", Duration.ofMinutes(5), Clock.systemUTC())
+                .issue(someone, UUID.randomUUID());
+        TestHttp.Response r = auth.http.get("/api/v1/auth/me", "Authorization", "Bearer " + valid);
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.json().get("code").asText()).isEqualTo("unavailable");
+    }
 
-  @Test
-  void providerSignInFailsClosed() {
-    TestHttp.Response r = auth.http.get("/api/v1/auth/oauth/kakao");
-    assertThat(r.status()).isEqualTo(503);
-    assertThat(r.json().get("code").asText()).isEqualTo("unavailable");
-  }
+    @Test
+    void providerSignInFailsClosed() {
+        TestHttp.Response r = auth.http.get("/api/v1/auth/oauth/kakao");
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.json().get("code").asText()).isEqualTo("unavailable");
+    }
 
-  @Test
-  void passwordResetRequestsFailClosed() {
-    TestHttp.Response r = auth.http.postJson("/api/v1/auth/reset-password/request",
-        TestHttp.json(Map.of("email", "someone@example.com")));
-    assertThat(r.status()).isEqualTo(503);
-    assertThat(r.json().get("message").asText()).contains("Password reset");
-  }
+    @Test
+    void passwordResetRequestsFailClosed() {
+        TestHttp.Response r = auth.http.postJson(
+                "/api/v1/auth/reset-password/request", TestHttp.json(Map.of("email", "someone@example.com")));
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.json().get("message").asText()).contains("Password reset");
+    }
 
-  @Test
-  void readinessNamesRedis() {
-    TestHttp.Response r = auth.http.get("/ready");
-    assertThat(r.status()).isEqualTo(503);
-    assertThat(r.json().get("message").asText()).contains("redis").doesNotContain("postgres");
-    assertThat(auth.http.get("/health").status()).isEqualTo(200);
-  }
+    @Test
+    void readinessNamesRedis() {
+        TestHttp.Response r = auth.http.get("/ready");
+        assertThat(r.status()).isEqualTo(503);
+        assertThat(r.json().get("message").asText()).contains("redis").doesNotContain("postgres");
+        assertThat(auth.http.get("/health").status()).isEqualTo(200);
+    }
 }

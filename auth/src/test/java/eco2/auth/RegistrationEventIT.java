@@ -12,59 +12,80 @@ import org.junit.jupiter.api.Test;
 
 /** Registering writes user.registered to the outbox in the same transaction, and the relay publishes it. */
 class RegistrationEventIT {
-  static AuthTestApp auth;
-  static EventTap events;
+    static AuthTestApp auth;
+    static EventTap events;
 
-  @BeforeAll
-  static void start() throws Exception {
-    auth = AuthTestApp.start();
-    events = EventTap.bind(auth.config.amqp().exchange(), "user.registered");
-  }
+    @BeforeAll
+    static void start() throws Exception {
+        auth = AuthTestApp.start();
+        events = EventTap.bind(auth.config.amqp().exchange(), "user.registered");
+    }
 
-  @AfterAll
-  static void stop() throws Exception {
-    events.close();
-    auth.close();
-  }
+    @AfterAll
+    static void stop() throws Exception {
+        events.close();
+        auth.close();
+    }
 
-  @Test
-  void userRegisteredIsPublishedWithTheInviteCode() throws Exception {
-    String name = TestUsers.uniqueName();
-    TestHttp.Response created = auth.http.postJson("/api/v1/auth/register", TestHttp.json(Map.of(
-        "email", name + "@example.com", "username", name, "password", "password123", "invite_code", "FRIEND42")));
-    assertThat(created.status()).isEqualTo(201);
-    String userId = created.json().get("id").asText();
+    @Test
+    void userRegisteredIsPublishedWithTheInviteCode() throws Exception {
+        String name = TestUsers.uniqueName();
+        TestHttp.Response created = auth.http.postJson(
+                "/api/v1/auth/register",
+                TestHttp.json(Map.of(
+                        "email",
+                        name + "@example.com",
+                        "username",
+                        name,
+                        "password",
+                        "password123",
+                        "invite_code",
+                        "FRIEND42")));
+        assertThat(created.status()).isEqualTo(201);
+        String userId = created.json().get("id").asText();
 
-    JsonNode event = events.next(e -> e.path("data").path("user_id").asText().equals(userId));
-    assertThat(event.get("type").asText()).isEqualTo("user.registered");
-    assertThat(event.get("source").asText()).isEqualTo("auth");
-    assertThat(event.get("data").get("username").asText()).isEqualTo(name);
-    assertThat(event.get("data").get("email").asText()).isEqualTo(name + "@example.com");
-    assertThat(event.get("data").get("invite_code").asText()).isEqualTo("FRIEND42");
-    String published = auth.db.withHandle(h -> h.createQuery(
-        "SELECT published_at::text FROM auth.outbox WHERE id = CAST(:id AS uuid)")
-        .bind("id", event.get("id").asText()).mapTo(String.class).one());
-    assertThat(published).isNotNull();
-  }
+        JsonNode event =
+                events.next(e -> e.path("data").path("user_id").asText().equals(userId));
+        assertThat(event.get("type").asText()).isEqualTo("user.registered");
+        assertThat(event.get("source").asText()).isEqualTo("auth");
+        assertThat(event.get("data").get("username").asText()).isEqualTo(name);
+        assertThat(event.get("data").get("email").asText()).isEqualTo(name + "@example.com");
+        assertThat(event.get("data").get("invite_code").asText()).isEqualTo("FRIEND42");
+        String published = auth.db.withHandle(
+                h -> h.createQuery("SELECT published_at::text FROM auth.outbox WHERE id = CAST(:id AS uuid)")
+                        .bind("id", event.get("id").asText())
+                        .mapTo(String.class)
+                        .one());
+        assertThat(published).isNotNull();
+    }
 
-  @Test
-  void aRejectedRegistrationWritesNoEvent() {
-    TestUsers.Session first = TestUsers.register(auth.http);
-    long before = outboxRows();
-    TestHttp.Response duplicate = auth.http.postJson("/api/v1/auth/register", TestHttp.json(Map.of(
-        "email", TestUsers.uniqueName() + "@example.com", "username", first.username(), "password", "password123")));
-    assertThat(duplicate.status()).isEqualTo(409);
-    assertThat(outboxRows()).isEqualTo(before);
-  }
+    @Test
+    void aRejectedRegistrationWritesNoEvent() {
+        TestUsers.Session first = TestUsers.register(auth.http);
+        long before = outboxRows();
+        TestHttp.Response duplicate = auth.http.postJson(
+                "/api/v1/auth/register",
+                TestHttp.json(Map.of(
+                        "email",
+                        TestUsers.uniqueName() + "@example.com",
+                        "username",
+                        first.username(),
+                        "password",
+                        "password123")));
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(outboxRows()).isEqualTo(before);
+    }
 
-  @Test
-  void readinessIncludesRabbitmq() {
-    TestHttp.Response ready = auth.http.get("/ready");
-    assertThat(ready.status()).isEqualTo(200);
-    assertThat(ready.json().get("checks").get("rabbitmq").asText()).isEqualTo("ok");
-  }
+    @Test
+    void readinessIncludesRabbitmq() {
+        TestHttp.Response ready = auth.http.get("/ready");
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.json().get("checks").get("rabbitmq").asText()).isEqualTo("ok");
+    }
 
-  private static long outboxRows() {
-    return auth.db.withHandle(h -> h.createQuery("SELECT count(*) FROM auth.outbox").mapTo(Long.class).one());
-  }
+    private static long outboxRows() {
+        return auth.db.withHandle(h -> h.createQuery("SELECT count(*) FROM auth.outbox")
+                .mapTo(Long.class)
+                .one());
+    }
 }

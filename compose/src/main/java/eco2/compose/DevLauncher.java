@@ -31,44 +31,48 @@ import java.util.Map;
  * servers, so a JDK is all a newcomer needs.
  */
 public final class DevLauncher {
-  private DevLauncher() {}
+    private DevLauncher() {}
 
-  public static void main(String[] args) throws Exception {
-    Map<String, String> system = System.getenv();
-    Path dataDir = Path.of(system.getOrDefault("ECO2_DEV_DIR", ".eco2-dev"));
-    DevInfra devInfra = DevInfra.resolve(system, dataDir);
-    Map<String, String> vars = new HashMap<>(system);
-    vars.putAll(devInfra.overlay());
-    vars.putIfAbsent("PORT", "8080");
-    vars.putIfAbsent("JWT_DEV_KEY_FILE", dataDir.resolve("jwt-signing-key.pem").toString());
-    vars.putIfAbsent("MAILBOX_DIR", dataDir.resolve("mailbox").toString());
-    Env env = new Env(vars);
+    public static void main(String[] args) throws Exception {
+        Map<String, String> system = System.getenv();
+        Path dataDir = Path.of(system.getOrDefault("ECO2_DEV_DIR", ".eco2-dev"));
+        DevInfra devInfra = DevInfra.resolve(system, dataDir);
+        Map<String, String> vars = new HashMap<>(system);
+        vars.putAll(devInfra.overlay());
+        vars.putIfAbsent("PORT", "8080");
+        vars.putIfAbsent(
+                "JWT_DEV_KEY_FILE", dataDir.resolve("jwt-signing-key.pem").toString());
+        vars.putIfAbsent("MAILBOX_DIR", dataDir.resolve("mailbox").toString());
+        Env env = new Env(vars);
 
-    AuthConfig auth = AuthConfig.fromEnv(env);
-    env.requireComplete();
-    KeyRing keys = KeyRingLoader.load(auth.signingKeyPem(), auth.previousPublicKeyPem(), auth.devKeyFile());
-    // In one JVM every module verifies tokens against auth's key ring directly.
-    Infra infra = Infra.create(auth.redisUrl(), keys, auth.issuer(), auth.rateLimits(), Clock.systemUTC());
-    WorkersModule workers = WorkersModule.create(WorkersConfig.fromEnv(env), infra);
-    List<ServiceModule> modules = List.of(
-        AuthModule.create(auth, infra, keys), MyModule.create(MyConfig.fromEnv(env), infra),
-        LocationModule.create(LocationConfig.fromEnv(env), infra), InfoModule.create(InfoConfig.fromEnv(env), infra), workers);
-    HttpSettings http = auth.http();
-    Javalin app = HttpApp.create("Eco² (dev, all services)", http, infra, modules);
-    infra.lifecycle().closeAfterwards(infra).closeAfterwards(devInfra).stopOnSignals();
-    infra.lifecycle().start(app, http.port());
-    List<String> report = new ArrayList<>(devInfra.report());
-    report.add(workers.mailReport());
-    printBanner(app.port(), report);
-  }
+        AuthConfig auth = AuthConfig.fromEnv(env);
+        env.requireComplete();
+        KeyRing keys = KeyRingLoader.load(auth.signingKeyPem(), auth.previousPublicKeyPem(), auth.devKeyFile());
+        // In one JVM every module verifies tokens against auth's key ring directly.
+        Infra infra = Infra.create(auth.redisUrl(), keys, auth.issuer(), auth.rateLimits(), Clock.systemUTC());
+        WorkersModule workers = WorkersModule.create(WorkersConfig.fromEnv(env), infra);
+        List<ServiceModule> modules = List.of(
+                AuthModule.create(auth, infra, keys),
+                MyModule.create(MyConfig.fromEnv(env), infra),
+                LocationModule.create(LocationConfig.fromEnv(env), infra),
+                InfoModule.create(InfoConfig.fromEnv(env), infra),
+                workers);
+        HttpSettings http = auth.http();
+        Javalin app = HttpApp.create("Eco² (dev, all services)", http, infra, modules);
+        infra.lifecycle().closeAfterwards(infra).closeAfterwards(devInfra).stopOnSignals();
+        infra.lifecycle().start(app, http.port());
+        List<String> report = new ArrayList<>(devInfra.report());
+        report.add(workers.mailReport());
+        printBanner(app.port(), report);
+    }
 
-  private static void printBanner(int port, List<String> infra) {
-    StringBuilder out = new StringBuilder("\nEco² dev stack is up\n");
-    out.append("  API         http://localhost:").append(port).append("/api/v1\n");
-    out.append("  Swagger UI  http://localhost:").append(port).append("/docs\n");
-    out.append("  ReDoc       http://localhost:").append(port).append("/redoc\n");
-    out.append("  Health      http://localhost:").append(port).append("/ready\n");
-    infra.forEach(line -> out.append("  ").append(line).append('\n'));
-    System.out.println(out);
-  }
+    private static void printBanner(int port, List<String> infra) {
+        StringBuilder out = new StringBuilder("\nEco² dev stack is up\n");
+        out.append("  API         http://localhost:").append(port).append("/api/v1\n");
+        out.append("  Swagger UI  http://localhost:").append(port).append("/docs\n");
+        out.append("  ReDoc       http://localhost:").append(port).append("/redoc\n");
+        out.append("  Health      http://localhost:").append(port).append("/ready\n");
+        infra.forEach(line -> out.append("  ").append(line).append('\n'));
+        System.out.println(out);
+    }
 }

@@ -14,23 +14,33 @@ import java.util.TreeMap;
  * own roles with the bootstrap off, as in production.
  */
 public final class MigrateAll {
-  /** Schema → the extensions it needs created by the admin. */
-  static final Map<String, List<String>> SCHEMAS = Map.of(
-      "auth", List.of(), "users", List.of(), "locations", List.of(), "recycle_info", InfoModule.EXTENSIONS,
-      "notification", List.of());
+    /** Schema → the extensions it needs created by the admin. */
+    static final Map<String, List<String>> SCHEMAS = Map.of(
+            "auth",
+            List.of(),
+            "users",
+            List.of(),
+            "locations",
+            List.of(),
+            "recycle_info",
+            InfoModule.EXTENSIONS,
+            "notification",
+            List.of());
 
-  private MigrateAll() {}
+    private MigrateAll() {}
 
-  public static void main(String[] args) {
-    Env env = Env.system();
-    Map<String, DbSettings> targets = new TreeMap<>();
-    // Each role is named after its schema, as DbSettings defaults it; DB_USER would name one role for all.
-    SCHEMAS.keySet().forEach(schema -> {
-      DbSettings db = DbSettings.fromEnv(env, schema);
-      targets.put(schema, new DbSettings(db.url(), schema, schema, db.password(), 2, true, db.adminUser(),
-          db.adminPassword()));
-    });
-    env.requireComplete();
-    targets.forEach((schema, db) -> MigrateCommand.runIfAsked(new String[] {"migrate"}, db, SCHEMAS.get(schema)));
-  }
+    public static void main(String[] args) {
+        Env env = Env.system();
+        Map<String, DbSettings> targets = new TreeMap<>();
+        // Each role is named after its schema, as DbSettings defaults it; DB_USER would name one role for all.
+        SCHEMAS.keySet().forEach(schema -> {
+            DbSettings db = DbSettings.fromEnv(env, schema);
+            targets.put(
+                    schema,
+                    new DbSettings(
+                            db.url(), schema, schema, db.password(), 2, true, db.adminUser(), db.adminPassword()));
+        });
+        env.requireComplete();
+        targets.forEach((schema, db) -> MigrateCommand.runIfAsked(new String[] {"migrate"}, db, SCHEMAS.get(schema)));
+    }
 }

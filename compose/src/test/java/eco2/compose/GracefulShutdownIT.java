@@ -6,7 +6,6 @@ import eco2.auth.AuthMain;
 import eco2.common.embedded.FreePorts;
 import eco2.common.testing.TestBroker;
 import eco2.common.testing.TestServices;
-import java.io.File;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,84 +29,113 @@ import org.junit.jupiter.api.Test;
  * later ones find the port closed (never a reset or a 5xx), the outbox holds nothing unpublished, exit status 0.
  */
 class GracefulShutdownIT {
-  static final int REQUESTS = 12; // within what the argon2 semaphore queues without shedding load (503)
+    static final int REQUESTS = 12; // within what the argon2 semaphore queues without shedding load (503)
 
-  @Test
-  void sigtermFinishesAcceptedRequestsFlushesTheOutboxAndExitsZero() throws Exception {
-    TestServices services = TestServices.get();
-    String database = services.freshDatabase();
-    String exchange = "eco2.events.test." + database;
-    int port = FreePorts.pick();
-    Map<String, String> env = services.serviceEnv(database, "auth");
-    env.putAll(Map.of("PORT", Integer.toString(port), "AMQP_EXCHANGE", exchange, "RATE_LIMIT_ENABLED", "false",
-        "SHUTDOWN_GRACE_SECONDS", "15", "JWT_DEV_KEY_FILE", Files.createTempDirectory("jwt").resolve("k.pem").toString()));
-    Path log = Files.createTempFile("auth-process", ".log");
-    // The production logging config, not the tests' quiet one that is also on this classpath.
-    ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Dlogback.configurationFile=logback.xml",
-        "-cp", System.getProperty("java.class.path"), AuthMain.class.getName()).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().putAll(env);
-    Process auth = builder.start();
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    try {
-      awaitReady(client, port, auth, log);
-
-      // Registrations hash with argon2 (slow on purpose), so many are in flight when the signal arrives.
-      List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
-      for (int i = 0; i < REQUESTS; i++) calls.add(client.sendAsync(register(port, "drain" + i), HttpResponse.BodyHandlers.ofString()));
-      calls.get(0).join();
-      long signalled = System.nanoTime();
-      auth.destroy(); // SIGTERM
-      assertThat(auth.waitFor(30, TimeUnit.SECONDS)).as("stopped within the grace period").isTrue();
-      System.out.printf("auth stopped %d ms after SIGTERM%n", (System.nanoTime() - signalled) / 1_000_000);
-      assertThat(auth.exitValue()).as(Files.readString(log)).isZero();
-
-      int created = 0;
-      for (CompletableFuture<HttpResponse<String>> call : calls) {
+    @Test
+    void sigtermFinishesAcceptedRequestsFlushesTheOutboxAndExitsZero() throws Exception {
+        TestServices services = TestServices.get();
+        String database = services.freshDatabase();
+        String exchange = "eco2.events.test." + database;
+        int port = FreePorts.pick();
+        Map<String, String> env = services.serviceEnv(database, "auth");
+        env.putAll(Map.of(
+                "PORT",
+                Integer.toString(port),
+                "AMQP_EXCHANGE",
+                exchange,
+                "RATE_LIMIT_ENABLED",
+                "false",
+                "SHUTDOWN_GRACE_SECONDS",
+                "15",
+                "JWT_DEV_KEY_FILE",
+                Files.createTempDirectory("jwt").resolve("k.pem").toString()));
+        Path log = Files.createTempFile("auth-process", ".log");
+        // The production logging config, not the tests' quiet one that is also on this classpath.
+        ProcessBuilder builder = new ProcessBuilder(
+                        javaBinary(),
+                        "-Dlogback.configurationFile=logback.xml",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        AuthMain.class.getName())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Process auth = builder.start();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         try {
-          HttpResponse<String> response = call.join();
-          assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-          created++;
-        } catch (CompletionException refused) {
-          assertThat(refused.getCause()).as("only never-accepted requests may fail").isInstanceOf(ConnectException.class);
+            awaitReady(client, port, auth, log);
+
+            // Registrations hash with argon2 (slow on purpose), so many are in flight when the signal arrives.
+            List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+            for (int i = 0; i < REQUESTS; i++)
+                calls.add(client.sendAsync(register(port, "drain" + i), HttpResponse.BodyHandlers.ofString()));
+            calls.get(0).join();
+            long signalled = System.nanoTime();
+            auth.destroy(); // SIGTERM
+            assertThat(auth.waitFor(30, TimeUnit.SECONDS))
+                    .as("stopped within the grace period")
+                    .isTrue();
+            System.out.printf("auth stopped %d ms after SIGTERM%n", (System.nanoTime() - signalled) / 1_000_000);
+            assertThat(auth.exitValue()).as(Files.readString(log)).isZero();
+
+            int created = 0;
+            for (CompletableFuture<HttpResponse<String>> call : calls) {
+                try {
+                    HttpResponse<String> response = call.join();
+                    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+                    created++;
+                } catch (CompletionException refused) {
+                    assertThat(refused.getCause())
+                            .as("only never-accepted requests may fail")
+                            .isInstanceOf(ConnectException.class);
+                }
+            }
+            assertThat(created).isGreaterThan(1);
+            Jdbi db = Jdbi.create(services.adminJdbcUrl(database), services.adminUser(), services.adminPassword());
+            long users = db.withHandle(h -> h.createQuery("SELECT count(*) FROM auth.users")
+                    .mapTo(Long.class)
+                    .one());
+            long unpublished =
+                    db.withHandle(h -> h.createQuery("SELECT count(*) FROM auth.outbox WHERE published_at IS NULL")
+                            .mapTo(Long.class)
+                            .one());
+            assertThat(users).as("every 201 is a stored account, nothing else").isEqualTo(created);
+            assertThat(unpublished).as("the relay flushed before exit").isZero();
+            assertThat(Files.readString(log)).contains("stopped");
+        } finally {
+            auth.destroyForcibly();
+            TestBroker.deleteQueuesAndExchange(exchange, "auth.user-deleted");
         }
-      }
-      assertThat(created).isGreaterThan(1);
-      Jdbi db = Jdbi.create(services.adminJdbcUrl(database), services.adminUser(), services.adminPassword());
-      long users = db.withHandle(h -> h.createQuery("SELECT count(*) FROM auth.users").mapTo(Long.class).one());
-      long unpublished = db.withHandle(h -> h.createQuery("SELECT count(*) FROM auth.outbox WHERE published_at IS NULL")
-          .mapTo(Long.class).one());
-      assertThat(users).as("every 201 is a stored account, nothing else").isEqualTo(created);
-      assertThat(unpublished).as("the relay flushed before exit").isZero();
-      assertThat(Files.readString(log)).contains("stopped");
-    } finally {
-      auth.destroyForcibly();
-      TestBroker.deleteQueuesAndExchange(exchange, "auth.user-deleted");
     }
-  }
 
-  private static HttpRequest register(int port, String prefix) {
-    String name = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
-    String body = "{\"email\":\"" + name + "@example.com\",\"username\":\"" + name + "\",\"password\":\"password123\"}";
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/auth/register"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-  }
-
-  private static void awaitReady(HttpClient client, int port, Process process, Path log) throws Exception {
-    HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build();
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (System.currentTimeMillis() < deadline) {
-      if (!process.isAlive()) throw new AssertionError("auth exited early:\n" + Files.readString(log));
-      try {
-        if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
-      } catch (ConnectException notYet) {
-        // still starting
-      }
-      Thread.sleep(100);
+    private static HttpRequest register(int port, String prefix) {
+        String name = prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
+        String body =
+                "{\"email\":\"" + name + "@example.com\",\"username\":\"" + name + "\",\"password\":\"password123\"}";
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/auth/register"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
-    throw new AssertionError("auth never became ready:\n" + Files.readString(log));
-  }
 
-  private static String javaBinary() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
+    private static void awaitReady(HttpClient client, int port, Process process, Path log) throws Exception {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready"))
+                .build();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) throw new AssertionError("auth exited early:\n" + Files.readString(log));
+            try {
+                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return;
+            } catch (ConnectException notYet) {
+                // still starting
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("auth never became ready:\n" + Files.readString(log));
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
 }

@@ -67,566 +67,652 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Every check collects all of its findings before failing, so one run lists every broken manifest.
  */
 class KubernetesManifestsTest {
-  /** The public path prefixes (README, compose gateway, dev launcher) and the Service each must reach. */
-  private static final Map<String, String> ROUTES = orderedMap(
-      "/api/v1/auth", "auth",
-      "/api/v1/users", "my",
-      "/api/v1/locations", "location",
-      "/api/v1/recycle", "info",
-      "/api/v1/scan", "workers",
-      "/api/v1/chat", "workers",
-      "/api/v1/characters", "workers");
+    /** The public path prefixes (README, compose gateway, dev launcher) and the Service each must reach. */
+    private static final Map<String, String> ROUTES = orderedMap(
+            "/api/v1/auth", "auth",
+            "/api/v1/users", "my",
+            "/api/v1/locations", "location",
+            "/api/v1/recycle", "info",
+            "/api/v1/scan", "workers",
+            "/api/v1/chat", "workers",
+            "/api/v1/characters", "workers");
 
-  private static final YAMLMapper YAML = new YAMLMapper();
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final Map<String, List<HasMetadata>> RENDERED = new ConcurrentHashMap<>();
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Map<String, List<HasMetadata>> RENDERED = new ConcurrentHashMap<>();
 
-  // ---- workloads -----------------------------------------------------------------------------------------------
+    // ---- workloads -----------------------------------------------------------------------------------------------
 
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"dev", "prod"})
-  void everyDeploymentHasProbesResourcesAndANonRootReadOnlySandbox(String overlay) {
-    Rendered r = render(overlay);
-    assertThat(r.all(Deployment.class)).as("%s renders Deployments", overlay).hasSize(ROUTES.values().stream()
-        .distinct().toList().size());
-    List<String> problems = new ArrayList<>();
-    for (Deployment d : r.all(Deployment.class)) {
-      String where = "Deployment " + d.getMetadata().getName();
-      PodSpec pod = d.getSpec().getTemplate().getSpec();
-      for (Container c : pod.getContainers()) {
-        String at = where + " container " + c.getName();
-        if (c.getLivenessProbe() == null) problems.add(at + ": no livenessProbe");
-        if (c.getReadinessProbe() == null) problems.add(at + ": no readinessProbe");
-        if (c.getStartupProbe() == null) problems.add(at + ": no startupProbe");
-      }
-    }
-    for (Workload w : r.workloads()) problems.addAll(sandboxProblems(w));
-    assertThat(problems).as("%s: workloads", overlay).isEmpty();
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"dev", "prod"})
-  void everyContainerPortIsNamedAndPortEnvMatchesIt(String overlay) {
-    List<String> problems = new ArrayList<>();
-    for (Workload w : render(overlay).workloads()) {
-      for (Container c : w.containers()) {
-        List<ContainerPort> ports = Optional.ofNullable(c.getPorts()).orElse(List.of());
-        for (ContainerPort p : ports) {
-          if (blank(p.getName())) problems.add(w + " container " + c.getName() + ": port " + p.getContainerPort()
-              + " has no name");
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyDeploymentHasProbesResourcesAndANonRootReadOnlySandbox(String overlay) {
+        Rendered r = render(overlay);
+        assertThat(r.all(Deployment.class))
+                .as("%s renders Deployments", overlay)
+                .hasSize(ROUTES.values().stream().distinct().toList().size());
+        List<String> problems = new ArrayList<>();
+        for (Deployment d : r.all(Deployment.class)) {
+            String where = "Deployment " + d.getMetadata().getName();
+            PodSpec pod = d.getSpec().getTemplate().getSpec();
+            for (Container c : pod.getContainers()) {
+                String at = where + " container " + c.getName();
+                if (c.getLivenessProbe() == null) problems.add(at + ": no livenessProbe");
+                if (c.getReadinessProbe() == null) problems.add(at + ": no readinessProbe");
+                if (c.getStartupProbe() == null) problems.add(at + ": no startupProbe");
+            }
         }
-        // The services listen on PORT: it must be the port the probes, the Service and the policies use.
-        Optional<ContainerPort> http = ports.stream().filter(p -> "http".equals(p.getName())).findFirst();
-        Optional<String> portEnv = envList(c).stream().filter(e -> "PORT".equals(e.getName()))
-            .map(EnvVar::getValue).filter(Objects::nonNull).findFirst();
-        if (http.isPresent() && !portEnv.equals(Optional.of(String.valueOf(http.get().getContainerPort())))) {
-          problems.add(w + " container " + c.getName() + ": PORT=" + portEnv.orElse("(unset)")
-              + " but the http port is " + http.get().getContainerPort());
+        for (Workload w : r.workloads()) problems.addAll(sandboxProblems(w));
+        assertThat(problems).as("%s: workloads", overlay).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyContainerPortIsNamedAndPortEnvMatchesIt(String overlay) {
+        List<String> problems = new ArrayList<>();
+        for (Workload w : render(overlay).workloads()) {
+            for (Container c : w.containers()) {
+                List<ContainerPort> ports = Optional.ofNullable(c.getPorts()).orElse(List.of());
+                for (ContainerPort p : ports) {
+                    if (blank(p.getName()))
+                        problems.add(
+                                w + " container " + c.getName() + ": port " + p.getContainerPort() + " has no name");
+                }
+                // The services listen on PORT: it must be the port the probes, the Service and the policies use.
+                Optional<ContainerPort> http =
+                        ports.stream().filter(p -> "http".equals(p.getName())).findFirst();
+                Optional<String> portEnv = envList(c).stream()
+                        .filter(e -> "PORT".equals(e.getName()))
+                        .map(EnvVar::getValue)
+                        .filter(Objects::nonNull)
+                        .findFirst();
+                if (http.isPresent()
+                        && !portEnv.equals(Optional.of(String.valueOf(http.get().getContainerPort())))) {
+                    problems.add(w + " container " + c.getName() + ": PORT=" + portEnv.orElse("(unset)")
+                            + " but the http port is " + http.get().getContainerPort());
+                }
+            }
         }
-      }
+        assertThat(problems).as("%s: container ports", overlay).isEmpty();
     }
-    assertThat(problems).as("%s: container ports", overlay).isEmpty();
-  }
 
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"dev", "prod"})
-  void everyDeploymentHasAServiceWhoseTargetPortIsANamedContainerPort(String overlay) {
-    Rendered r = render(overlay);
-    List<String> problems = new ArrayList<>();
-    for (Deployment d : r.all(Deployment.class)) {
-      PodTemplateSpec template = d.getSpec().getTemplate();
-      Map<String, String> podLabels = template.getMetadata().getLabels();
-      Set<String> portNames = namedPorts(template.getSpec());
-      List<Service> matching = r.all(Service.class).stream()
-          .filter(s -> selects(s.getSpec().getSelector(), podLabels)).toList();
-      if (matching.isEmpty()) {
-        problems.add("Deployment " + d.getMetadata().getName() + ": no Service selects its pods " + podLabels);
-      }
-      if (!matches(d.getSpec().getSelector(), podLabels)) {
-        problems.add("Deployment " + d.getMetadata().getName() + ": its selector does not match its own pods");
-      }
-      for (Service s : matching) {
-        for (ServicePort p : s.getSpec().getPorts()) {
-          IntOrString target = p.getTargetPort();
-          if (target == null || target.getStrVal() == null) {
-            problems.add("Service " + s.getMetadata().getName() + " port " + p.getName()
-                + ": targetPort must name a container port, is " + target);
-          } else if (!portNames.contains(target.getStrVal())) {
-            problems.add("Service " + s.getMetadata().getName() + ": targetPort " + target.getStrVal()
-                + " is not a container port of Deployment " + d.getMetadata().getName() + " " + portNames);
-          }
-          if (blank(p.getName())) problems.add("Service " + s.getMetadata().getName() + ": a port has no name");
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyDeploymentHasAServiceWhoseTargetPortIsANamedContainerPort(String overlay) {
+        Rendered r = render(overlay);
+        List<String> problems = new ArrayList<>();
+        for (Deployment d : r.all(Deployment.class)) {
+            PodTemplateSpec template = d.getSpec().getTemplate();
+            Map<String, String> podLabels = template.getMetadata().getLabels();
+            Set<String> portNames = namedPorts(template.getSpec());
+            List<Service> matching = r.all(Service.class).stream()
+                    .filter(s -> selects(s.getSpec().getSelector(), podLabels))
+                    .toList();
+            if (matching.isEmpty()) {
+                problems.add("Deployment " + d.getMetadata().getName() + ": no Service selects its pods " + podLabels);
+            }
+            if (!matches(d.getSpec().getSelector(), podLabels)) {
+                problems.add("Deployment " + d.getMetadata().getName() + ": its selector does not match its own pods");
+            }
+            for (Service s : matching) {
+                for (ServicePort p : s.getSpec().getPorts()) {
+                    IntOrString target = p.getTargetPort();
+                    if (target == null || target.getStrVal() == null) {
+                        problems.add("Service " + s.getMetadata().getName() + " port " + p.getName()
+                                + ": targetPort must name a container port, is " + target);
+                    } else if (!portNames.contains(target.getStrVal())) {
+                        problems.add("Service " + s.getMetadata().getName() + ": targetPort " + target.getStrVal()
+                                + " is not a container port of Deployment "
+                                + d.getMetadata().getName() + " " + portNames);
+                    }
+                    if (blank(p.getName()))
+                        problems.add("Service " + s.getMetadata().getName() + ": a port has no name");
+                }
+            }
         }
-      }
-    }
-    // A Service must not send traffic to the migration Jobs' pods.
-    for (Service s : r.all(Service.class)) {
-      if (s.getSpec().getSelector() == null || s.getSpec().getSelector().isEmpty()) {
-        problems.add("Service " + s.getMetadata().getName() + ": no selector");
-        continue;
-      }
-      for (Job j : r.all(Job.class)) {
-        if (selects(s.getSpec().getSelector(), j.getSpec().getTemplate().getMetadata().getLabels())) {
-          problems.add("Service " + s.getMetadata().getName() + " selects the pods of Job " + j.getMetadata().getName());
+        // A Service must not send traffic to the migration Jobs' pods.
+        for (Service s : r.all(Service.class)) {
+            if (s.getSpec().getSelector() == null || s.getSpec().getSelector().isEmpty()) {
+                problems.add("Service " + s.getMetadata().getName() + ": no selector");
+                continue;
+            }
+            for (Job j : r.all(Job.class)) {
+                if (selects(
+                        s.getSpec().getSelector(),
+                        j.getSpec().getTemplate().getMetadata().getLabels())) {
+                    problems.add("Service " + s.getMetadata().getName() + " selects the pods of Job "
+                            + j.getMetadata().getName());
+                }
+            }
         }
-      }
+        assertThat(problems).as("%s: Services", overlay).isEmpty();
     }
-    assertThat(problems).as("%s: Services", overlay).isEmpty();
-  }
 
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"dev", "prod"})
-  void everyDeploymentHasAMigrationJobOnTheSameImage(String overlay) {
-    Rendered r = render(overlay);
-    List<String> problems = new ArrayList<>();
-    for (Deployment d : r.all(Deployment.class)) {
-      String image = d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
-      boolean found = r.all(Job.class).stream().map(j -> j.getSpec().getTemplate().getSpec().getContainers().get(0))
-          .anyMatch(c -> image.equals(c.getImage()) && List.of("migrate").equals(c.getArgs()));
-      if (!found) problems.add("Deployment " + d.getMetadata().getName() + ": no Job runs " + image + " migrate");
-      if (image.endsWith(":latest") || !image.contains(":")) {
-        problems.add("Deployment " + d.getMetadata().getName() + ": image " + image + " has no pinned tag");
-      }
-    }
-    assertThat(problems).as("%s: migration Jobs", overlay).isEmpty();
-  }
-
-  // ---- configuration ---------------------------------------------------------------------------------------------
-
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"dev", "prod"})
-  void everyEnvironmentVariableRefersToAnExistingConfigMapOrSecretKey(String overlay) {
-    Rendered r = render(overlay);
-    Map<String, Set<String>> configMaps = new HashMap<>();
-    for (ConfigMap cm : r.all(ConfigMap.class)) {
-      configMaps.put(cm.getMetadata().getName(), keys(cm.getData(), cm.getBinaryData()));
-    }
-    Map<String, Set<String>> secrets = r.secretKeys();
-    List<String> problems = new ArrayList<>();
-    for (Workload w : r.workloads()) {
-      for (Container c : w.allContainers()) {
-        String at = w + " container " + c.getName();
-        for (EnvVar e : envList(c)) {
-          if (e.getValueFrom() == null) continue;
-          var cmRef = e.getValueFrom().getConfigMapKeyRef();
-          var secretRef = e.getValueFrom().getSecretKeyRef();
-          if (cmRef != null) {
-            problems.addAll(missingKey(at, e.getName(), "ConfigMap", configMaps, cmRef.getName(), cmRef.getKey()));
-          } else if (secretRef != null) {
-            problems.addAll(missingKey(at, e.getName(), "Secret", secrets, secretRef.getName(), secretRef.getKey()));
-          }
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyDeploymentHasAMigrationJobOnTheSameImage(String overlay) {
+        Rendered r = render(overlay);
+        List<String> problems = new ArrayList<>();
+        for (Deployment d : r.all(Deployment.class)) {
+            String image =
+                    d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+            boolean found = r.all(Job.class).stream()
+                    .map(j ->
+                            j.getSpec().getTemplate().getSpec().getContainers().get(0))
+                    .anyMatch(c ->
+                            image.equals(c.getImage()) && List.of("migrate").equals(c.getArgs()));
+            if (!found) problems.add("Deployment " + d.getMetadata().getName() + ": no Job runs " + image + " migrate");
+            if (image.endsWith(":latest") || !image.contains(":")) {
+                problems.add("Deployment " + d.getMetadata().getName() + ": image " + image + " has no pinned tag");
+            }
         }
-        for (EnvFromSource from : Optional.ofNullable(c.getEnvFrom()).orElse(List.of())) {
-          if (from.getConfigMapRef() != null && !configMaps.containsKey(from.getConfigMapRef().getName())) {
-            problems.add(at + ": envFrom ConfigMap " + from.getConfigMapRef().getName() + " does not exist");
-          }
-          if (from.getSecretRef() != null && !secrets.containsKey(from.getSecretRef().getName())) {
-            problems.add(at + ": envFrom Secret " + from.getSecretRef().getName() + " does not exist");
-          }
+        assertThat(problems).as("%s: migration Jobs", overlay).isEmpty();
+    }
+
+    // ---- configuration ---------------------------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyEnvironmentVariableRefersToAnExistingConfigMapOrSecretKey(String overlay) {
+        Rendered r = render(overlay);
+        Map<String, Set<String>> configMaps = new HashMap<>();
+        for (ConfigMap cm : r.all(ConfigMap.class)) {
+            configMaps.put(cm.getMetadata().getName(), keys(cm.getData(), cm.getBinaryData()));
         }
-      }
-    }
-    assertThat(problems).as("%s: environment references (ConfigMaps %s, Secrets %s)", overlay,
-        configMaps.keySet(), secrets.keySet()).isEmpty();
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"prod"})
-  void productionKeepsNoSecretValuesInGit(String overlay) {
-    Rendered r = render(overlay);
-    assertThat(r.all(Secret.class)).as("%s renders Secret objects; they belong in the secret store", overlay)
-        .isEmpty();
-    assertThat(r.generic("ExternalSecret")).as("%s ExternalSecrets", overlay).isNotEmpty();
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"dev", "prod"})
-  void everyPodRunsUnderItsOwnServiceAccountWithoutAToken(String overlay) {
-    Rendered r = render(overlay);
-    Map<String, ServiceAccount> accounts = new HashMap<>();
-    r.all(ServiceAccount.class).forEach(sa -> accounts.put(sa.getMetadata().getName(), sa));
-    List<String> problems = new ArrayList<>();
-    for (ServiceAccount sa : accounts.values()) {
-      if (!Boolean.FALSE.equals(sa.getAutomountServiceAccountToken())) {
-        problems.add("ServiceAccount " + sa.getMetadata().getName() + ": automountServiceAccountToken is not false");
-      }
-    }
-    for (Workload w : r.workloads()) {
-      String name = w.pod().getServiceAccountName();
-      if (blank(name) || !accounts.containsKey(name)) {
-        problems.add(w + ": serviceAccountName " + name + " does not exist");
-      }
-    }
-    for (HasMetadata o : r.objects()) {
-      if (!(o instanceof Namespace) && !"eco2".equals(o.getMetadata().getNamespace())) {
-        problems.add(o.getKind() + " " + o.getMetadata().getName() + ": namespace " + o.getMetadata().getNamespace());
-      }
-    }
-    assertThat(problems).as("%s: service accounts and namespace", overlay).isEmpty();
-  }
-
-  // ---- scaling and disruption ------------------------------------------------------------------------------------
-
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"dev", "prod"})
-  void everyAutoscalerTargetsAnExistingDeploymentWithinItsBounds(String overlay) {
-    Rendered r = render(overlay);
-    List<String> problems = new ArrayList<>();
-    assertThat(r.all(HorizontalPodAutoscaler.class)).as("%s HPAs", overlay).isNotEmpty();
-    for (HorizontalPodAutoscaler hpa : r.all(HorizontalPodAutoscaler.class)) {
-      var ref = hpa.getSpec().getScaleTargetRef();
-      String at = "HPA " + hpa.getMetadata().getName();
-      Optional<Deployment> target = r.all(Deployment.class).stream()
-          .filter(d -> d.getMetadata().getName().equals(ref.getName())).findFirst();
-      if (!"Deployment".equals(ref.getKind()) || !"apps/v1".equals(ref.getApiVersion()) || target.isEmpty()) {
-        problems.add(at + ": targets " + ref.getApiVersion() + " " + ref.getKind() + " " + ref.getName()
-            + ", which does not exist");
-        continue;
-      }
-      int min = Optional.ofNullable(hpa.getSpec().getMinReplicas()).orElse(1);
-      int max = hpa.getSpec().getMaxReplicas();
-      int replicas = Optional.ofNullable(target.get().getSpec().getReplicas()).orElse(1);
-      if (min > max || replicas < min || replicas > max) {
-        problems.add(at + ": min " + min + ", max " + max + ", but the Deployment asks for " + replicas);
-      }
-      if (hpa.getSpec().getMetrics() == null || hpa.getSpec().getMetrics().stream()
-          .noneMatch(m -> m.getResource() != null && "cpu".equals(m.getResource().getName()))) {
-        problems.add(at + ": no CPU metric");
-      }
-    }
-    assertThat(problems).as("%s: HPAs", overlay).isEmpty();
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"dev", "prod"})
-  void everyDisruptionBudgetSelectsDeploymentPodsAndStillLetsADrainThrough(String overlay) {
-    Rendered r = render(overlay);
-    List<String> problems = new ArrayList<>();
-    for (PodDisruptionBudget pdb : r.all(PodDisruptionBudget.class)) {
-      String at = "PDB " + pdb.getMetadata().getName();
-      List<Deployment> selected = r.all(Deployment.class).stream()
-          .filter(d -> matches(pdb.getSpec().getSelector(), d.getSpec().getTemplate().getMetadata().getLabels()))
-          .toList();
-      if (selected.isEmpty()) problems.add(at + ": selects no Deployment's pods");
-      IntOrString minAvailable = pdb.getSpec().getMinAvailable();
-      for (Deployment d : selected) {
-        int replicas = Optional.ofNullable(d.getSpec().getReplicas()).orElse(1);
-        if (minAvailable != null && minAvailable.getIntVal() != null && minAvailable.getIntVal() >= replicas) {
-          problems.add(at + ": minAvailable " + minAvailable.getIntVal() + " with " + replicas
-              + " replica(s) of " + d.getMetadata().getName() + " blocks every node drain");
+        Map<String, Set<String>> secrets = r.secretKeys();
+        List<String> problems = new ArrayList<>();
+        for (Workload w : r.workloads()) {
+            for (Container c : w.allContainers()) {
+                String at = w + " container " + c.getName();
+                for (EnvVar e : envList(c)) {
+                    if (e.getValueFrom() == null) continue;
+                    var cmRef = e.getValueFrom().getConfigMapKeyRef();
+                    var secretRef = e.getValueFrom().getSecretKeyRef();
+                    if (cmRef != null) {
+                        problems.addAll(
+                                missingKey(at, e.getName(), "ConfigMap", configMaps, cmRef.getName(), cmRef.getKey()));
+                    } else if (secretRef != null) {
+                        problems.addAll(missingKey(
+                                at, e.getName(), "Secret", secrets, secretRef.getName(), secretRef.getKey()));
+                    }
+                }
+                for (EnvFromSource from : Optional.ofNullable(c.getEnvFrom()).orElse(List.of())) {
+                    if (from.getConfigMapRef() != null
+                            && !configMaps.containsKey(from.getConfigMapRef().getName())) {
+                        problems.add(at + ": envFrom ConfigMap "
+                                + from.getConfigMapRef().getName() + " does not exist");
+                    }
+                    if (from.getSecretRef() != null
+                            && !secrets.containsKey(from.getSecretRef().getName())) {
+                        problems.add(
+                                at + ": envFrom Secret " + from.getSecretRef().getName() + " does not exist");
+                    }
+                }
+            }
         }
-      }
+        assertThat(problems)
+                .as(
+                        "%s: environment references (ConfigMaps %s, Secrets %s)",
+                        overlay, configMaps.keySet(), secrets.keySet())
+                .isEmpty();
     }
-    Set<String> covered = new HashSet<>();
-    for (Deployment d : r.all(Deployment.class)) {
-      for (PodDisruptionBudget pdb : r.all(PodDisruptionBudget.class)) {
-        if (matches(pdb.getSpec().getSelector(), d.getSpec().getTemplate().getMetadata().getLabels())) {
-          covered.add(d.getMetadata().getName());
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"prod"})
+    void productionKeepsNoSecretValuesInGit(String overlay) {
+        Rendered r = render(overlay);
+        assertThat(r.all(Secret.class))
+                .as("%s renders Secret objects; they belong in the secret store", overlay)
+                .isEmpty();
+        assertThat(r.generic("ExternalSecret"))
+                .as("%s ExternalSecrets", overlay)
+                .isNotEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyPodRunsUnderItsOwnServiceAccountWithoutAToken(String overlay) {
+        Rendered r = render(overlay);
+        Map<String, ServiceAccount> accounts = new HashMap<>();
+        r.all(ServiceAccount.class).forEach(sa -> accounts.put(sa.getMetadata().getName(), sa));
+        List<String> problems = new ArrayList<>();
+        for (ServiceAccount sa : accounts.values()) {
+            if (!Boolean.FALSE.equals(sa.getAutomountServiceAccountToken())) {
+                problems.add(
+                        "ServiceAccount " + sa.getMetadata().getName() + ": automountServiceAccountToken is not false");
+            }
         }
-      }
-      if (!covered.contains(d.getMetadata().getName())) {
-        problems.add("Deployment " + d.getMetadata().getName() + ": no PodDisruptionBudget");
-      }
-    }
-    assertThat(problems).as("%s: PDBs", overlay).isEmpty();
-  }
-
-  // ---- traffic ---------------------------------------------------------------------------------------------------
-
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"dev", "prod"})
-  void theIngressRoutesEveryDocumentedPrefixToAnExistingServicePort(String overlay) {
-    Rendered r = render(overlay);
-    Map<String, Service> services = new HashMap<>();
-    r.all(Service.class).forEach(s -> services.put(s.getMetadata().getName(), s));
-    List<String> problems = new ArrayList<>();
-    Map<String, String> routed = new HashMap<>();
-    for (Ingress ing : r.all(Ingress.class)) {
-      String at = "Ingress " + ing.getMetadata().getName();
-      if (!"nginx".equals(ing.getSpec().getIngressClassName())) problems.add(at + ": ingressClassName is not nginx");
-      for (IngressRule rule : ing.getSpec().getRules()) {
-        boolean tls = Optional.ofNullable(ing.getSpec().getTls()).orElse(List.of()).stream()
-            .anyMatch(t -> t.getHosts() != null && t.getHosts().contains(rule.getHost()));
-        if (blank(rule.getHost()) || !tls) problems.add(at + ": host " + rule.getHost() + " is not served with TLS");
-        for (HTTPIngressPath path : rule.getHttp().getPaths()) {
-          IngressServiceBackend backend = path.getBackend().getService();
-          Service service = backend == null ? null : services.get(backend.getName());
-          if (service == null) {
-            problems.add(at + " " + path.getPath() + ": no such Service " + (backend == null ? null : backend.getName()));
-            continue;
-          }
-          var port = backend.getPort();
-          boolean portExists = service.getSpec().getPorts().stream().anyMatch(p ->
-              (port.getName() != null && port.getName().equals(p.getName()))
-                  || (port.getNumber() != null && port.getNumber().equals(p.getPort())));
-          if (!portExists) problems.add(at + " " + path.getPath() + ": Service " + backend.getName() + " has no port "
-              + (port.getName() != null ? port.getName() : port.getNumber()));
-          if ("Prefix".equals(path.getPathType())) {
-            String previous = routed.put(path.getPath(), backend.getName());
-            if (previous != null) problems.add(at + ": " + path.getPath() + " is routed twice");
-          }
+        for (Workload w : r.workloads()) {
+            String name = w.pod().getServiceAccountName();
+            if (blank(name) || !accounts.containsKey(name)) {
+                problems.add(w + ": serviceAccountName " + name + " does not exist");
+            }
         }
-      }
-    }
-    ROUTES.forEach((prefix, service) -> {
-      if (!service.equals(routed.get(prefix))) {
-        problems.add(prefix + " (Prefix) should reach Service " + service + ", reaches " + routed.get(prefix));
-      }
-    });
-    assertThat(problems).as("%s: Ingress", overlay).isEmpty();
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"dev", "prod"})
-  void theNamespaceDeniesAllTrafficByDefault(String overlay) {
-    List<NetworkPolicy> denyAll = render(overlay).all(NetworkPolicy.class).stream()
-        .filter(np -> np.getSpec().getPodSelector() != null
-            && isEmpty(np.getSpec().getPodSelector())
-            && np.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress"))
-            && Optional.ofNullable(np.getSpec().getIngress()).orElse(List.of()).isEmpty()
-            && Optional.ofNullable(np.getSpec().getEgress()).orElse(List.of()).isEmpty())
-        .toList();
-    assertThat(denyAll).as("%s: a NetworkPolicy selecting every pod, with Ingress and Egress and no rule", overlay)
-        .isNotEmpty();
-  }
-
-  // ---- checks ----------------------------------------------------------------------------------------------------
-
-  private static List<String> sandboxProblems(Workload w) {
-    List<String> problems = new ArrayList<>();
-    PodSecurityContext pod = Optional.ofNullable(w.pod().getSecurityContext()).orElse(new PodSecurityContext());
-    for (Container c : w.allContainers()) {
-      String at = w + " container " + c.getName();
-      SecurityContext sc = Optional.ofNullable(c.getSecurityContext()).orElse(new SecurityContext());
-      Boolean nonRoot = sc.getRunAsNonRoot() != null ? sc.getRunAsNonRoot() : pod.getRunAsNonRoot();
-      Long uid = sc.getRunAsUser() != null ? sc.getRunAsUser() : pod.getRunAsUser();
-      if (!Boolean.TRUE.equals(nonRoot)) problems.add(at + ": runAsNonRoot is not true");
-      if (uid == null || uid == 0) problems.add(at + ": runAsUser must be a non-zero uid, is " + uid);
-      if (!Boolean.TRUE.equals(sc.getReadOnlyRootFilesystem())) problems.add(at + ": root filesystem is writable");
-      if (!Boolean.FALSE.equals(sc.getAllowPrivilegeEscalation())) problems.add(at + ": privilege escalation allowed");
-      if (sc.getCapabilities() == null || sc.getCapabilities().getDrop() == null
-          || !sc.getCapabilities().getDrop().contains("ALL")) {
-        problems.add(at + ": capabilities are not dropped (drop: [ALL])");
-      }
-      ResourceRequirements res = c.getResources();
-      for (String kind : List.of("requests", "limits")) {
-        Map<String, Quantity> q = res == null ? null : kind.equals("requests") ? res.getRequests() : res.getLimits();
-        for (String resource : List.of("cpu", "memory")) {
-          if (q == null || q.get(resource) == null) problems.add(at + ": no " + resource + " " + kind);
+        for (HasMetadata o : r.objects()) {
+            if (!(o instanceof Namespace) && !"eco2".equals(o.getMetadata().getNamespace())) {
+                problems.add(o.getKind() + " " + o.getMetadata().getName() + ": namespace "
+                        + o.getMetadata().getNamespace());
+            }
         }
-      }
-      if (res != null && res.getRequests() != null && res.getLimits() != null) {
-        for (String resource : List.of("cpu", "memory")) {
-          Quantity req = res.getRequests().get(resource);
-          Quantity lim = res.getLimits().get(resource);
-          if (req != null && lim != null && req.getNumericalAmount().compareTo(lim.getNumericalAmount()) > 0) {
-            problems.add(at + ": " + resource + " request " + req + " is above its limit " + lim);
-          }
+        assertThat(problems).as("%s: service accounts and namespace", overlay).isEmpty();
+    }
+
+    // ---- scaling and disruption ------------------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyAutoscalerTargetsAnExistingDeploymentWithinItsBounds(String overlay) {
+        Rendered r = render(overlay);
+        List<String> problems = new ArrayList<>();
+        assertThat(r.all(HorizontalPodAutoscaler.class)).as("%s HPAs", overlay).isNotEmpty();
+        for (HorizontalPodAutoscaler hpa : r.all(HorizontalPodAutoscaler.class)) {
+            var ref = hpa.getSpec().getScaleTargetRef();
+            String at = "HPA " + hpa.getMetadata().getName();
+            Optional<Deployment> target = r.all(Deployment.class).stream()
+                    .filter(d -> d.getMetadata().getName().equals(ref.getName()))
+                    .findFirst();
+            if (!"Deployment".equals(ref.getKind()) || !"apps/v1".equals(ref.getApiVersion()) || target.isEmpty()) {
+                problems.add(at + ": targets " + ref.getApiVersion() + " " + ref.getKind() + " " + ref.getName()
+                        + ", which does not exist");
+                continue;
+            }
+            int min = Optional.ofNullable(hpa.getSpec().getMinReplicas()).orElse(1);
+            int max = hpa.getSpec().getMaxReplicas();
+            int replicas =
+                    Optional.ofNullable(target.get().getSpec().getReplicas()).orElse(1);
+            if (min > max || replicas < min || replicas > max) {
+                problems.add(at + ": min " + min + ", max " + max + ", but the Deployment asks for " + replicas);
+            }
+            if (hpa.getSpec().getMetrics() == null
+                    || hpa.getSpec().getMetrics().stream()
+                            .noneMatch(m -> m.getResource() != null
+                                    && "cpu".equals(m.getResource().getName()))) {
+                problems.add(at + ": no CPU metric");
+            }
         }
-      }
-    }
-    return problems;
-  }
-
-  private static List<String> missingKey(String at, String var, String kind, Map<String, Set<String>> sources,
-                                         String name, String key) {
-    if (!sources.containsKey(name)) return List.of(at + ": " + var + " refers to " + kind + " " + name
-        + ", which the overlay does not provide");
-    if (!sources.get(name).contains(key)) return List.of(at + ": " + var + " refers to key " + key + " of " + kind
-        + " " + name + ", which has only " + sources.get(name));
-    return List.of();
-  }
-
-  private static Set<String> namedPorts(PodSpec pod) {
-    Set<String> names = new HashSet<>();
-    for (Container c : pod.getContainers()) {
-      Optional.ofNullable(c.getPorts()).orElse(List.of()).stream().map(ContainerPort::getName)
-          .filter(n -> !blank(n)).forEach(names::add);
-    }
-    return names;
-  }
-
-  /** A Service-style selector: every pair present in the labels (an empty selector selects nothing here). */
-  private static boolean selects(Map<String, String> selector, Map<String, String> labels) {
-    return selector != null && !selector.isEmpty() && labels != null
-        && selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
-  }
-
-  /** A full LabelSelector, with matchExpressions; empty or missing selects nothing here. */
-  private static boolean matches(LabelSelector selector, Map<String, String> labels) {
-    if (selector == null || isEmpty(selector) || labels == null) return false;
-    Map<String, String> byLabel = Optional.ofNullable(selector.getMatchLabels()).orElse(Map.of());
-    if (!byLabel.isEmpty() && !selects(byLabel, labels)) return false;
-    for (LabelSelectorRequirement req : Optional.ofNullable(selector.getMatchExpressions())
-        .orElse(List.<LabelSelectorRequirement>of())) {
-      String value = labels.get(req.getKey());
-      List<String> values = Optional.ofNullable(req.getValues()).orElse(List.of());
-      boolean ok = switch (req.getOperator()) {
-        case "In" -> value != null && values.contains(value);
-        case "NotIn" -> value == null || !values.contains(value);
-        case "Exists" -> value != null;
-        case "DoesNotExist" -> value == null;
-        default -> false;
-      };
-      if (!ok) return false;
-    }
-    return true;
-  }
-
-  private static boolean isEmpty(LabelSelector selector) {
-    return (selector.getMatchLabels() == null || selector.getMatchLabels().isEmpty())
-        && (selector.getMatchExpressions() == null || selector.getMatchExpressions().isEmpty());
-  }
-
-  private static List<EnvVar> envList(Container c) {
-    return Optional.ofNullable(c.getEnv()).orElse(List.of());
-  }
-
-  private static Set<String> keys(Map<String, String> data, Map<String, String> more) {
-    Set<String> keys = new HashSet<>();
-    if (data != null) keys.addAll(data.keySet());
-    if (more != null) keys.addAll(more.keySet());
-    return keys;
-  }
-
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
-  }
-
-  private static Map<String, String> orderedMap(String... pairs) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) map.put(pairs[i], pairs[i + 1]);
-    return map;
-  }
-
-  // ---- rendering -------------------------------------------------------------------------------------------------
-
-  private static Rendered render(String overlay) {
-    return new Rendered(RENDERED.computeIfAbsent(overlay, KubernetesManifestsTest::kustomize));
-  }
-
-  private static List<HasMetadata> kustomize(String overlay) {
-    Path dir = repoRoot().resolve("k8s/overlays").resolve(overlay);
-    assertThat(dir.resolve("kustomization.yaml")).as("overlay %s", overlay).exists();
-    String kubectl = findKubectl();
-    try {
-      File stderr = File.createTempFile("kustomize", ".err");
-      stderr.deleteOnExit();
-      Process process = new ProcessBuilder(kubectl, "kustomize", dir.toString())
-          .redirectError(stderr).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-      byte[] out = process.getInputStream().readAllBytes();
-      if (!process.waitFor(120, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError("kubectl kustomize " + dir + " did not finish in 120 s");
-      }
-      String errors = Files.readString(stderr.toPath());
-      if (process.exitValue() != 0) {
-        throw new AssertionError("kubectl kustomize " + dir + " failed (exit " + process.exitValue() + "):\n" + errors);
-      }
-      return parse(new String(out, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new AssertionError("could not run " + kubectl + " kustomize " + dir, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
-  }
-
-  /** YAML documents to typed objects: known kinds to their fabric8 class, others to GenericKubernetesResource. */
-  private static List<HasMetadata> parse(String yaml) throws IOException {
-    List<HasMetadata> objects = new ArrayList<>();
-    try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(yaml)) {
-      while (docs.hasNext()) {
-        JsonNode doc = docs.next();
-        if (doc == null || doc.isNull() || doc.isEmpty()) continue;
-        // The model binds with Jackson 3; the YAML reader is Jackson 2's, so the documents cross as JSON text.
-        KubernetesResource resource = JSON.readValue(doc.toString(), KubernetesResource.class);
-        assertThat(resource).as("rendered document %s", doc.path("metadata").path("name")).isInstanceOf(
-            HasMetadata.class);
-        objects.add((HasMetadata) resource);
-      }
-    }
-    assertThat(objects).as("rendered objects").isNotEmpty();
-    return objects;
-  }
-
-  private static String findKubectl() {
-    String configured = System.getenv("KUBECTL");
-    if (!blank(configured)) return configured;
-    String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-    return Stream.of(path.split(File.pathSeparator)).map(p -> Path.of(p, "kubectl"))
-        .filter(Files::isExecutable).map(Path::toString).findFirst()
-        .orElseThrow(() -> new AssertionError("kubectl is missing: this test renders k8s/overlays with "
-            + "`kubectl kustomize`. Install it (Debian package kubectl) or point KUBECTL at the binary."));
-  }
-
-  private static Path repoRoot() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("k8s/overlays"))) return p;
-    }
-    throw new AssertionError("no k8s/overlays above " + Path.of("").toAbsolutePath());
-  }
-
-  // ---- the rendered set ------------------------------------------------------------------------------------------
-
-  private record Rendered(List<HasMetadata> objects) {
-    <T extends HasMetadata> List<T> all(Class<T> type) {
-      return objects.stream().filter(type::isInstance).map(type::cast).toList();
+        assertThat(problems).as("%s: HPAs", overlay).isEmpty();
     }
 
-    List<GenericKubernetesResource> generic(String kind) {
-      return all(GenericKubernetesResource.class).stream().filter(g -> kind.equals(g.getKind())).toList();
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void everyDisruptionBudgetSelectsDeploymentPodsAndStillLetsADrainThrough(String overlay) {
+        Rendered r = render(overlay);
+        List<String> problems = new ArrayList<>();
+        for (PodDisruptionBudget pdb : r.all(PodDisruptionBudget.class)) {
+            String at = "PDB " + pdb.getMetadata().getName();
+            List<Deployment> selected = r.all(Deployment.class).stream()
+                    .filter(d -> matches(
+                            pdb.getSpec().getSelector(),
+                            d.getSpec().getTemplate().getMetadata().getLabels()))
+                    .toList();
+            if (selected.isEmpty()) problems.add(at + ": selects no Deployment's pods");
+            IntOrString minAvailable = pdb.getSpec().getMinAvailable();
+            for (Deployment d : selected) {
+                int replicas = Optional.ofNullable(d.getSpec().getReplicas()).orElse(1);
+                if (minAvailable != null && minAvailable.getIntVal() != null && minAvailable.getIntVal() >= replicas) {
+                    problems.add(at + ": minAvailable " + minAvailable.getIntVal() + " with " + replicas
+                            + " replica(s) of " + d.getMetadata().getName() + " blocks every node drain");
+                }
+            }
+        }
+        Set<String> covered = new HashSet<>();
+        for (Deployment d : r.all(Deployment.class)) {
+            for (PodDisruptionBudget pdb : r.all(PodDisruptionBudget.class)) {
+                if (matches(
+                        pdb.getSpec().getSelector(),
+                        d.getSpec().getTemplate().getMetadata().getLabels())) {
+                    covered.add(d.getMetadata().getName());
+                }
+            }
+            if (!covered.contains(d.getMetadata().getName())) {
+                problems.add("Deployment " + d.getMetadata().getName() + ": no PodDisruptionBudget");
+            }
+        }
+        assertThat(problems).as("%s: PDBs", overlay).isEmpty();
     }
 
-    List<Workload> workloads() {
-      List<Workload> list = new ArrayList<>();
-      all(Deployment.class).forEach(d -> list.add(new Workload("Deployment " + d.getMetadata().getName(),
-          d.getSpec().getTemplate().getSpec())));
-      all(Job.class).forEach(j -> list.add(new Workload("Job " + j.getMetadata().getName(),
-          j.getSpec().getTemplate().getSpec())));
-      assertThat(objects.stream().map(HasMetadata::getKind))
-          .as("workload kinds this test knows").doesNotContain("StatefulSet", "DaemonSet", "CronJob", "Pod");
-      return list;
+    // ---- traffic ---------------------------------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void theIngressRoutesEveryDocumentedPrefixToAnExistingServicePort(String overlay) {
+        Rendered r = render(overlay);
+        Map<String, Service> services = new HashMap<>();
+        r.all(Service.class).forEach(s -> services.put(s.getMetadata().getName(), s));
+        List<String> problems = new ArrayList<>();
+        Map<String, String> routed = new HashMap<>();
+        for (Ingress ing : r.all(Ingress.class)) {
+            String at = "Ingress " + ing.getMetadata().getName();
+            if (!"nginx".equals(ing.getSpec().getIngressClassName()))
+                problems.add(at + ": ingressClassName is not nginx");
+            for (IngressRule rule : ing.getSpec().getRules()) {
+                boolean tls = Optional.ofNullable(ing.getSpec().getTls()).orElse(List.of()).stream()
+                        .anyMatch(t -> t.getHosts() != null && t.getHosts().contains(rule.getHost()));
+                if (blank(rule.getHost()) || !tls)
+                    problems.add(at + ": host " + rule.getHost() + " is not served with TLS");
+                for (HTTPIngressPath path : rule.getHttp().getPaths()) {
+                    IngressServiceBackend backend = path.getBackend().getService();
+                    Service service = backend == null ? null : services.get(backend.getName());
+                    if (service == null) {
+                        problems.add(at + " " + path.getPath() + ": no such Service "
+                                + (backend == null ? null : backend.getName()));
+                        continue;
+                    }
+                    var port = backend.getPort();
+                    boolean portExists = service.getSpec().getPorts().stream()
+                            .anyMatch(p ->
+                                    (port.getName() != null && port.getName().equals(p.getName()))
+                                            || (port.getNumber() != null
+                                                    && port.getNumber().equals(p.getPort())));
+                    if (!portExists)
+                        problems.add(at + " " + path.getPath() + ": Service " + backend.getName() + " has no port "
+                                + (port.getName() != null ? port.getName() : port.getNumber()));
+                    if ("Prefix".equals(path.getPathType())) {
+                        String previous = routed.put(path.getPath(), backend.getName());
+                        if (previous != null) problems.add(at + ": " + path.getPath() + " is routed twice");
+                    }
+                }
+            }
+        }
+        ROUTES.forEach((prefix, service) -> {
+            if (!service.equals(routed.get(prefix))) {
+                problems.add(prefix + " (Prefix) should reach Service " + service + ", reaches " + routed.get(prefix));
+            }
+        });
+        assertThat(problems).as("%s: Ingress", overlay).isEmpty();
     }
 
-    /** Secret name to keys: rendered Secrets (dev's secretGenerator) and ExternalSecret targets (prod). */
-    @SuppressWarnings("unchecked")
-    Map<String, Set<String>> secretKeys() {
-      Map<String, Set<String>> secrets = new HashMap<>();
-      for (Secret s : all(Secret.class)) {
-        secrets.put(s.getMetadata().getName(), keys(s.getData(), s.getStringData()));
-      }
-      for (GenericKubernetesResource es : generic("ExternalSecret")) {
-        Map<String, Object> spec = (Map<String, Object>) es.getAdditionalProperties().get("spec");
-        assertThat(spec).as("ExternalSecret %s spec", es.getMetadata().getName()).isNotNull();
-        assertThat(spec.get("dataFrom")).as("ExternalSecret %s uses dataFrom, whose keys cannot be checked",
-            es.getMetadata().getName()).isNull();
-        Map<String, Object> target = (Map<String, Object>) spec.getOrDefault("target", Map.of());
-        String name = (String) target.getOrDefault("name", es.getMetadata().getName());
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void theNamespaceDeniesAllTrafficByDefault(String overlay) {
+        List<NetworkPolicy> denyAll = render(overlay).all(NetworkPolicy.class).stream()
+                .filter(np -> np.getSpec().getPodSelector() != null
+                        && isEmpty(np.getSpec().getPodSelector())
+                        && np.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress"))
+                        && Optional.ofNullable(np.getSpec().getIngress())
+                                .orElse(List.of())
+                                .isEmpty()
+                        && Optional.ofNullable(np.getSpec().getEgress())
+                                .orElse(List.of())
+                                .isEmpty())
+                .toList();
+        assertThat(denyAll)
+                .as("%s: a NetworkPolicy selecting every pod, with Ingress and Egress and no rule", overlay)
+                .isNotEmpty();
+    }
+
+    // ---- checks ----------------------------------------------------------------------------------------------------
+
+    private static List<String> sandboxProblems(Workload w) {
+        List<String> problems = new ArrayList<>();
+        PodSecurityContext pod =
+                Optional.ofNullable(w.pod().getSecurityContext()).orElse(new PodSecurityContext());
+        for (Container c : w.allContainers()) {
+            String at = w + " container " + c.getName();
+            SecurityContext sc = Optional.ofNullable(c.getSecurityContext()).orElse(new SecurityContext());
+            Boolean nonRoot = sc.getRunAsNonRoot() != null ? sc.getRunAsNonRoot() : pod.getRunAsNonRoot();
+            Long uid = sc.getRunAsUser() != null ? sc.getRunAsUser() : pod.getRunAsUser();
+            if (!Boolean.TRUE.equals(nonRoot)) problems.add(at + ": runAsNonRoot is not true");
+            if (uid == null || uid == 0) problems.add(at + ": runAsUser must be a non-zero uid, is " + uid);
+            if (!Boolean.TRUE.equals(sc.getReadOnlyRootFilesystem()))
+                problems.add(at + ": root filesystem is writable");
+            if (!Boolean.FALSE.equals(sc.getAllowPrivilegeEscalation()))
+                problems.add(at + ": privilege escalation allowed");
+            if (sc.getCapabilities() == null
+                    || sc.getCapabilities().getDrop() == null
+                    || !sc.getCapabilities().getDrop().contains("ALL")) {
+                problems.add(at + ": capabilities are not dropped (drop: [ALL])");
+            }
+            ResourceRequirements res = c.getResources();
+            for (String kind : List.of("requests", "limits")) {
+                Map<String, Quantity> q =
+                        res == null ? null : kind.equals("requests") ? res.getRequests() : res.getLimits();
+                for (String resource : List.of("cpu", "memory")) {
+                    if (q == null || q.get(resource) == null) problems.add(at + ": no " + resource + " " + kind);
+                }
+            }
+            if (res != null && res.getRequests() != null && res.getLimits() != null) {
+                for (String resource : List.of("cpu", "memory")) {
+                    Quantity req = res.getRequests().get(resource);
+                    Quantity lim = res.getLimits().get(resource);
+                    if (req != null
+                            && lim != null
+                            && req.getNumericalAmount().compareTo(lim.getNumericalAmount()) > 0) {
+                        problems.add(at + ": " + resource + " request " + req + " is above its limit " + lim);
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static List<String> missingKey(
+            String at, String var, String kind, Map<String, Set<String>> sources, String name, String key) {
+        if (!sources.containsKey(name))
+            return List.of(
+                    at + ": " + var + " refers to " + kind + " " + name + ", which the overlay does not provide");
+        if (!sources.get(name).contains(key))
+            return List.of(at + ": " + var + " refers to key " + key + " of " + kind + " " + name + ", which has only "
+                    + sources.get(name));
+        return List.of();
+    }
+
+    private static Set<String> namedPorts(PodSpec pod) {
+        Set<String> names = new HashSet<>();
+        for (Container c : pod.getContainers()) {
+            Optional.ofNullable(c.getPorts()).orElse(List.of()).stream()
+                    .map(ContainerPort::getName)
+                    .filter(n -> !blank(n))
+                    .forEach(names::add);
+        }
+        return names;
+    }
+
+    /** A Service-style selector: every pair present in the labels (an empty selector selects nothing here). */
+    private static boolean selects(Map<String, String> selector, Map<String, String> labels) {
+        return selector != null
+                && !selector.isEmpty()
+                && labels != null
+                && selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+    }
+
+    /** A full LabelSelector, with matchExpressions; empty or missing selects nothing here. */
+    private static boolean matches(LabelSelector selector, Map<String, String> labels) {
+        if (selector == null || isEmpty(selector) || labels == null) return false;
+        Map<String, String> byLabel =
+                Optional.ofNullable(selector.getMatchLabels()).orElse(Map.of());
+        if (!byLabel.isEmpty() && !selects(byLabel, labels)) return false;
+        for (LabelSelectorRequirement req :
+                Optional.ofNullable(selector.getMatchExpressions()).orElse(List.<LabelSelectorRequirement>of())) {
+            String value = labels.get(req.getKey());
+            List<String> values = Optional.ofNullable(req.getValues()).orElse(List.of());
+            boolean ok = switch (req.getOperator()) {
+                case "In" -> value != null && values.contains(value);
+                case "NotIn" -> value == null || !values.contains(value);
+                case "Exists" -> value != null;
+                case "DoesNotExist" -> value == null;
+                default -> false;
+            };
+            if (!ok) return false;
+        }
+        return true;
+    }
+
+    private static boolean isEmpty(LabelSelector selector) {
+        return (selector.getMatchLabels() == null || selector.getMatchLabels().isEmpty())
+                && (selector.getMatchExpressions() == null
+                        || selector.getMatchExpressions().isEmpty());
+    }
+
+    private static List<EnvVar> envList(Container c) {
+        return Optional.ofNullable(c.getEnv()).orElse(List.of());
+    }
+
+    private static Set<String> keys(Map<String, String> data, Map<String, String> more) {
         Set<String> keys = new HashSet<>();
-        for (Map<String, Object> item : (List<Map<String, Object>>) spec.getOrDefault("data", List.of())) {
-          keys.add((String) item.get("secretKey"));
+        if (data != null) keys.addAll(data.keySet());
+        if (more != null) keys.addAll(more.keySet());
+        return keys;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static Map<String, String> orderedMap(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) map.put(pairs[i], pairs[i + 1]);
+        return map;
+    }
+
+    // ---- rendering -------------------------------------------------------------------------------------------------
+
+    private static Rendered render(String overlay) {
+        return new Rendered(RENDERED.computeIfAbsent(overlay, KubernetesManifestsTest::kustomize));
+    }
+
+    private static List<HasMetadata> kustomize(String overlay) {
+        Path dir = repoRoot().resolve("k8s/overlays").resolve(overlay);
+        assertThat(dir.resolve("kustomization.yaml")).as("overlay %s", overlay).exists();
+        String kubectl = findKubectl();
+        try {
+            File stderr = File.createTempFile("kustomize", ".err");
+            stderr.deleteOnExit();
+            Process process = new ProcessBuilder(kubectl, "kustomize", dir.toString())
+                    .redirectError(stderr)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
+            byte[] out = process.getInputStream().readAllBytes();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("kubectl kustomize " + dir + " did not finish in 120 s");
+            }
+            String errors = Files.readString(stderr.toPath());
+            if (process.exitValue() != 0) {
+                throw new AssertionError(
+                        "kubectl kustomize " + dir + " failed (exit " + process.exitValue() + "):\n" + errors);
+            }
+            return parse(new String(out, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError("could not run " + kubectl + " kustomize " + dir, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
         }
-        secrets.put(name, keys);
-      }
-      return secrets;
-    }
-  }
-
-  private record Workload(String name, PodSpec pod) {
-    List<Container> containers() {
-      return pod.getContainers();
     }
 
-    List<Container> allContainers() {
-      List<Container> all = new ArrayList<>(pod.getContainers());
-      if (pod.getInitContainers() != null) all.addAll(pod.getInitContainers());
-      return all;
+    /** YAML documents to typed objects: known kinds to their fabric8 class, others to GenericKubernetesResource. */
+    private static List<HasMetadata> parse(String yaml) throws IOException {
+        List<HasMetadata> objects = new ArrayList<>();
+        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(yaml)) {
+            while (docs.hasNext()) {
+                JsonNode doc = docs.next();
+                if (doc == null || doc.isNull() || doc.isEmpty()) continue;
+                // The model binds with Jackson 3; the YAML reader is Jackson 2's, so the documents cross as JSON text.
+                KubernetesResource resource = JSON.readValue(doc.toString(), KubernetesResource.class);
+                assertThat(resource)
+                        .as("rendered document %s", doc.path("metadata").path("name"))
+                        .isInstanceOf(HasMetadata.class);
+                objects.add((HasMetadata) resource);
+            }
+        }
+        assertThat(objects).as("rendered objects").isNotEmpty();
+        return objects;
     }
 
-    @Override
-    public String toString() {
-      return name;
+    private static String findKubectl() {
+        String configured = System.getenv("KUBECTL");
+        if (!blank(configured)) return configured;
+        String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
+        return Stream.of(path.split(File.pathSeparator))
+                .map(p -> Path.of(p, "kubectl"))
+                .filter(Files::isExecutable)
+                .map(Path::toString)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("kubectl is missing: this test renders k8s/overlays with "
+                        + "`kubectl kustomize`. Install it (Debian package kubectl) or point KUBECTL at the binary."));
     }
-  }
+
+    private static Path repoRoot() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("k8s/overlays"))) return p;
+        }
+        throw new AssertionError("no k8s/overlays above " + Path.of("").toAbsolutePath());
+    }
+
+    // ---- the rendered set ------------------------------------------------------------------------------------------
+
+    private record Rendered(List<HasMetadata> objects) {
+        <T extends HasMetadata> List<T> all(Class<T> type) {
+            return objects.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+
+        List<GenericKubernetesResource> generic(String kind) {
+            return all(GenericKubernetesResource.class).stream()
+                    .filter(g -> kind.equals(g.getKind()))
+                    .toList();
+        }
+
+        List<Workload> workloads() {
+            List<Workload> list = new ArrayList<>();
+            all(Deployment.class)
+                    .forEach(d -> list.add(new Workload(
+                            "Deployment " + d.getMetadata().getName(),
+                            d.getSpec().getTemplate().getSpec())));
+            all(Job.class)
+                    .forEach(j -> list.add(new Workload(
+                            "Job " + j.getMetadata().getName(),
+                            j.getSpec().getTemplate().getSpec())));
+            assertThat(objects.stream().map(HasMetadata::getKind))
+                    .as("workload kinds this test knows")
+                    .doesNotContain("StatefulSet", "DaemonSet", "CronJob", "Pod");
+            return list;
+        }
+
+        /** Secret name to keys: rendered Secrets (dev's secretGenerator) and ExternalSecret targets (prod). */
+        @SuppressWarnings("unchecked")
+        Map<String, Set<String>> secretKeys() {
+            Map<String, Set<String>> secrets = new HashMap<>();
+            for (Secret s : all(Secret.class)) {
+                secrets.put(s.getMetadata().getName(), keys(s.getData(), s.getStringData()));
+            }
+            for (GenericKubernetesResource es : generic("ExternalSecret")) {
+                Map<String, Object> spec =
+                        (Map<String, Object>) es.getAdditionalProperties().get("spec");
+                assertThat(spec)
+                        .as("ExternalSecret %s spec", es.getMetadata().getName())
+                        .isNotNull();
+                assertThat(spec.get("dataFrom"))
+                        .as(
+                                "ExternalSecret %s uses dataFrom, whose keys cannot be checked",
+                                es.getMetadata().getName())
+                        .isNull();
+                Map<String, Object> target = (Map<String, Object>) spec.getOrDefault("target", Map.of());
+                String name =
+                        (String) target.getOrDefault("name", es.getMetadata().getName());
+                Set<String> keys = new HashSet<>();
+                for (Map<String, Object> item : (List<Map<String, Object>>) spec.getOrDefault("data", List.of())) {
+                    keys.add((String) item.get("secretKey"));
+                }
+                secrets.put(name, keys);
+            }
+            return secrets;
+        }
+    }
+
+    private record Workload(String name, PodSpec pod) {
+        List<Container> containers() {
+            return pod.getContainers();
+        }
+
+        List<Container> allContainers() {
+            List<Container> all = new ArrayList<>(pod.getContainers());
+            if (pod.getInitContainers() != null) all.addAll(pod.getInitContainers());
+            return all;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
 }

@@ -11,11 +11,13 @@ import eco2.common.http.HttpSettings;
  *                    measure or debug the database path
  */
 public record InfoConfig(HttpSettings http, DbSettings db, boolean searchCache) {
-  public static final int DEFAULT_PORT = 8084;
-  public static final String SCHEMA = "recycle_info";
+    public static final int DEFAULT_PORT = 8084;
+    public static final String SCHEMA = "recycle_info";
 
-  public static InfoConfig fromEnv(Env env) {
-    return new InfoConfig(HttpSettings.fromEnv(env, DEFAULT_PORT), DbSettings.fromEnv(env, SCHEMA),
-        env.flag("INFO_SEARCH_CACHE", true));
-  }
+    public static InfoConfig fromEnv(Env env) {
+        return new InfoConfig(
+                HttpSettings.fromEnv(env, DEFAULT_PORT),
+                DbSettings.fromEnv(env, SCHEMA),
+                env.flag("INFO_SEARCH_CACHE", true));
+    }
 }

@@ -6,12 +6,12 @@ import eco2.common.http.Standalone;
 
 /** Runs info on its own: {@code java -jar info/target/info.jar}. */
 public final class InfoMain {
-  private InfoMain() {}
+    private InfoMain() {}
 
-  public static void main(String[] args) {
-    Env env = Env.system();
-    InfoConfig config = InfoConfig.fromEnv(env);
-    if (MigrateCommand.runIfAsked(args, config.db(), InfoModule.EXTENSIONS)) return;
-    Standalone.run("Eco² info", env, InfoConfig.DEFAULT_PORT, infra -> InfoModule.create(config, infra));
-  }
+    public static void main(String[] args) {
+        Env env = Env.system();
+        InfoConfig config = InfoConfig.fromEnv(env);
+        if (MigrateCommand.runIfAsked(args, config.db(), InfoModule.EXTENSIONS)) return;
+        Standalone.run("Eco² info", env, InfoConfig.DEFAULT_PORT, infra -> InfoModule.create(config, infra));
+    }
 }

@@ -37,106 +37,118 @@ import org.jdbi.v3.core.Jdbi;
  * into handlers.
  */
 public final class InfoModule implements ServiceModule {
-  /** Created by the bootstrap as admin (dev, CI, compose's migrate step); in production once by a DBA. */
-  public static final List<String> EXTENSIONS = List.of("pg_trgm");
+    /** Created by the bootstrap as admin (dev, CI, compose's migrate step); in production once by a DBA. */
+    public static final List<String> EXTENSIONS = List.of("pg_trgm");
 
-  static final String BASE = "/api/v1/recycle";
+    static final String BASE = "/api/v1/recycle";
 
-  private final Database database;
-  private final SearchLog searchLog;
-  private final CategoryHandler categories;
-  private final ItemHandler items;
-  private final ItemAdminHandler itemAdmin;
-  private final SearchHandler search;
-  private final RulesHandler rules;
-  private final FaqHandler faq;
-  private final FaqAdminHandler faqAdmin;
-  private final StatsHandler stats;
+    private final Database database;
+    private final SearchLog searchLog;
+    private final CategoryHandler categories;
+    private final ItemHandler items;
+    private final ItemAdminHandler itemAdmin;
+    private final SearchHandler search;
+    private final RulesHandler rules;
+    private final FaqHandler faq;
+    private final FaqAdminHandler faqAdmin;
+    private final StatsHandler stats;
 
-  private InfoModule(Database database, SearchLog searchLog, CategoryHandler categories, ItemHandler items,
-                     ItemAdminHandler itemAdmin, SearchHandler search, RulesHandler rules, FaqHandler faq,
-                     FaqAdminHandler faqAdmin, StatsHandler stats) {
-    this.database = database;
-    this.searchLog = searchLog;
-    this.categories = categories;
-    this.items = items;
-    this.itemAdmin = itemAdmin;
-    this.search = search;
-    this.rules = rules;
-    this.faq = faq;
-    this.faqAdmin = faqAdmin;
-    this.stats = stats;
-  }
-
-  public static InfoModule create(InfoConfig config, Infra infra) {
-    MeterRegistry registry = infra.metrics().registry();
-    // pg_trgm: created by the dev/CI bootstrap as admin; in production once by a DBA (see V1__catalogue_and_search).
-    Database database = Database.open(config.db(), registry, EXTENSIONS, SearchSession.SQL);
-    Jdbi jdbi = database.jdbi();
-    JsonCache itemCache = new JsonCache(infra.redis(), registry, "item", CacheKeys.ITEM, CacheKeys.ITEM_TTL);
-    JsonCache categoryCache = new JsonCache(infra.redis(), registry, "categories", CacheKeys.CATEGORIES,
-        CacheKeys.CATEGORIES_TTL);
-    JsonCache rulesCache = new JsonCache(infra.redis(), registry, "rules", CacheKeys.RULES, CacheKeys.RULES_TTL);
-    JsonCache searchCache = new JsonCache(infra.redis(), registry, "search", CacheKeys.SEARCH, CacheKeys.SEARCH_TTL);
-    SearchGeneration generation = new SearchGeneration(infra.redis());
-    try {
-      new ContentLoader(jdbi, infra.mapper(), itemCache, categoryCache, rulesCache, generation)
-          .load(ContentFiles.read(infra.mapper()));
-    } catch (RuntimeException e) {
-      database.close();
-      throw e;
+    private InfoModule(
+            Database database,
+            SearchLog searchLog,
+            CategoryHandler categories,
+            ItemHandler items,
+            ItemAdminHandler itemAdmin,
+            SearchHandler search,
+            RulesHandler rules,
+            FaqHandler faq,
+            FaqAdminHandler faqAdmin,
+            StatsHandler stats) {
+        this.database = database;
+        this.searchLog = searchLog;
+        this.categories = categories;
+        this.items = items;
+        this.itemAdmin = itemAdmin;
+        this.search = search;
+        this.rules = rules;
+        this.faq = faq;
+        this.faqAdmin = faqAdmin;
+        this.stats = stats;
     }
 
-    HangulCheck.run(jdbi);
-    CategoryService categoryService = new CategoryService(jdbi, categoryCache, infra.mapper());
-    ItemService itemService = new ItemService(jdbi, itemCache, categoryService, generation, infra.mapper());
-    SearchLog searchLog = new SearchLog(jdbi, infra.clock(), registry);
-    SearchService searchService = new SearchService(jdbi, categoryService, searchCache, generation, searchLog,
-        infra.mapper(), config.searchCache());
-    FaqService faqService = new FaqService(jdbi, categoryService);
-    return new InfoModule(database, searchLog,
-        new CategoryHandler(categoryService),
-        new ItemHandler(itemService, categoryService),
-        new ItemAdminHandler(itemService, infra.jsonBody(), infra.authenticator()),
-        new SearchHandler(searchService, infra.jsonBody(), infra.authenticator()),
-        new RulesHandler(new RulesService(jdbi, rulesCache, infra.mapper())),
-        new FaqHandler(faqService, categoryService, infra.authenticator()),
-        new FaqAdminHandler(faqService, infra.jsonBody(), infra.authenticator()),
-        new StatsHandler(new StatsService(jdbi, infra.clock())));
-  }
+    public static InfoModule create(InfoConfig config, Infra infra) {
+        MeterRegistry registry = infra.metrics().registry();
+        // pg_trgm: created by the dev/CI bootstrap as admin; in production once by a DBA (see
+        // V1__catalogue_and_search).
+        Database database = Database.open(config.db(), registry, EXTENSIONS, SearchSession.SQL);
+        Jdbi jdbi = database.jdbi();
+        JsonCache itemCache = new JsonCache(infra.redis(), registry, "item", CacheKeys.ITEM, CacheKeys.ITEM_TTL);
+        JsonCache categoryCache =
+                new JsonCache(infra.redis(), registry, "categories", CacheKeys.CATEGORIES, CacheKeys.CATEGORIES_TTL);
+        JsonCache rulesCache = new JsonCache(infra.redis(), registry, "rules", CacheKeys.RULES, CacheKeys.RULES_TTL);
+        JsonCache searchCache =
+                new JsonCache(infra.redis(), registry, "search", CacheKeys.SEARCH, CacheKeys.SEARCH_TTL);
+        SearchGeneration generation = new SearchGeneration(infra.redis());
+        try {
+            new ContentLoader(jdbi, infra.mapper(), itemCache, categoryCache, rulesCache, generation)
+                    .load(ContentFiles.read(infra.mapper()));
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
 
-  @Override
-  public String name() {
-    return "info";
-  }
+        HangulCheck.run(jdbi);
+        CategoryService categoryService = new CategoryService(jdbi, categoryCache, infra.mapper());
+        ItemService itemService = new ItemService(jdbi, itemCache, categoryService, generation, infra.mapper());
+        SearchLog searchLog = new SearchLog(jdbi, infra.clock(), registry);
+        SearchService searchService = new SearchService(
+                jdbi, categoryService, searchCache, generation, searchLog, infra.mapper(), config.searchCache());
+        FaqService faqService = new FaqService(jdbi, categoryService);
+        return new InfoModule(
+                database,
+                searchLog,
+                new CategoryHandler(categoryService),
+                new ItemHandler(itemService, categoryService),
+                new ItemAdminHandler(itemService, infra.jsonBody(), infra.authenticator()),
+                new SearchHandler(searchService, infra.jsonBody(), infra.authenticator()),
+                new RulesHandler(new RulesService(jdbi, rulesCache, infra.mapper())),
+                new FaqHandler(faqService, categoryService, infra.authenticator()),
+                new FaqAdminHandler(faqService, infra.jsonBody(), infra.authenticator()),
+                new StatsHandler(new StatsService(jdbi, infra.clock())));
+    }
 
-  @Override
-  public void routes(Javalin app) {
-    app.get(BASE + "/categories", categories::list);
-    app.get(BASE + "/items", items::list);
-    app.post(BASE + "/items", itemAdmin::create);
-    app.post(BASE + "/items/search", search::search);
-    app.get(BASE + "/items/{id}", items::get);
-    app.put(BASE + "/items/{id}", itemAdmin::replace);
-    app.delete(BASE + "/items/{id}", itemAdmin::delete);
-    app.get(BASE + "/rules/{region}", rules::get);
-    app.get(BASE + "/faq", faq::list);
-    app.post(BASE + "/faq", faqAdmin::create);
-    app.get(BASE + "/faq/{id}", faq::get);
-    app.put(BASE + "/faq/{id}", faqAdmin::replace);
-    app.delete(BASE + "/faq/{id}", faqAdmin::delete);
-    app.post(BASE + "/faq/{id}/helpful", faq::helpful);
-    app.get(BASE + "/stats", stats::get);
-  }
+    @Override
+    public String name() {
+        return "info";
+    }
 
-  @Override
-  public List<ReadinessCheck> readiness() {
-    return List.of(database.readiness());
-  }
+    @Override
+    public void routes(Javalin app) {
+        app.get(BASE + "/categories", categories::list);
+        app.get(BASE + "/items", items::list);
+        app.post(BASE + "/items", itemAdmin::create);
+        app.post(BASE + "/items/search", search::search);
+        app.get(BASE + "/items/{id}", items::get);
+        app.put(BASE + "/items/{id}", itemAdmin::replace);
+        app.delete(BASE + "/items/{id}", itemAdmin::delete);
+        app.get(BASE + "/rules/{region}", rules::get);
+        app.get(BASE + "/faq", faq::list);
+        app.post(BASE + "/faq", faqAdmin::create);
+        app.get(BASE + "/faq/{id}", faq::get);
+        app.put(BASE + "/faq/{id}", faqAdmin::replace);
+        app.delete(BASE + "/faq/{id}", faqAdmin::delete);
+        app.post(BASE + "/faq/{id}/helpful", faq::helpful);
+        app.get(BASE + "/stats", stats::get);
+    }
 
-  @Override
-  public void close() {
-    searchLog.close();
-    database.close();
-  }
+    @Override
+    public List<ReadinessCheck> readiness() {
+        return List.of(database.readiness());
+    }
+
+    @Override
+    public void close() {
+        searchLog.close();
+        database.close();
+    }
 }

@@ -32,97 +32,115 @@ import org.jdbi.v3.core.Jdbi;
  * tokens. {@link #db} is an admin connection to that database, for checks and for granting the admin role.
  */
 public final class InfoTestApp implements AutoCloseable {
-  private static final AtomicInteger SEQ = new AtomicInteger();
-  private static final String PASSWORD = "password123";
+    private static final AtomicInteger SEQ = new AtomicInteger();
+    private static final String PASSWORD = "password123";
 
-  public final InfoConfig config;
-  public final Infra infra;
-  public final Javalin app;
-  public final TestHttp http;
-  public final Jdbi db;
-  private final AmqpSettings amqp;
-  private final String deletedQueue;
+    public final InfoConfig config;
+    public final Infra infra;
+    public final Javalin app;
+    public final TestHttp http;
+    public final Jdbi db;
+    private final AmqpSettings amqp;
+    private final String deletedQueue;
 
-  private InfoTestApp(boolean searchCache, String redisUrl) throws Exception {
-    TestServices services = TestServices.get();
-    services.flushRedis();
-    String database = services.freshDatabase();
-    String tag = UUID.randomUUID().toString().substring(0, 8);
-    amqp = new AmqpSettings(services.amqpUri(), "eco2.events.test." + tag);
-    deletedQueue = "auth.user-deleted.test." + tag;
-    RateLimitSettings limits = new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null);
-    KeyRing keys = KeyRingLoader.load(null, null, Files.createTempDirectory("eco2-info-test").resolve("jwt.pem"));
-    AuthConfig auth = new AuthConfig(HttpSettings.forTests(), services.dbSettings(database, "auth"), redisUrl, amqp,
-        deletedQueue, limits, "eco2-auth", null, null, null, Duration.ofMinutes(30), Duration.ofDays(7),
-        OAuthSettings.fromEnv(new Env(Map.of())));
-    config = new InfoConfig(HttpSettings.forTests(), services.dbSettings(database, InfoConfig.SCHEMA), searchCache);
-    infra = Infra.create(redisUrl, keys, "eco2-auth", limits, Clock.systemUTC());
-    List<ServiceModule> modules = List.of(AuthModule.create(auth, infra, keys), InfoModule.create(config, infra));
-    app = HttpApp.create("test", HttpSettings.forTests(), infra, modules).start(0);
-    http = new TestHttp(app.port());
-    db = Jdbi.create(services.adminJdbcUrl(database), services.adminUser(), services.adminPassword());
-  }
-
-  /** With the search cache on, against the test Redis. */
-  public static InfoTestApp start() throws Exception {
-    return new InfoTestApp(true, TestServices.get().redisUri());
-  }
-
-  public static InfoTestApp start(boolean searchCache, String redisUrl) throws Exception {
-    return new InfoTestApp(searchCache, redisUrl);
-  }
-
-  /** A registered, signed-in user. */
-  public record User(String id, String username, String accessToken) {
-    public String[] auth() {
-      return new String[] {"Authorization", TestHttp.bearer(accessToken)};
+    private InfoTestApp(boolean searchCache, String redisUrl) throws Exception {
+        TestServices services = TestServices.get();
+        services.flushRedis();
+        String database = services.freshDatabase();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        amqp = new AmqpSettings(services.amqpUri(), "eco2.events.test." + tag);
+        deletedQueue = "auth.user-deleted.test." + tag;
+        RateLimitSettings limits = new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null);
+        KeyRing keys = KeyRingLoader.load(
+                null, null, Files.createTempDirectory("eco2-info-test").resolve("jwt.pem"));
+        AuthConfig auth = new AuthConfig(
+                HttpSettings.forTests(),
+                services.dbSettings(database, "auth"),
+                redisUrl,
+                amqp,
+                deletedQueue,
+                limits,
+                "eco2-auth",
+                null,
+                null,
+                null,
+                Duration.ofMinutes(30),
+                Duration.ofDays(7),
+                OAuthSettings.fromEnv(new Env(Map.of())));
+        config = new InfoConfig(HttpSettings.forTests(), services.dbSettings(database, InfoConfig.SCHEMA), searchCache);
+        infra = Infra.create(redisUrl, keys, "eco2-auth", limits, Clock.systemUTC());
+        List<ServiceModule> modules = List.of(AuthModule.create(auth, infra, keys), InfoModule.create(config, infra));
+        app = HttpApp.create("test", HttpSettings.forTests(), infra, modules).start(0);
+        http = new TestHttp(app.port());
+        db = Jdbi.create(services.adminJdbcUrl(database), services.adminUser(), services.adminPassword());
     }
-  }
 
-  public User register() {
-    String username = "info_" + ProcessHandle.current().pid() % 10000 + "_" + SEQ.incrementAndGet();
-    TestHttp.Response created = http.postJson("/api/v1/auth/register", TestHttp.json(Map.of(
-        "email", username + "@example.com", "username", username, "password", PASSWORD)));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    return login(created.json().get("id").asText(), username);
-  }
+    /** With the search cache on, against the test Redis. */
+    public static InfoTestApp start() throws Exception {
+        return new InfoTestApp(true, TestServices.get().redisUri());
+    }
 
-  /** A user whose roles include admin: granted in auth.users directly, then signed in so the token carries it. */
-  public User admin() {
-    User user = register();
-    int granted = db.withHandle(h -> h.createUpdate(
-            "UPDATE auth.users SET roles = array_append(roles, 'admin') WHERE id = CAST(:id AS uuid)")
-        .bind("id", user.id()).execute());
-    assertThat(granted).isEqualTo(1);
-    return login(user.id(), user.username());
-  }
+    public static InfoTestApp start(boolean searchCache, String redisUrl) throws Exception {
+        return new InfoTestApp(searchCache, redisUrl);
+    }
 
-  private User login(String id, String username) {
-    TestHttp.Response login = http.postJson("/api/v1/auth/login",
-        TestHttp.json(Map.of("email", username, "password", PASSWORD)));
-    assertThat(login.status()).as(login.body()).isEqualTo(200);
-    return new User(id, username, login.json().get("access_token").asText());
-  }
+    /** A registered, signed-in user. */
+    public record User(String id, String username, String accessToken) {
+        public String[] auth() {
+            return new String[] {"Authorization", TestHttp.bearer(accessToken)};
+        }
+    }
 
-  /** The id of the curated item with this slug. */
-  public String itemId(String slug) {
-    return db.withHandle(h -> h.createQuery("SELECT id::text FROM recycle_info.items WHERE slug = :slug")
-        .bind("slug", slug).mapTo(String.class).one());
-  }
+    public User register() {
+        String username = "info_" + ProcessHandle.current().pid() % 10000 + "_" + SEQ.incrementAndGet();
+        TestHttp.Response created = http.postJson(
+                "/api/v1/auth/register",
+                TestHttp.json(Map.of("email", username + "@example.com", "username", username, "password", PASSWORD)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return login(created.json().get("id").asText(), username);
+    }
 
-  public String faqId(String slug) {
-    return db.withHandle(h -> h.createQuery("SELECT id::text FROM recycle_info.faqs WHERE slug = :slug")
-        .bind("slug", slug).mapTo(String.class).one());
-  }
+    /** A user whose roles include admin: granted in auth.users directly, then signed in so the token carries it. */
+    public User admin() {
+        User user = register();
+        int granted = db.withHandle(h -> h.createUpdate(
+                        "UPDATE auth.users SET roles = array_append(roles, 'admin') WHERE id = CAST(:id AS uuid)")
+                .bind("id", user.id())
+                .execute());
+        assertThat(granted).isEqualTo(1);
+        return login(user.id(), user.username());
+    }
 
-  public long count(String sql) {
-    return db.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
-  }
+    private User login(String id, String username) {
+        TestHttp.Response login =
+                http.postJson("/api/v1/auth/login", TestHttp.json(Map.of("email", username, "password", PASSWORD)));
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        return new User(id, username, login.json().get("access_token").asText());
+    }
 
-  @Override
-  public void close() {
-    app.stop();
-    infra.close();
-    TestBroker.deleteQueuesAndExchange(amqp.exchange(), deletedQueue);
-  }
+    /** The id of the curated item with this slug. */
+    public String itemId(String slug) {
+        return db.withHandle(h -> h.createQuery("SELECT id::text FROM recycle_info.items WHERE slug = :slug")
+                .bind("slug", slug)
+                .mapTo(String.class)
+                .one());
+    }
+
+    public String faqId(String slug) {
+        return db.withHandle(h -> h.createQuery("SELECT id::text FROM recycle_info.faqs WHERE slug = :slug")
+                .bind("slug", slug)
+                .mapTo(String.class)
+                .one());
+    }
+
+    public long count(String sql) {
+        return db.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        infra.close();
+        TestBroker.deleteQueuesAndExchange(amqp.exchange(), deletedQueue);
+    }
 }

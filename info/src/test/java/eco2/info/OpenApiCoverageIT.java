@@ -12,33 +12,42 @@ import org.junit.jupiter.api.Test;
 
 /** Fails when a route is registered without an OpenAPI annotation, or a schema leaks Java names. */
 class OpenApiCoverageIT {
-  @Test
-  void everyRegisteredRouteIsInTheSpec() throws Exception {
-    try (InfoTestApp info = InfoTestApp.start()) {
-      List<String> routes = new ArrayList<>();
-      Javalin probe = Javalin.create(config -> config.events.handlerAdded(meta -> {
-        if (meta.getHttpMethod().isHttpMethod() && meta.getHttpMethod() != HandlerType.HEAD) {
-          routes.add(meta.getHttpMethod().name().toLowerCase(Locale.ROOT) + " " + meta.getPath());
-        }
-      }));
-      try (InfoModule module = InfoModule.create(info.config, info.infra)) {
-        module.routes(probe);
-      }
+    @Test
+    void everyRegisteredRouteIsInTheSpec() throws Exception {
+        try (InfoTestApp info = InfoTestApp.start()) {
+            List<String> routes = new ArrayList<>();
+            Javalin probe = Javalin.create(config -> config.events.handlerAdded(meta -> {
+                if (meta.getHttpMethod().isHttpMethod() && meta.getHttpMethod() != HandlerType.HEAD) {
+                    routes.add(meta.getHttpMethod().name().toLowerCase(Locale.ROOT) + " " + meta.getPath());
+                }
+            }));
+            try (InfoModule module = InfoModule.create(info.config, info.infra)) {
+                module.routes(probe);
+            }
 
-      JsonNode spec = info.http.get("/openapi.json").json();
-      assertThat(routes).hasSize(15);
-      for (String route : routes) {
-        String[] parts = route.split(" ", 2);
-        assertThat(spec.path("paths").path(parts[1]).has(parts[0])).as("spec documents %s", route).isTrue();
-      }
-      JsonNode schemas = spec.path("components").path("schemas");
-      assertThat(schemas.path("Item").path("properties").has("how_to_recycle")).isTrue();
-      assertThat(schemas.path("SearchHit").path("properties").has("score")).isTrue();
-      for (String input : List.of("ItemInput", "FaqInput", "SearchRequest")) {
-        assertThat(schemas.path(input).path("properties").has("validate")).as(input).isFalse();
-        assertThat(schemas.path(input).path("properties").has("cleaned")).as(input).isFalse();
-      }
-      assertThat(schemas.path("RegionRules").path("properties").has("find_district")).isFalse();
+            JsonNode spec = info.http.get("/openapi.json").json();
+            assertThat(routes).hasSize(15);
+            for (String route : routes) {
+                String[] parts = route.split(" ", 2);
+                assertThat(spec.path("paths").path(parts[1]).has(parts[0]))
+                        .as("spec documents %s", route)
+                        .isTrue();
+            }
+            JsonNode schemas = spec.path("components").path("schemas");
+            assertThat(schemas.path("Item").path("properties").has("how_to_recycle"))
+                    .isTrue();
+            assertThat(schemas.path("SearchHit").path("properties").has("score"))
+                    .isTrue();
+            for (String input : List.of("ItemInput", "FaqInput", "SearchRequest")) {
+                assertThat(schemas.path(input).path("properties").has("validate"))
+                        .as(input)
+                        .isFalse();
+                assertThat(schemas.path(input).path("properties").has("cleaned"))
+                        .as(input)
+                        .isFalse();
+            }
+            assertThat(schemas.path("RegionRules").path("properties").has("find_district"))
+                    .isFalse();
+        }
     }
-  }
 }

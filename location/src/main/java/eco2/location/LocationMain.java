@@ -7,12 +7,13 @@ import java.util.List;
 
 /** Runs location on its own: {@code java -jar location/target/location.jar}. */
 public final class LocationMain {
-  private LocationMain() {}
+    private LocationMain() {}
 
-  public static void main(String[] args) {
-    Env env = Env.system();
-    LocationConfig config = LocationConfig.fromEnv(env);
-    if (MigrateCommand.runIfAsked(args, config.db(), List.of())) return;
-    Standalone.run("Eco² location", env, LocationConfig.DEFAULT_PORT, infra -> LocationModule.create(config, infra));
-  }
+    public static void main(String[] args) {
+        Env env = Env.system();
+        LocationConfig config = LocationConfig.fromEnv(env);
+        if (MigrateCommand.runIfAsked(args, config.db(), List.of())) return;
+        Standalone.run(
+                "Eco² location", env, LocationConfig.DEFAULT_PORT, infra -> LocationModule.create(config, infra));
+    }
 }

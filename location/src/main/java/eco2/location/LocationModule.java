@@ -35,93 +35,110 @@ import org.slf4j.LoggerFactory;
  * the user.deleted consumer that purges saved places.
  */
 public final class LocationModule implements ServiceModule {
-  private static final Logger log = LoggerFactory.getLogger(LocationModule.class);
-  /** Each geocode that misses the cache spends Kakao quota: a tighter bucket than the default. */
-  static final RateLimitPolicy GEOCODE = RateLimitPolicy.open("location_geocode", 30, Duration.ofMinutes(1));
+    private static final Logger log = LoggerFactory.getLogger(LocationModule.class);
+    /** Each geocode that misses the cache spends Kakao quota: a tighter bucket than the default. */
+    static final RateLimitPolicy GEOCODE = RateLimitPolicy.open("location_geocode", 30, Duration.ofMinutes(1));
 
-  private final Database database;
-  private final AmqpConnector amqp;
-  private final EventConsumer deletions;
-  private final BinHandler bins;
-  private final CenterHandler centers;
-  private final GeocodeHandler geocoding;
-  private final PlaceHandler places;
-  private final ImportHandler imports;
+    private final Database database;
+    private final AmqpConnector amqp;
+    private final EventConsumer deletions;
+    private final BinHandler bins;
+    private final CenterHandler centers;
+    private final GeocodeHandler geocoding;
+    private final PlaceHandler places;
+    private final ImportHandler imports;
 
-  private LocationModule(Database database, AmqpConnector amqp, EventConsumer deletions, BinHandler bins,
-                         CenterHandler centers, GeocodeHandler geocoding, PlaceHandler places, ImportHandler imports) {
-    this.database = database;
-    this.amqp = amqp;
-    this.deletions = deletions;
-    this.bins = bins;
-    this.centers = centers;
-    this.geocoding = geocoding;
-    this.places = places;
-    this.imports = imports;
-  }
-
-  public static LocationModule create(LocationConfig config, Infra infra) {
-    Database database = Database.open(config.db(), infra.metrics().registry(), List.of());
-    LocationCaches caches = LocationCaches.create(infra.redis(), config.cacheEnabled());
-    KakaoLocalClient kakao = new KakaoLocalClient(config.kakao(), infra.mapper());
-    ImportService importService = new ImportService(database.jdbi(), caches.binsNearby(), caches.centersNearby());
-    if (config.sampleData()) {
-      ImportReport sample = SampleData.load(importService);
-      log.info("dev sample data (source 'sample'): {} inserted, {} updated", sample.inserted(), sample.updated());
+    private LocationModule(
+            Database database,
+            AmqpConnector amqp,
+            EventConsumer deletions,
+            BinHandler bins,
+            CenterHandler centers,
+            GeocodeHandler geocoding,
+            PlaceHandler places,
+            ImportHandler imports) {
+        this.database = database;
+        this.amqp = amqp;
+        this.deletions = deletions;
+        this.bins = bins;
+        this.centers = centers;
+        this.geocoding = geocoding;
+        this.places = places;
+        this.imports = imports;
     }
-    AmqpConnector amqp = new AmqpConnector(config.amqp(), "location");
-    EventConsumer deletions = new EventConsumer(Subscription.of(config.userDeletedQueue(),
-            List.of(UserDeletedHandler.TYPE), new UserDeletedHandler()),
-        database.jdbi(), amqp, infra.mapper(), infra.metrics().registry()).startWhenReachable();
-    return new LocationModule(database, amqp, deletions,
-        new BinHandler(new BinService(database.jdbi(), caches.binsNearby(), infra.mapper())),
-        new CenterHandler(new CenterService(database.jdbi(), kakao, caches.centersNearby(), caches.centersByRegion(),
-            infra.mapper())),
-        new GeocodeHandler(new GeocodeService(kakao, caches.geocodes(), caches.reverses(), infra.mapper()),
-            infra.jsonBody()),
-        new PlaceHandler(new PlaceService(database.jdbi()), infra.jsonBody(), infra.authenticator()),
-        new ImportHandler(importService, infra.authenticator(), config.importMaxBytes()));
-  }
 
-  @Override
-  public String name() {
-    return "location";
-  }
+    public static LocationModule create(LocationConfig config, Infra infra) {
+        Database database = Database.open(config.db(), infra.metrics().registry(), List.of());
+        LocationCaches caches = LocationCaches.create(infra.redis(), config.cacheEnabled());
+        KakaoLocalClient kakao = new KakaoLocalClient(config.kakao(), infra.mapper());
+        ImportService importService = new ImportService(database.jdbi(), caches.binsNearby(), caches.centersNearby());
+        if (config.sampleData()) {
+            ImportReport sample = SampleData.load(importService);
+            log.info("dev sample data (source 'sample'): {} inserted, {} updated", sample.inserted(), sample.updated());
+        }
+        AmqpConnector amqp = new AmqpConnector(config.amqp(), "location");
+        EventConsumer deletions = new EventConsumer(
+                        Subscription.of(
+                                config.userDeletedQueue(), List.of(UserDeletedHandler.TYPE), new UserDeletedHandler()),
+                        database.jdbi(),
+                        amqp,
+                        infra.mapper(),
+                        infra.metrics().registry())
+                .startWhenReachable();
+        return new LocationModule(
+                database,
+                amqp,
+                deletions,
+                new BinHandler(new BinService(database.jdbi(), caches.binsNearby(), infra.mapper())),
+                new CenterHandler(new CenterService(
+                        database.jdbi(), kakao, caches.centersNearby(), caches.centersByRegion(), infra.mapper())),
+                new GeocodeHandler(
+                        new GeocodeService(kakao, caches.geocodes(), caches.reverses(), infra.mapper()),
+                        infra.jsonBody()),
+                new PlaceHandler(new PlaceService(database.jdbi()), infra.jsonBody(), infra.authenticator()),
+                new ImportHandler(importService, infra.authenticator(), config.importMaxBytes()));
+    }
 
-  @Override
-  public void routes(Javalin app) {
-    app.get("/api/v1/locations/bins", bins::nearby);
-    app.get("/api/v1/locations/centers", centers::list);
-    app.post("/api/v1/locations/geocode", geocoding::geocode);
-    app.post("/api/v1/locations/reverse", geocoding::reverse);
-    app.get("/api/v1/locations/me", places::list);
-    app.post("/api/v1/locations/me", places::create);
-    app.put("/api/v1/locations/me/{id}", places::replace);
-    app.delete("/api/v1/locations/me/{id}", places::delete);
-    app.post("/api/v1/locations/admin/import/centers", imports::centers);
-    app.post("/api/v1/locations/admin/import/bins", imports::bins);
-  }
+    @Override
+    public String name() {
+        return "location";
+    }
 
-  @Override
-  public List<ReadinessCheck> readiness() {
-    return List.of(database.readiness(), amqp.readiness());
-  }
+    @Override
+    public void routes(Javalin app) {
+        app.get("/api/v1/locations/bins", bins::nearby);
+        app.get("/api/v1/locations/centers", centers::list);
+        app.post("/api/v1/locations/geocode", geocoding::geocode);
+        app.post("/api/v1/locations/reverse", geocoding::reverse);
+        app.get("/api/v1/locations/me", places::list);
+        app.post("/api/v1/locations/me", places::create);
+        app.put("/api/v1/locations/me/{id}", places::replace);
+        app.delete("/api/v1/locations/me/{id}", places::delete);
+        app.post("/api/v1/locations/admin/import/centers", imports::centers);
+        app.post("/api/v1/locations/admin/import/bins", imports::bins);
+    }
 
-  @Override
-  public List<RateLimitRule> rateLimits() {
-    return List.of(new RateLimitRule("/api/v1/locations/geocode", GEOCODE),
-        new RateLimitRule("/api/v1/locations/reverse", GEOCODE));
-  }
+    @Override
+    public List<ReadinessCheck> readiness() {
+        return List.of(database.readiness(), amqp.readiness());
+    }
 
-  @Override
-  public void quiesce(Instant deadline) {
-    deletions.drain(deadline);
-  }
+    @Override
+    public List<RateLimitRule> rateLimits() {
+        return List.of(
+                new RateLimitRule("/api/v1/locations/geocode", GEOCODE),
+                new RateLimitRule("/api/v1/locations/reverse", GEOCODE));
+    }
 
-  @Override
-  public void close() {
-    deletions.close();
-    amqp.close();
-    database.close();
-  }
+    @Override
+    public void quiesce(Instant deadline) {
+        deletions.drain(deadline);
+    }
+
+    @Override
+    public void close() {
+        deletions.close();
+        amqp.close();
+        database.close();
+    }
 }

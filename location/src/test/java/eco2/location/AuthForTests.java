@@ -16,12 +16,23 @@ import java.util.Map;
  * and queue so its events never reach the shared {@code eco2.events}.
  */
 final class AuthForTests {
-  private AuthForTests() {}
+    private AuthForTests() {}
 
-  static AuthConfig config(String database, String redisUrl, AmqpSettings amqp, String userDeletedQueue,
-                           Path keyFile) {
-    return new AuthConfig(HttpSettings.forTests(), TestServices.get().dbSettings(database, "auth"), redisUrl, amqp,
-        userDeletedQueue, new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null), "eco2-auth", null,
-        null, keyFile, Duration.ofMinutes(30), Duration.ofDays(7), OAuthSettings.fromEnv(new Env(Map.of())));
-  }
+    static AuthConfig config(
+            String database, String redisUrl, AmqpSettings amqp, String userDeletedQueue, Path keyFile) {
+        return new AuthConfig(
+                HttpSettings.forTests(),
+                TestServices.get().dbSettings(database, "auth"),
+                redisUrl,
+                amqp,
+                userDeletedQueue,
+                new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null),
+                "eco2-auth",
+                null,
+                null,
+                keyFile,
+                Duration.ofMinutes(30),
+                Duration.ofDays(7),
+                OAuthSettings.fromEnv(new Env(Map.of())));
+    }
 }

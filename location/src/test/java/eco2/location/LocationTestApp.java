@@ -32,116 +32,149 @@ import org.jdbi.v3.core.Jdbi;
  * exchange and queues of its own. Kakao points nowhere unless a test passes its fake server's settings.
  */
 public final class LocationTestApp implements AutoCloseable {
-  private static final AtomicInteger SEQ = new AtomicInteger();
-  /** Nothing listens on port 1: Kakao calls fail fast unless a test configures its fake. */
-  public static final KakaoSettings NO_KAKAO =
-      new KakaoSettings("http://127.0.0.1:1", null, Duration.ofMillis(500), Duration.ofSeconds(1));
+    private static final AtomicInteger SEQ = new AtomicInteger();
+    /** Nothing listens on port 1: Kakao calls fail fast unless a test configures its fake. */
+    public static final KakaoSettings NO_KAKAO =
+            new KakaoSettings("http://127.0.0.1:1", null, Duration.ofMillis(500), Duration.ofSeconds(1));
 
-  public final String database;
-  public final LocationConfig config;
-  public final KeyRing keys;
-  public final Infra infra;
-  public final Javalin app;
-  public final TestHttp http;
-  /** Admin connection to this test's database (tables are schema-qualified: locations.recycle_bins, ...). */
-  public final Jdbi db;
-  private final List<String> queues;
-  private final String exchange;
+    public final String database;
+    public final LocationConfig config;
+    public final KeyRing keys;
+    public final Infra infra;
+    public final Javalin app;
+    public final TestHttp http;
+    /** Admin connection to this test's database (tables are schema-qualified: locations.recycle_bins, ...). */
+    public final Jdbi db;
 
-  private LocationTestApp(String database, String redisUrl, UnaryOperator<LocationConfig> tweak) throws Exception {
-    TestServices services = TestServices.get();
-    this.database = database;
-    String tag = UUID.randomUUID().toString().substring(0, 8);
-    exchange = "eco2.events.test." + tag;
-    AmqpSettings amqp = new AmqpSettings(services.amqpUri(), exchange);
-    queues = List.of("auth.user-deleted.test." + tag, "location.user-deleted.test." + tag);
-    RateLimitSettings limits = new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null);
-    Path keyFile = Files.createTempDirectory("eco2-location-test").resolve("jwt.pem");
-    keys = KeyRingLoader.load(null, null, keyFile);
-    AuthConfig auth = AuthForTests.config(database, redisUrl, amqp, queues.get(0), keyFile);
-    config = tweak.apply(new LocationConfig(HttpSettings.forTests(), services.dbSettings(database, "locations"), amqp,
-        queues.get(1), NO_KAKAO, true, false, LocationConfig.DEFAULT_IMPORT_MAX_BYTES));
-    infra = Infra.create(redisUrl, keys, auth.issuer(), limits, Clock.systemUTC());
-    app = HttpApp.create("test", HttpSettings.forTests(), infra,
-        List.of(AuthModule.create(auth, infra, keys), LocationModule.create(config, infra))).start(0);
-    http = new TestHttp(app.port());
-    db = Jdbi.create(services.adminJdbcUrl(database), services.adminUser(), services.adminPassword());
-  }
+    private final List<String> queues;
+    private final String exchange;
 
-  /** A fresh database, an empty test Redis, Kakao unset. */
-  public static LocationTestApp start() throws Exception {
-    return start(c -> c);
-  }
+    private LocationTestApp(String database, String redisUrl, UnaryOperator<LocationConfig> tweak) throws Exception {
+        TestServices services = TestServices.get();
+        this.database = database;
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        exchange = "eco2.events.test." + tag;
+        AmqpSettings amqp = new AmqpSettings(services.amqpUri(), exchange);
+        queues = List.of("auth.user-deleted.test." + tag, "location.user-deleted.test." + tag);
+        RateLimitSettings limits = new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null);
+        Path keyFile = Files.createTempDirectory("eco2-location-test").resolve("jwt.pem");
+        keys = KeyRingLoader.load(null, null, keyFile);
+        AuthConfig auth = AuthForTests.config(database, redisUrl, amqp, queues.get(0), keyFile);
+        config = tweak.apply(new LocationConfig(
+                HttpSettings.forTests(),
+                services.dbSettings(database, "locations"),
+                amqp,
+                queues.get(1),
+                NO_KAKAO,
+                true,
+                false,
+                LocationConfig.DEFAULT_IMPORT_MAX_BYTES));
+        infra = Infra.create(redisUrl, keys, auth.issuer(), limits, Clock.systemUTC());
+        app = HttpApp.create(
+                        "test",
+                        HttpSettings.forTests(),
+                        infra,
+                        List.of(AuthModule.create(auth, infra, keys), LocationModule.create(config, infra)))
+                .start(0);
+        http = new TestHttp(app.port());
+        db = Jdbi.create(services.adminJdbcUrl(database), services.adminUser(), services.adminPassword());
+    }
 
-  public static LocationTestApp start(UnaryOperator<LocationConfig> tweak) throws Exception {
-    TestServices.get().flushRedis();
-    return new LocationTestApp(TestServices.get().freshDatabase(), TestServices.get().redisUri(), tweak);
-  }
+    /** A fresh database, an empty test Redis, Kakao unset. */
+    public static LocationTestApp start() throws Exception {
+        return start(c -> c);
+    }
 
-  /** A second app on an existing database (e.g. the same data with the cache off), Redis left as it is. */
-  public static LocationTestApp startOn(String database, String redisUrl, UnaryOperator<LocationConfig> tweak)
-      throws Exception {
-    return new LocationTestApp(database, redisUrl, tweak);
-  }
+    public static LocationTestApp start(UnaryOperator<LocationConfig> tweak) throws Exception {
+        TestServices.get().flushRedis();
+        return new LocationTestApp(
+                TestServices.get().freshDatabase(), TestServices.get().redisUri(), tweak);
+    }
 
-  /** Kakao at {@code baseUrl} with a key and short timeouts. */
-  public static UnaryOperator<LocationConfig> kakaoAt(String baseUrl, String key) {
-    return c -> new LocationConfig(c.http(), c.db(), c.amqp(), c.userDeletedQueue(),
-        new KakaoSettings(baseUrl, key, Duration.ofSeconds(1), Duration.ofMillis(700)), c.cacheEnabled(),
-        c.sampleData(), c.importMaxBytes());
-  }
+    /** A second app on an existing database (e.g. the same data with the cache off), Redis left as it is. */
+    public static LocationTestApp startOn(String database, String redisUrl, UnaryOperator<LocationConfig> tweak)
+            throws Exception {
+        return new LocationTestApp(database, redisUrl, tweak);
+    }
 
-  public static UnaryOperator<LocationConfig> cacheOff() {
-    return c -> new LocationConfig(c.http(), c.db(), c.amqp(), c.userDeletedQueue(), c.kakao(), false,
-        c.sampleData(), c.importMaxBytes());
-  }
+    /** Kakao at {@code baseUrl} with a key and short timeouts. */
+    public static UnaryOperator<LocationConfig> kakaoAt(String baseUrl, String key) {
+        return c -> new LocationConfig(
+                c.http(),
+                c.db(),
+                c.amqp(),
+                c.userDeletedQueue(),
+                new KakaoSettings(baseUrl, key, Duration.ofSeconds(1), Duration.ofMillis(700)),
+                c.cacheEnabled(),
+                c.sampleData(),
+                c.importMaxBytes());
+    }
 
-  public static UnaryOperator<LocationConfig> importLimit(long bytes) {
-    return c -> new LocationConfig(c.http(), c.db(), c.amqp(), c.userDeletedQueue(), c.kakao(), c.cacheEnabled(),
-        c.sampleData(), bytes);
-  }
+    public static UnaryOperator<LocationConfig> cacheOff() {
+        return c -> new LocationConfig(
+                c.http(), c.db(), c.amqp(), c.userDeletedQueue(), c.kakao(), false, c.sampleData(), c.importMaxBytes());
+    }
 
-  public static UnaryOperator<LocationConfig> sampleData() {
-    return c -> new LocationConfig(c.http(), c.db(), c.amqp(), c.userDeletedQueue(), c.kakao(), c.cacheEnabled(), true,
-        c.importMaxBytes());
-  }
+    public static UnaryOperator<LocationConfig> importLimit(long bytes) {
+        return c -> new LocationConfig(
+                c.http(), c.db(), c.amqp(), c.userDeletedQueue(), c.kakao(), c.cacheEnabled(), c.sampleData(), bytes);
+    }
 
-  /** A signed-in user: its id and the Authorization header pair. */
-  public record User(String id, String[] auth) {}
+    public static UnaryOperator<LocationConfig> sampleData() {
+        return c -> new LocationConfig(
+                c.http(),
+                c.db(),
+                c.amqp(),
+                c.userDeletedQueue(),
+                c.kakao(),
+                c.cacheEnabled(),
+                true,
+                c.importMaxBytes());
+    }
 
-  public User register() {
-    String username = "loc_" + ProcessHandle.current().pid() % 10000 + "_" + SEQ.incrementAndGet();
-    TestHttp.Response created = http.postJson("/api/v1/auth/register", TestHttp.json(Map.of(
-        "email", username + "@example.com", "username", username, "password", "password123")));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    return login(created.json().get("id").asText(), username);
-  }
+    /** A signed-in user: its id and the Authorization header pair. */
+    public record User(String id, String[] auth) {}
 
-  /** A user whose account an operator gave the admin role (there is no API for that), signed in afterwards. */
-  public User admin() {
-    User user = register();
-    db.useHandle(h -> h.execute("UPDATE auth.users SET roles = ARRAY['user', 'admin'] WHERE id = CAST(? AS uuid)",
-        user.id()));
-    String username = db.withHandle(h -> h.createQuery("SELECT username FROM auth.users WHERE id = CAST(:id AS uuid)")
-        .bind("id", user.id()).mapTo(String.class).one());
-    return login(user.id(), username);
-  }
+    public User register() {
+        String username = "loc_" + ProcessHandle.current().pid() % 10000 + "_" + SEQ.incrementAndGet();
+        TestHttp.Response created = http.postJson(
+                "/api/v1/auth/register",
+                TestHttp.json(
+                        Map.of("email", username + "@example.com", "username", username, "password", "password123")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return login(created.json().get("id").asText(), username);
+    }
 
-  private User login(String id, String username) {
-    TestHttp.Response login = http.postJson("/api/v1/auth/login",
-        TestHttp.json(Map.of("email", username, "password", "password123")));
-    assertThat(login.status()).as(login.body()).isEqualTo(200);
-    return new User(id, new String[] {"Authorization", TestHttp.bearer(login.json().get("access_token").asText())});
-  }
+    /** A user whose account an operator gave the admin role (there is no API for that), signed in afterwards. */
+    public User admin() {
+        User user = register();
+        db.useHandle(h -> h.execute(
+                "UPDATE auth.users SET roles = ARRAY['user', 'admin'] WHERE id = CAST(? AS uuid)", user.id()));
+        String username =
+                db.withHandle(h -> h.createQuery("SELECT username FROM auth.users WHERE id = CAST(:id AS uuid)")
+                        .bind("id", user.id())
+                        .mapTo(String.class)
+                        .one());
+        return login(user.id(), username);
+    }
 
-  public String exchange() {
-    return exchange;
-  }
+    private User login(String id, String username) {
+        TestHttp.Response login = http.postJson(
+                "/api/v1/auth/login", TestHttp.json(Map.of("email", username, "password", "password123")));
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        return new User(id, new String[] {
+            "Authorization", TestHttp.bearer(login.json().get("access_token").asText())
+        });
+    }
 
-  @Override
-  public void close() {
-    app.stop();
-    infra.close();
-    TestBroker.deleteQueuesAndExchange(exchange, queues.toArray(String[]::new));
-  }
+    public String exchange() {
+        return exchange;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        infra.close();
+        TestBroker.deleteQueuesAndExchange(exchange, queues.toArray(String[]::new));
+    }
 }

@@ -10,16 +10,27 @@ import java.nio.file.Path;
  * Everything the my service reads from the environment, with dev defaults. Tests build it directly (and give
  * their own queue name, so test runs never share a durable queue).
  */
-public record MyConfig(HttpSettings http, DbSettings db, AmqpSettings amqp, String registrationsQueue,
-                       String rewardsQueue, String avatarJobsQueue, Path avatarDir) {
-  public static final int DEFAULT_PORT = 8082;
-  public static final String REGISTRATIONS_QUEUE = "my.user-registered";
-  public static final String REWARDS_QUEUE = "my.rewards";
-  public static final String AVATAR_JOBS_QUEUE = "my.avatar-jobs";
+public record MyConfig(
+        HttpSettings http,
+        DbSettings db,
+        AmqpSettings amqp,
+        String registrationsQueue,
+        String rewardsQueue,
+        String avatarJobsQueue,
+        Path avatarDir) {
+    public static final int DEFAULT_PORT = 8082;
+    public static final String REGISTRATIONS_QUEUE = "my.user-registered";
+    public static final String REWARDS_QUEUE = "my.rewards";
+    public static final String AVATAR_JOBS_QUEUE = "my.avatar-jobs";
 
-  public static MyConfig fromEnv(Env env) {
-    return new MyConfig(HttpSettings.fromEnv(env, DEFAULT_PORT), DbSettings.fromEnv(env, "users"),
-        AmqpSettings.fromEnv(env), REGISTRATIONS_QUEUE, REWARDS_QUEUE, AVATAR_JOBS_QUEUE,
-        Path.of(env.get("AVATAR_DIR", ".eco2-dev/avatars")));
-  }
+    public static MyConfig fromEnv(Env env) {
+        return new MyConfig(
+                HttpSettings.fromEnv(env, DEFAULT_PORT),
+                DbSettings.fromEnv(env, "users"),
+                AmqpSettings.fromEnv(env),
+                REGISTRATIONS_QUEUE,
+                REWARDS_QUEUE,
+                AVATAR_JOBS_QUEUE,
+                Path.of(env.get("AVATAR_DIR", ".eco2-dev/avatars")));
+    }
 }

@@ -7,12 +7,12 @@ import java.util.List;
 
 /** Runs my on its own: {@code java -jar my/target/my.jar}. */
 public final class MyMain {
-  private MyMain() {}
+    private MyMain() {}
 
-  public static void main(String[] args) {
-    Env env = Env.system();
-    MyConfig config = MyConfig.fromEnv(env);
-    if (MigrateCommand.runIfAsked(args, config.db(), List.of())) return;
-    Standalone.run("Eco² my", env, MyConfig.DEFAULT_PORT, infra -> MyModule.create(config, infra));
-  }
+    public static void main(String[] args) {
+        Env env = Env.system();
+        MyConfig config = MyConfig.fromEnv(env);
+        if (MigrateCommand.runIfAsked(args, config.db(), List.of())) return;
+        Standalone.run("Eco² my", env, MyConfig.DEFAULT_PORT, infra -> MyModule.create(config, infra));
+    }
 }

@@ -37,117 +37,157 @@ import java.util.Map;
 
 /** The my service's composition root: profiles fed by user.registered, points, levels and the daily check-in. */
 public final class MyModule implements ServiceModule {
-  /** {@code user:profile:{id}}: the exact GET /me document, one hour, invalidated on every change. */
-  public static final String USER_PROFILE = "user:profile:";
-  /** {@code user:points:{id}}: the GET /me/points document, five minutes, dropped on every award. */
-  public static final String USER_POINTS = "user:points:";
+    /** {@code user:profile:{id}}: the exact GET /me document, one hour, invalidated on every change. */
+    public static final String USER_PROFILE = "user:profile:";
+    /** {@code user:points:{id}}: the GET /me/points document, five minutes, dropped on every award. */
+    public static final String USER_POINTS = "user:points:";
 
-  private final Database database;
-  private final AmqpConnector amqp;
-  private final List<EventConsumer> consumers;
-  private final OutboxRelay relay;
-  private final ProfileHandler profiles;
-  private final PointsHandler points;
-  private final ActivityHandler activities;
-  private final SettingsHandler settings;
-  private final LeaderboardHandler leaderboardHandler;
-  private final AvatarHandler avatars;
+    private final Database database;
+    private final AmqpConnector amqp;
+    private final List<EventConsumer> consumers;
+    private final OutboxRelay relay;
+    private final ProfileHandler profiles;
+    private final PointsHandler points;
+    private final ActivityHandler activities;
+    private final SettingsHandler settings;
+    private final LeaderboardHandler leaderboardHandler;
+    private final AvatarHandler avatars;
 
-  private MyModule(Database database, AmqpConnector amqp, List<EventConsumer> consumers, OutboxRelay relay,
-                   ProfileHandler profiles, PointsHandler points, ActivityHandler activities,
-                   SettingsHandler settings, LeaderboardHandler leaderboardHandler, AvatarHandler avatars) {
-    this.avatars = avatars;
-    this.leaderboardHandler = leaderboardHandler;
-    this.activities = activities;
-    this.settings = settings;
-    this.database = database;
-    this.amqp = amqp;
-    this.consumers = consumers;
-    this.relay = relay;
-    this.profiles = profiles;
-    this.points = points;
-  }
+    private MyModule(
+            Database database,
+            AmqpConnector amqp,
+            List<EventConsumer> consumers,
+            OutboxRelay relay,
+            ProfileHandler profiles,
+            PointsHandler points,
+            ActivityHandler activities,
+            SettingsHandler settings,
+            LeaderboardHandler leaderboardHandler,
+            AvatarHandler avatars) {
+        this.avatars = avatars;
+        this.leaderboardHandler = leaderboardHandler;
+        this.activities = activities;
+        this.settings = settings;
+        this.database = database;
+        this.amqp = amqp;
+        this.consumers = consumers;
+        this.relay = relay;
+        this.profiles = profiles;
+        this.points = points;
+    }
 
-  public static MyModule create(MyConfig config, Infra infra) {
-    Database database = Database.open(config.db(), infra.metrics().registry(), List.of());
-    DocumentCache cache = new DocumentCache(infra.redis(), USER_PROFILE, Duration.ofHours(1));
-    OutboxWriter outbox = new OutboxWriter(infra.mapper(), "my", infra.clock());
-    Leaderboard leaderboard = new Leaderboard(infra.redis(), database.jdbi(), infra.clock());
-    ProfileService profileService = new ProfileService(database.jdbi(), cache, infra.mapper(), outbox, leaderboard);
-    AmqpConnector amqp = new AmqpConnector(config.amqp(), "my");
-    OutboxRelay relay = new OutboxRelay(database.jdbi(), amqp, infra.metrics().registry(), "my").start();
-    DocumentCache pointsCache = new DocumentCache(infra.redis(), USER_POINTS, Duration.ofMinutes(5));
-    profileService.onDelete(pointsCache::invalidate);
-    PointsService pointsService = new PointsService(database.jdbi(), profileService, outbox, infra.mapper(),
-        infra.clock(), leaderboard, pointsCache);
-    UserRegisteredHandler.InviteReward inviteReward = (tx, inviter, invitee, eventId) -> {
-      pointsService.award(tx, inviter, UserRegisteredHandler.INVITE_POINTS, "invite", eventId,
-          Map.of("invitee", invitee.toString()));
-      tx.afterCommit(() -> profileService.invalidate(inviter));
-    };
-    EventConsumer registrations = new EventConsumer(Subscription.of(config.registrationsQueue(),
-            List.of(UserRegisteredHandler.TYPE), new UserRegisteredHandler(profileService, inviteReward)),
-        database.jdbi(), amqp, infra.mapper(), infra.metrics().registry()).startWhenReachable();
-    EventConsumer rewards = new EventConsumer(Subscription.of(config.rewardsQueue(),
-            List.of(RewardsHandler.SCAN_COMPLETED, RewardsHandler.RECYCLE_COMPLETED),
-            new RewardsHandler(pointsService, profileService)),
-        database.jdbi(), amqp, infra.mapper(), infra.metrics().registry()).startWhenReachable();
-    AvatarStore store = new AvatarStore(config.avatarDir());
-    EventConsumer avatarJobs = new EventConsumer(Subscription.of(config.avatarJobsQueue(),
-            List.of(AvatarUploaded.TYPE), new AvatarJobHandler(store, profileService)),
-        database.jdbi(), amqp, infra.mapper(), infra.metrics().registry()).startWhenReachable();
-    return new MyModule(database, amqp, List.of(registrations, rewards, avatarJobs), relay,
-        new ProfileHandler(profileService, infra.jsonBody(), infra.authenticator()),
-        new PointsHandler(pointsService, infra.authenticator()),
-        new ActivityHandler(new ActivityService(database.jdbi(), infra.mapper()), infra.authenticator()),
-        new SettingsHandler(new SettingsService(database.jdbi(), profileService), infra.jsonBody(),
-            infra.authenticator()),
-        new LeaderboardHandler(leaderboard, infra.authenticator()),
-        new AvatarHandler(new AvatarService(database.jdbi(), store, profileService, outbox), infra.authenticator()));
-  }
+    public static MyModule create(MyConfig config, Infra infra) {
+        Database database = Database.open(config.db(), infra.metrics().registry(), List.of());
+        DocumentCache cache = new DocumentCache(infra.redis(), USER_PROFILE, Duration.ofHours(1));
+        OutboxWriter outbox = new OutboxWriter(infra.mapper(), "my", infra.clock());
+        Leaderboard leaderboard = new Leaderboard(infra.redis(), database.jdbi(), infra.clock());
+        ProfileService profileService = new ProfileService(database.jdbi(), cache, infra.mapper(), outbox, leaderboard);
+        AmqpConnector amqp = new AmqpConnector(config.amqp(), "my");
+        OutboxRelay relay =
+                new OutboxRelay(database.jdbi(), amqp, infra.metrics().registry(), "my").start();
+        DocumentCache pointsCache = new DocumentCache(infra.redis(), USER_POINTS, Duration.ofMinutes(5));
+        profileService.onDelete(pointsCache::invalidate);
+        PointsService pointsService = new PointsService(
+                database.jdbi(), profileService, outbox, infra.mapper(), infra.clock(), leaderboard, pointsCache);
+        UserRegisteredHandler.InviteReward inviteReward = (tx, inviter, invitee, eventId) -> {
+            pointsService.award(
+                    tx,
+                    inviter,
+                    UserRegisteredHandler.INVITE_POINTS,
+                    "invite",
+                    eventId,
+                    Map.of("invitee", invitee.toString()));
+            tx.afterCommit(() -> profileService.invalidate(inviter));
+        };
+        EventConsumer registrations = new EventConsumer(
+                        Subscription.of(
+                                config.registrationsQueue(),
+                                List.of(UserRegisteredHandler.TYPE),
+                                new UserRegisteredHandler(profileService, inviteReward)),
+                        database.jdbi(),
+                        amqp,
+                        infra.mapper(),
+                        infra.metrics().registry())
+                .startWhenReachable();
+        EventConsumer rewards = new EventConsumer(
+                        Subscription.of(
+                                config.rewardsQueue(),
+                                List.of(RewardsHandler.SCAN_COMPLETED, RewardsHandler.RECYCLE_COMPLETED),
+                                new RewardsHandler(pointsService, profileService)),
+                        database.jdbi(),
+                        amqp,
+                        infra.mapper(),
+                        infra.metrics().registry())
+                .startWhenReachable();
+        AvatarStore store = new AvatarStore(config.avatarDir());
+        EventConsumer avatarJobs = new EventConsumer(
+                        Subscription.of(
+                                config.avatarJobsQueue(),
+                                List.of(AvatarUploaded.TYPE),
+                                new AvatarJobHandler(store, profileService)),
+                        database.jdbi(),
+                        amqp,
+                        infra.mapper(),
+                        infra.metrics().registry())
+                .startWhenReachable();
+        return new MyModule(
+                database,
+                amqp,
+                List.of(registrations, rewards, avatarJobs),
+                relay,
+                new ProfileHandler(profileService, infra.jsonBody(), infra.authenticator()),
+                new PointsHandler(pointsService, infra.authenticator()),
+                new ActivityHandler(new ActivityService(database.jdbi(), infra.mapper()), infra.authenticator()),
+                new SettingsHandler(
+                        new SettingsService(database.jdbi(), profileService), infra.jsonBody(), infra.authenticator()),
+                new LeaderboardHandler(leaderboard, infra.authenticator()),
+                new AvatarHandler(
+                        new AvatarService(database.jdbi(), store, profileService, outbox), infra.authenticator()));
+    }
 
-  @Override
-  public String name() {
-    return "my";
-  }
+    @Override
+    public String name() {
+        return "my";
+    }
 
-  @Override
-  public void routes(Javalin app) {
-    app.get("/api/v1/users/me", profiles::me);
-    app.patch("/api/v1/users/me", profiles::update);
-    app.delete("/api/v1/users/me", profiles::delete);
-    app.get("/api/v1/users/me/points", points::points);
-    app.get("/api/v1/users/me/level", points::level);
-    app.post("/api/v1/users/me/check-in", points::checkIn);
-    app.get("/api/v1/users/me/activities", activities::list);
-    app.get("/api/v1/users/me/settings", settings::get);
-    app.patch("/api/v1/users/me/settings", settings::update);
-    app.get("/api/v1/users/leaderboard", leaderboardHandler::weekly);
-    app.post("/api/v1/users/me/avatar", avatars::upload);
-    app.get("/api/v1/users/{id}/avatar", avatars::get);
-  }
+    @Override
+    public void routes(Javalin app) {
+        app.get("/api/v1/users/me", profiles::me);
+        app.patch("/api/v1/users/me", profiles::update);
+        app.delete("/api/v1/users/me", profiles::delete);
+        app.get("/api/v1/users/me/points", points::points);
+        app.get("/api/v1/users/me/level", points::level);
+        app.post("/api/v1/users/me/check-in", points::checkIn);
+        app.get("/api/v1/users/me/activities", activities::list);
+        app.get("/api/v1/users/me/settings", settings::get);
+        app.patch("/api/v1/users/me/settings", settings::update);
+        app.get("/api/v1/users/leaderboard", leaderboardHandler::weekly);
+        app.post("/api/v1/users/me/avatar", avatars::upload);
+        app.get("/api/v1/users/{id}/avatar", avatars::get);
+    }
 
-  @Override
-  public List<ReadinessCheck> readiness() {
-    return List.of(database.readiness(), amqp.readiness());
-  }
+    @Override
+    public List<ReadinessCheck> readiness() {
+        return List.of(database.readiness(), amqp.readiness());
+    }
 
-  @Override
-  public List<Prefetch> prefetches() {
-    return List.of(new Prefetch(HandlerType.GET, "/api/v1/users/me", caller -> USER_PROFILE + caller.userId()),
-        new Prefetch(HandlerType.GET, "/api/v1/users/me/points", caller -> USER_POINTS + caller.userId()));
-  }
+    @Override
+    public List<Prefetch> prefetches() {
+        return List.of(
+                new Prefetch(HandlerType.GET, "/api/v1/users/me", caller -> USER_PROFILE + caller.userId()),
+                new Prefetch(HandlerType.GET, "/api/v1/users/me/points", caller -> USER_POINTS + caller.userId()));
+    }
 
-  @Override
-  public void quiesce(Instant deadline) {
-    consumers.forEach(consumer -> consumer.drain(deadline));
-  }
+    @Override
+    public void quiesce(Instant deadline) {
+        consumers.forEach(consumer -> consumer.drain(deadline));
+    }
 
-  @Override
-  public void close() {
-    consumers.forEach(EventConsumer::close);
-    relay.close();
-    amqp.close();
-    database.close();
-  }
+    @Override
+    public void close() {
+        consumers.forEach(EventConsumer::close);
+        relay.close();
+        amqp.close();
+        database.close();
+    }
 }

@@ -32,72 +32,100 @@ import org.jdbi.v3.core.Jdbi;
  * test class's own, so registrations flow through the real outbox, broker and consumer.
  */
 public final class MyTestApp implements AutoCloseable {
-  private static final AtomicInteger SEQ = new AtomicInteger();
+    private static final AtomicInteger SEQ = new AtomicInteger();
 
-  public final KeyRing keys;
-  public final Infra infra;
-  public final Javalin app;
-  public final TestHttp http;
-  public final Jdbi db;
-  public final AmqpSettings amqp;
-  private final List<String> queues;
-  public final Path avatarDir;
+    public final KeyRing keys;
+    public final Infra infra;
+    public final Javalin app;
+    public final TestHttp http;
+    public final Jdbi db;
+    public final AmqpSettings amqp;
+    private final List<String> queues;
+    public final Path avatarDir;
 
-  private MyTestApp(RateLimitSettings limits, String amqpUrl) throws Exception {
-    TestServices services = TestServices.get();
-    services.flushRedis();
-    String database = services.freshDatabase();
-    String url = services.adminJdbcUrl(database);
-    String tag = UUID.randomUUID().toString().substring(0, 8);
-    amqp = new AmqpSettings(amqpUrl, "eco2.events.test." + tag);
-    keys = KeyRingLoader.load(null, null, Files.createTempDirectory("eco2-my-test").resolve("jwt.pem"));
-    AuthConfig auth = new AuthConfig(HttpSettings.forTests(), services.dbSettings(database, "auth"), services.redisUri(), amqp,
-        "auth.user-deleted.test." + tag, limits,
-        "eco2-auth", null, null, null, Duration.ofMinutes(30), Duration.ofDays(7),
-        OAuthSettings.fromEnv(new Env(Map.of())));
-    queues = List.of("auth.user-deleted.test." + tag, "my.user-registered.test." + tag, "my.rewards.test." + tag,
-        "my.avatar-jobs.test." + tag);
-    avatarDir = Files.createTempDirectory("eco2-avatars");
-    MyConfig my = new MyConfig(HttpSettings.forTests(), services.dbSettings(database, "users"), amqp, queues.get(1), queues.get(2),
-        queues.get(3), avatarDir);
-    infra = Infra.create(services.redisUri(), keys, "eco2-auth", limits, Clock.systemUTC());
-    app = HttpApp.create("test", HttpSettings.forTests(), infra,
-        List.of(AuthModule.create(auth, infra, keys), MyModule.create(my, infra))).start(0);
-    http = new TestHttp(app.port());
-    db = Jdbi.create(url, services.adminUser(), services.adminPassword());
-  }
-
-  public static MyTestApp start() throws Exception {
-    return start(TestServices.get().amqpUri());
-  }
-
-  /** With the broker reached at {@code amqpUrl}, e.g. through a {@link eco2.common.testing.TcpProxy}. */
-  public static MyTestApp start(String amqpUrl) throws Exception {
-    return new MyTestApp(new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null), amqpUrl);
-  }
-
-  /** A registered, signed-in user. */
-  public record User(String id, String username, String accessToken) {
-    public String[] auth() {
-      return new String[] {"Authorization", TestHttp.bearer(accessToken)};
+    private MyTestApp(RateLimitSettings limits, String amqpUrl) throws Exception {
+        TestServices services = TestServices.get();
+        services.flushRedis();
+        String database = services.freshDatabase();
+        String url = services.adminJdbcUrl(database);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        amqp = new AmqpSettings(amqpUrl, "eco2.events.test." + tag);
+        keys = KeyRingLoader.load(
+                null, null, Files.createTempDirectory("eco2-my-test").resolve("jwt.pem"));
+        AuthConfig auth = new AuthConfig(
+                HttpSettings.forTests(),
+                services.dbSettings(database, "auth"),
+                services.redisUri(),
+                amqp,
+                "auth.user-deleted.test." + tag,
+                limits,
+                "eco2-auth",
+                null,
+                null,
+                null,
+                Duration.ofMinutes(30),
+                Duration.ofDays(7),
+                OAuthSettings.fromEnv(new Env(Map.of())));
+        queues = List.of(
+                "auth.user-deleted.test." + tag,
+                "my.user-registered.test." + tag,
+                "my.rewards.test." + tag,
+                "my.avatar-jobs.test." + tag);
+        avatarDir = Files.createTempDirectory("eco2-avatars");
+        MyConfig my = new MyConfig(
+                HttpSettings.forTests(),
+                services.dbSettings(database, "users"),
+                amqp,
+                queues.get(1),
+                queues.get(2),
+                queues.get(3),
+                avatarDir);
+        infra = Infra.create(services.redisUri(), keys, "eco2-auth", limits, Clock.systemUTC());
+        app = HttpApp.create(
+                        "test",
+                        HttpSettings.forTests(),
+                        infra,
+                        List.of(AuthModule.create(auth, infra, keys), MyModule.create(my, infra)))
+                .start(0);
+        http = new TestHttp(app.port());
+        db = Jdbi.create(url, services.adminUser(), services.adminPassword());
     }
-  }
 
-  public User register() {
-    String username = "my_" + ProcessHandle.current().pid() % 10000 + "_" + SEQ.incrementAndGet();
-    TestHttp.Response created = http.postJson("/api/v1/auth/register", TestHttp.json(Map.of(
-        "email", username + "@example.com", "username", username, "password", "password123")));
-    assertThat(created.status()).as(created.body()).isEqualTo(201);
-    TestHttp.Response login = http.postJson("/api/v1/auth/login",
-        TestHttp.json(Map.of("email", username, "password", "password123")));
-    return new User(created.json().get("id").asText(), username, login.json().get("access_token").asText());
-  }
+    public static MyTestApp start() throws Exception {
+        return start(TestServices.get().amqpUri());
+    }
 
+    /** With the broker reached at {@code amqpUrl}, e.g. through a {@link eco2.common.testing.TcpProxy}. */
+    public static MyTestApp start(String amqpUrl) throws Exception {
+        return new MyTestApp(new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null), amqpUrl);
+    }
 
-  @Override
-  public void close() {
-    app.stop();
-    infra.close();
-    TestBroker.deleteQueuesAndExchange(amqp.exchange(), queues.toArray(String[]::new));
-  }
+    /** A registered, signed-in user. */
+    public record User(String id, String username, String accessToken) {
+        public String[] auth() {
+            return new String[] {"Authorization", TestHttp.bearer(accessToken)};
+        }
+    }
+
+    public User register() {
+        String username = "my_" + ProcessHandle.current().pid() % 10000 + "_" + SEQ.incrementAndGet();
+        TestHttp.Response created = http.postJson(
+                "/api/v1/auth/register",
+                TestHttp.json(
+                        Map.of("email", username + "@example.com", "username", username, "password", "password123")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        TestHttp.Response login = http.postJson(
+                "/api/v1/auth/login", TestHttp.json(Map.of("email", username, "password", "password123")));
+        return new User(
+                created.json().get("id").asText(),
+                username,
+                login.json().get("access_token").asText());
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        infra.close();
+        TestBroker.deleteQueuesAndExchange(amqp.exchange(), queues.toArray(String[]::new));
+    }
 }

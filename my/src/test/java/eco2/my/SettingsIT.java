@@ -12,55 +12,71 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Preferences: defaults, partial changes, and every bad value refused without a write. */
 class SettingsIT {
-  static MyTestApp my;
+    static MyTestApp my;
 
-  @BeforeAll
-  static void start() throws Exception {
-    my = MyTestApp.start();
-  }
+    @BeforeAll
+    static void start() throws Exception {
+        my = MyTestApp.start();
+    }
 
-  @AfterAll
-  static void stop() {
-    my.close();
-  }
+    @AfterAll
+    static void stop() {
+        my.close();
+    }
 
-  @Test
-  void defaultsThenPartialChangesThatKeepTheRest() {
-    MyTestApp.User user = my.register();
-    TestHttp.Response defaults = my.http.get("/api/v1/users/me/settings", user.auth());
-    assertThat(defaults.body()).isEqualTo("{\"notification_enabled\":true,\"language\":\"ko\",\"theme\":\"system\"}");
+    @Test
+    void defaultsThenPartialChangesThatKeepTheRest() {
+        MyTestApp.User user = my.register();
+        TestHttp.Response defaults = my.http.get("/api/v1/users/me/settings", user.auth());
+        assertThat(defaults.body())
+                .isEqualTo("{\"notification_enabled\":true,\"language\":\"ko\",\"theme\":\"system\"}");
 
-    assertThat(patch(user, "{\"theme\":\"dark\"}").body())
-        .isEqualTo("{\"notification_enabled\":true,\"language\":\"ko\",\"theme\":\"dark\"}");
-    assertThat(patch(user, "{\"language\":\"en\",\"notification_enabled\":false}").body())
-        .isEqualTo("{\"notification_enabled\":false,\"language\":\"en\",\"theme\":\"dark\"}");
-    assertThat(my.http.get("/api/v1/users/me/settings", user.auth()).body())
-        .isEqualTo("{\"notification_enabled\":false,\"language\":\"en\",\"theme\":\"dark\"}");
-  }
+        assertThat(patch(user, "{\"theme\":\"dark\"}").body())
+                .isEqualTo("{\"notification_enabled\":true,\"language\":\"ko\",\"theme\":\"dark\"}");
+        assertThat(patch(user, "{\"language\":\"en\",\"notification_enabled\":false}")
+                        .body())
+                .isEqualTo("{\"notification_enabled\":false,\"language\":\"en\",\"theme\":\"dark\"}");
+        assertThat(my.http.get("/api/v1/users/me/settings", user.auth()).body())
+                .isEqualTo("{\"notification_enabled\":false,\"language\":\"en\",\"theme\":\"dark\"}");
+    }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"{\"theme\":\"pink\"}|theme", "{\"language\":\"jp\"}|language",
-      "{\"language\":\"KO\"}|language", "{\"notification_enabled\":\"yes\"}|notification_enabled",
-      "{\"notification_enabled\":1}|notification_enabled", "{}|notification_enabled", "{\"font\":\"big\"}|font"})
-  void badValuesAre422AndWriteNothing(String caseLine) {
-    MyTestApp.User user = my.register();
-    String[] parts = caseLine.split("\\|");
-    TestHttp.Response r = patch(user, parts[0]);
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "{\"theme\":\"pink\"}|theme",
+                "{\"language\":\"jp\"}|language",
+                "{\"language\":\"KO\"}|language",
+                "{\"notification_enabled\":\"yes\"}|notification_enabled",
+                "{\"notification_enabled\":1}|notification_enabled",
+                "{}|notification_enabled",
+                "{\"font\":\"big\"}|font"
+            })
+    void badValuesAre422AndWriteNothing(String caseLine) {
+        MyTestApp.User user = my.register();
+        String[] parts = caseLine.split("\\|");
+        TestHttp.Response r = patch(user, parts[0]);
 
-    assertThat(r.status()).as(r.body()).isEqualTo(422);
-    assertThat(r.json().get("errors").findValuesAsText("field")).contains(parts[1]);
-    long rows = my.db.withHandle(h -> h.createQuery("SELECT count(*) FROM users.settings WHERE user_id = CAST(:id AS uuid)")
-        .bind("id", user.id()).mapTo(Long.class).one());
-    assertThat(rows).isZero();
-  }
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.json().get("errors").findValuesAsText("field")).contains(parts[1]);
+        long rows = my.db.withHandle(
+                h -> h.createQuery("SELECT count(*) FROM users.settings WHERE user_id = CAST(:id AS uuid)")
+                        .bind("id", user.id())
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(rows).isZero();
+    }
 
-  @Test
-  void settingsNeedAToken() {
-    assertThat(my.http.get("/api/v1/users/me/settings").status()).isEqualTo(401);
-  }
+    @Test
+    void settingsNeedAToken() {
+        assertThat(my.http.get("/api/v1/users/me/settings").status()).isEqualTo(401);
+    }
 
-  private static TestHttp.Response patch(MyTestApp.User user, String body) {
-    return my.http.send("PATCH", "/api/v1/users/me/settings", "application/json",
-        body.getBytes(StandardCharsets.UTF_8), user.auth());
-  }
+    private static TestHttp.Response patch(MyTestApp.User user, String body) {
+        return my.http.send(
+                "PATCH",
+                "/api/v1/users/me/settings",
+                "application/json",
+                body.getBytes(StandardCharsets.UTF_8),
+                user.auth());
+    }
 }

@@ -12,10 +12,13 @@ import eco2.workers.notification.NotificationConfig;
  * schema of its own: {@code notification}, for the processed_events table that keeps mail from going out twice.
  */
 public record WorkersConfig(HttpSettings http, DbSettings db, AmqpSettings amqp, NotificationConfig notification) {
-  public static final int DEFAULT_PORT = 8085;
+    public static final int DEFAULT_PORT = 8085;
 
-  public static WorkersConfig fromEnv(Env env) {
-    return new WorkersConfig(HttpSettings.fromEnv(env, DEFAULT_PORT), DbSettings.fromEnv(env, "notification"),
-        AmqpSettings.fromEnv(env), NotificationConfig.fromEnv(env));
-  }
+    public static WorkersConfig fromEnv(Env env) {
+        return new WorkersConfig(
+                HttpSettings.fromEnv(env, DEFAULT_PORT),
+                DbSettings.fromEnv(env, "notification"),
+                AmqpSettings.fromEnv(env),
+                NotificationConfig.fromEnv(env));
+    }
 }

@@ -7,12 +7,12 @@ import java.util.List;
 
 /** Runs workers on its own: {@code java -jar workers/target/workers.jar}. */
 public final class WorkersMain {
-  private WorkersMain() {}
+    private WorkersMain() {}
 
-  public static void main(String[] args) {
-    Env env = Env.system();
-    WorkersConfig config = WorkersConfig.fromEnv(env);
-    if (MigrateCommand.runIfAsked(args, config.db(), List.of())) return;
-    Standalone.run("Eco² workers", env, WorkersConfig.DEFAULT_PORT, infra -> WorkersModule.create(config, infra));
-  }
+    public static void main(String[] args) {
+        Env env = Env.system();
+        WorkersConfig config = WorkersConfig.fromEnv(env);
+        if (MigrateCommand.runIfAsked(args, config.db(), List.of())) return;
+        Standalone.run("Eco² workers", env, WorkersConfig.DEFAULT_PORT, infra -> WorkersModule.create(config, infra));
+    }
 }

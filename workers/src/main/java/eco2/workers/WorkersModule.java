@@ -25,69 +25,78 @@ import org.slf4j.LoggerFactory;
  * scan, chat and character arrive with their own issues, and with them its HTTP API.
  */
 public final class WorkersModule implements ServiceModule {
-  private static final Logger log = LoggerFactory.getLogger(WorkersModule.class);
-  /** Mail is sent one at a time anyway; a small prefetch keeps unsent mail visible in the queue, not in memory. */
-  static final int MAIL_PREFETCH = 4;
+    private static final Logger log = LoggerFactory.getLogger(WorkersModule.class);
+    /** Mail is sent one at a time anyway; a small prefetch keeps unsent mail visible in the queue, not in memory. */
+    static final int MAIL_PREFETCH = 4;
 
-  private final Database database;
-  private final AmqpConnector amqp;
-  private final List<EventConsumer> consumers;
-  private final MailTransport mail;
+    private final Database database;
+    private final AmqpConnector amqp;
+    private final List<EventConsumer> consumers;
+    private final MailTransport mail;
 
-  private WorkersModule(Database database, AmqpConnector amqp, List<EventConsumer> consumers, MailTransport mail) {
-    this.database = database;
-    this.amqp = amqp;
-    this.consumers = consumers;
-    this.mail = mail;
-  }
+    private WorkersModule(Database database, AmqpConnector amqp, List<EventConsumer> consumers, MailTransport mail) {
+        this.database = database;
+        this.amqp = amqp;
+        this.consumers = consumers;
+        this.mail = mail;
+    }
 
-  public static WorkersModule create(WorkersConfig config, Infra infra) {
-    NotificationConfig notification = config.notification();
-    // Templates first: a missing resource then stops start-up before any pool or connection is open.
-    MailTemplates templates = new MailTemplates(notification.publicBaseUrl());
-    MailTransport mail = notification.mail().smtpEnabled()
-        ? new SmtpTransport(notification.mail())
-        : new MailboxDirectory(notification.mailboxDir(), infra.clock());
-    log.info("notification mail goes to {}", mail.describe());
-    EmailHandler emails = new EmailHandler(templates, new MessageComposer(notification.mail().from(), infra.clock()),
-        mail);
-    Database database = Database.open(config.db(), infra.metrics().registry(), List.of());
-    AmqpConnector amqp = new AmqpConnector(config.amqp(), "workers");
-    EventConsumer emailConsumer = new EventConsumer(new Subscription(notification.queue(),
-            List.of(EmailHandler.TYPE), emails, notification.retryDelays(), MAIL_PREFETCH),
-        database.jdbi(), amqp, infra.mapper(), infra.metrics().registry()).startWhenReachable();
-    return new WorkersModule(database, amqp, List.of(emailConsumer), mail);
-  }
+    public static WorkersModule create(WorkersConfig config, Infra infra) {
+        NotificationConfig notification = config.notification();
+        // Templates first: a missing resource then stops start-up before any pool or connection is open.
+        MailTemplates templates = new MailTemplates(notification.publicBaseUrl());
+        MailTransport mail = notification.mail().smtpEnabled()
+                ? new SmtpTransport(notification.mail())
+                : new MailboxDirectory(notification.mailboxDir(), infra.clock());
+        log.info("notification mail goes to {}", mail.describe());
+        EmailHandler emails = new EmailHandler(
+                templates, new MessageComposer(notification.mail().from(), infra.clock()), mail);
+        Database database = Database.open(config.db(), infra.metrics().registry(), List.of());
+        AmqpConnector amqp = new AmqpConnector(config.amqp(), "workers");
+        EventConsumer emailConsumer = new EventConsumer(
+                        new Subscription(
+                                notification.queue(),
+                                List.of(EmailHandler.TYPE),
+                                emails,
+                                notification.retryDelays(),
+                                MAIL_PREFETCH),
+                        database.jdbi(),
+                        amqp,
+                        infra.mapper(),
+                        infra.metrics().registry())
+                .startWhenReachable();
+        return new WorkersModule(database, amqp, List.of(emailConsumer), mail);
+    }
 
-  /** Where mail goes, as a line for the dev launcher's banner: the mailbox folder, or the SMTP server. */
-  public String mailReport() {
-    return "Mail        " + mail.describe();
-  }
+    /** Where mail goes, as a line for the dev launcher's banner: the mailbox folder, or the SMTP server. */
+    public String mailReport() {
+        return "Mail        " + mail.describe();
+    }
 
-  @Override
-  public String name() {
-    return "workers";
-  }
+    @Override
+    public String name() {
+        return "workers";
+    }
 
-  @Override
-  public void routes(Javalin app) {
-    // Its API (see API.md) arrives with its own issue; until then only the shared ops endpoints answer.
-  }
+    @Override
+    public void routes(Javalin app) {
+        // Its API (see API.md) arrives with its own issue; until then only the shared ops endpoints answer.
+    }
 
-  @Override
-  public List<ReadinessCheck> readiness() {
-    return List.of(database.readiness(), amqp.readiness());
-  }
+    @Override
+    public List<ReadinessCheck> readiness() {
+        return List.of(database.readiness(), amqp.readiness());
+    }
 
-  @Override
-  public void quiesce(Instant deadline) {
-    consumers.forEach(consumer -> consumer.drain(deadline));
-  }
+    @Override
+    public void quiesce(Instant deadline) {
+        consumers.forEach(consumer -> consumer.drain(deadline));
+    }
 
-  @Override
-  public void close() {
-    consumers.forEach(EventConsumer::close);
-    amqp.close();
-    database.close();
-  }
+    @Override
+    public void close() {
+        consumers.forEach(EventConsumer::close);
+        amqp.close();
+        database.close();
+    }
 }

@@ -14,39 +14,54 @@ import io.javalin.openapi.OpenApiSecurity;
 
 /** HTTP for accounts: register and "who am I". */
 public final class AccountHandler {
-  private final AccountService accounts;
-  private final JsonBody json;
-  private final Authenticator auth;
+    private final AccountService accounts;
+    private final JsonBody json;
+    private final Authenticator auth;
 
-  public AccountHandler(AccountService accounts, JsonBody json, Authenticator auth) {
-    this.accounts = accounts;
-    this.json = json;
-    this.auth = auth;
-  }
+    public AccountHandler(AccountService accounts, JsonBody json, Authenticator auth) {
+        this.accounts = accounts;
+        this.json = json;
+        this.auth = auth;
+    }
 
-  /**
-   * {@code curl -XPOST localhost:8081/api/v1/auth/register -H 'Content-Type: application/json'
-   * -d '{"email":"a@b.kr","username":"mina","password":"correct horse"}'}
-   */
-  @OpenApi(path = "/api/v1/auth/register", methods = HttpMethod.POST, versions = "auth", tags = "auth",
-      summary = "Create a local account",
-      requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = RegisterRequest.class)),
-      responses = {
-          @OpenApiResponse(status = "201", content = @OpenApiContent(from = RegisteredView.class)),
-          @OpenApiResponse(status = "409", description = "email or username taken", content = @OpenApiContent(from = ErrorEnvelope.class)),
-          @OpenApiResponse(status = "422", content = @OpenApiContent(from = ErrorEnvelope.class))})
-  public void register(Context ctx) {
-    RegisteredView created = accounts.register(json.read(ctx, RegisterRequest.class));
-    ctx.status(201).header("Location", "/api/v1/auth/me").json(created);
-  }
+    /**
+     * {@code curl -XPOST localhost:8081/api/v1/auth/register -H 'Content-Type: application/json'
+     * -d '{"email":"a@b.kr","username":"mina","password":"correct horse"}'}
+     */
+    @OpenApi(
+            path = "/api/v1/auth/register",
+            methods = HttpMethod.POST,
+            versions = "auth",
+            tags = "auth",
+            summary = "Create a local account",
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = RegisterRequest.class)),
+            responses = {
+                @OpenApiResponse(status = "201", content = @OpenApiContent(from = RegisteredView.class)),
+                @OpenApiResponse(
+                        status = "409",
+                        description = "email or username taken",
+                        content = @OpenApiContent(from = ErrorEnvelope.class)),
+                @OpenApiResponse(status = "422", content = @OpenApiContent(from = ErrorEnvelope.class))
+            })
+    public void register(Context ctx) {
+        RegisteredView created = accounts.register(json.read(ctx, RegisterRequest.class));
+        ctx.status(201).header("Location", "/api/v1/auth/me").json(created);
+    }
 
-  /** {@code curl localhost:8081/api/v1/auth/me -H "Authorization: Bearer $TOKEN"} */
-  @OpenApi(path = "/api/v1/auth/me", methods = HttpMethod.GET, versions = "auth", tags = "auth",
-      summary = "The signed-in account", security = @OpenApiSecurity(name = "BearerAuth"),
-      responses = {
-          @OpenApiResponse(status = "200", content = @OpenApiContent(from = UserView.class)),
-          @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorEnvelope.class))})
-  public void me(Context ctx) {
-    ctx.contentType("application/json").result(accounts.meJson(auth.require(ctx).userId(), Prefetch.of(ctx)));
-  }
+    /** {@code curl localhost:8081/api/v1/auth/me -H "Authorization: Bearer $TOKEN"} */
+    @OpenApi(
+            path = "/api/v1/auth/me",
+            methods = HttpMethod.GET,
+            versions = "auth",
+            tags = "auth",
+            summary = "The signed-in account",
+            security = @OpenApiSecurity(name = "BearerAuth"),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = UserView.class)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorEnvelope.class))
+            })
+    public void me(Context ctx) {
+        ctx.contentType("application/json")
+                .result(accounts.meJson(auth.require(ctx).userId(), Prefetch.of(ctx)));
+    }
 }

@@ -5,5 +5,12 @@ import java.util.List;
 import java.util.UUID;
 
 /** A row of auth.users. */
-public record User(UUID id, String email, String username, String passwordHash, List<String> roles,
-                   boolean isActive, boolean isVerified, Instant createdAt) {}
+public record User(
+        UUID id,
+        String email,
+        String username,
+        String passwordHash,
+        List<String> roles,
+        boolean isActive,
+        boolean isVerified,
+        Instant createdAt) {}

@@ -13,19 +13,19 @@ import org.jdbi.v3.core.Handle;
  * they keep working at other services until they expire, at most 30 minutes.
  */
 public final class UserDeletedHandler implements EventHandler {
-  public static final String TYPE = "user.deleted";
+    public static final String TYPE = "user.deleted";
 
-  private final DocumentCache userInfo;
+    private final DocumentCache userInfo;
 
-  public UserDeletedHandler(DocumentCache userInfo) {
-    this.userInfo = userInfo;
-  }
+    public UserDeletedHandler(DocumentCache userInfo) {
+        this.userInfo = userInfo;
+    }
 
-  @Override
-  public void handle(Handle transaction, EventEnvelope event) {
-    UUID userId = UUID.fromString(event.data().path("user_id").asText());
-    transaction.attach(UserRepository.class).deactivate(userId);
-    transaction.attach(RefreshTokenRepository.class).revokeAllOf(userId);
-    transaction.afterCommit(() -> userInfo.invalidate(userId));
-  }
+    @Override
+    public void handle(Handle transaction, EventEnvelope event) {
+        UUID userId = UUID.fromString(event.data().path("user_id").asText());
+        transaction.attach(UserRepository.class).deactivate(userId);
+        transaction.attach(RefreshTokenRepository.class).revokeAllOf(userId);
+        transaction.afterCommit(() -> userInfo.invalidate(userId));
+    }
 }

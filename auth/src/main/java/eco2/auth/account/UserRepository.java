@@ -10,36 +10,42 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** SQL for auth.users. */
 @RegisterConstructorMapper(User.class)
 public interface UserRepository {
-  String COLUMNS = "id, email, username, password_hash, roles, is_active, is_verified, created_at";
+    String COLUMNS = "id, email, username, password_hash, roles, is_active, is_verified, created_at";
 
-  @SqlUpdate("INSERT INTO users (id, email, username, password_hash) VALUES (:id, :email, :username, :passwordHash)")
-  void insert(@Bind("id") UUID id, @Bind("email") String email, @Bind("username") String username,
-              @Bind("passwordHash") String passwordHash);
+    @SqlUpdate("INSERT INTO users (id, email, username, password_hash) VALUES (:id, :email, :username, :passwordHash)")
+    void insert(
+            @Bind("id") UUID id,
+            @Bind("email") String email,
+            @Bind("username") String username,
+            @Bind("passwordHash") String passwordHash);
 
-  /** An account created through a sign-in provider: no password until the user sets one by reset. */
-  @SqlUpdate("INSERT INTO users (id, email, username, is_verified) VALUES (:id, :email, :username, :verified)")
-  void insertWithoutPassword(@Bind("id") UUID id, @Bind("email") String email, @Bind("username") String username,
-                             @Bind("verified") boolean verified);
+    /** An account created through a sign-in provider: no password until the user sets one by reset. */
+    @SqlUpdate("INSERT INTO users (id, email, username, is_verified) VALUES (:id, :email, :username, :verified)")
+    void insertWithoutPassword(
+            @Bind("id") UUID id,
+            @Bind("email") String email,
+            @Bind("username") String username,
+            @Bind("verified") boolean verified);
 
-  @SqlQuery("SELECT EXISTS (SELECT 1 FROM users WHERE username = :username)")
-  boolean usernameTaken(@Bind("username") String username);
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM users WHERE username = :username)")
+    boolean usernameTaken(@Bind("username") String username);
 
-  @SqlUpdate("UPDATE users SET is_verified = true, updated_at = now() WHERE id = :id")
-  int markVerified(@Bind("id") UUID id);
+    @SqlUpdate("UPDATE users SET is_verified = true, updated_at = now() WHERE id = :id")
+    int markVerified(@Bind("id") UUID id);
 
-  /** A reset link proves the mailbox is the user's, so it verifies the email as well. */
-  @SqlUpdate("UPDATE users SET password_hash = :hash, is_verified = true, updated_at = now() WHERE id = :id")
-  int changePassword(@Bind("id") UUID id, @Bind("hash") String passwordHash);
+    /** A reset link proves the mailbox is the user's, so it verifies the email as well. */
+    @SqlUpdate("UPDATE users SET password_hash = :hash, is_verified = true, updated_at = now() WHERE id = :id")
+    int changePassword(@Bind("id") UUID id, @Bind("hash") String passwordHash);
 
-  @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id")
-  Optional<User> findById(@Bind("id") UUID id);
+    @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id")
+    Optional<User> findById(@Bind("id") UUID id);
 
-  @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE email = :email")
-  Optional<User> findByEmail(@Bind("email") String email);
+    @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE email = :email")
+    Optional<User> findByEmail(@Bind("email") String email);
 
-  @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE username = :username")
-  Optional<User> findByUsername(@Bind("username") String username);
+    @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE username = :username")
+    Optional<User> findByUsername(@Bind("username") String username);
 
-  @SqlUpdate("UPDATE users SET is_active = false, updated_at = now() WHERE id = :id")
-  int deactivate(@Bind("id") UUID id);
+    @SqlUpdate("UPDATE users SET is_active = false, updated_at = now() WHERE id = :id")
+    int deactivate(@Bind("id") UUID id);
 }

@@ -8,18 +8,22 @@ import io.javalin.openapi.OpenApiResponse;
 
 /** Publishes the verification keys for every other service. */
 public final class JwksHandler {
-  private final KeyRing keys;
+    private final KeyRing keys;
 
-  public JwksHandler(KeyRing keys) {
-    this.keys = keys;
-  }
+    public JwksHandler(KeyRing keys) {
+        this.keys = keys;
+    }
 
-  /** {@code curl localhost:8081/api/v1/auth/.well-known/jwks.json} */
-  @OpenApi(path = "/api/v1/auth/.well-known/jwks.json", methods = HttpMethod.GET, versions = "auth", tags = "auth",
-      summary = "RS256 public keys (JWKS): the current key and, during rotation, the previous one",
-      responses = @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")))
-  public void jwks(Context ctx) {
-    ctx.header("Cache-Control", "public, max-age=300");
-    ctx.json(keys.jwks());
-  }
+    /** {@code curl localhost:8081/api/v1/auth/.well-known/jwks.json} */
+    @OpenApi(
+            path = "/api/v1/auth/.well-known/jwks.json",
+            methods = HttpMethod.GET,
+            versions = "auth",
+            tags = "auth",
+            summary = "RS256 public keys (JWKS): the current key and, during rotation, the previous one",
+            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")))
+    public void jwks(Context ctx) {
+        ctx.header("Cache-Control", "public, max-age=300");
+        ctx.json(keys.jwks());
+    }
 }

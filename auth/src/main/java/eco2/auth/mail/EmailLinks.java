@@ -15,31 +15,35 @@ import org.jdbi.v3.core.Handle;
  * {@code notification.email} event in the same transaction, so the mail goes out exactly when the token exists.
  */
 public final class EmailLinks {
-  private final OutboxWriter outbox;
-  private final Clock clock;
+    private final OutboxWriter outbox;
+    private final Clock clock;
 
-  public EmailLinks(OutboxWriter outbox, Clock clock) {
-    this.outbox = outbox;
-    this.clock = clock;
-  }
+    public EmailLinks(OutboxWriter outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
 
-  /** {@code purpose} is also the mail template: {@link EmailNotification#VERIFY_EMAIL} or RESET_PASSWORD. */
-  void send(Handle transaction, User user, String purpose, Duration ttl, String language) {
-    String token = OpaqueTokens.newToken();
-    Instant expiresAt = clock.instant().plus(ttl);
-    OneTimeTokenRepository tokens = transaction.attach(OneTimeTokenRepository.class);
-    tokens.retirePending(user.id(), purpose);
-    tokens.insert(OpaqueTokens.hash(token), user.id(), purpose, expiresAt);
-    outbox.append(transaction, EmailNotification.TYPE,
-        new EmailNotification(purpose, user.email(), user.username(), language, token, expiresAt));
-  }
+    /** {@code purpose} is also the mail template: {@link EmailNotification#VERIFY_EMAIL} or RESET_PASSWORD. */
+    void send(Handle transaction, User user, String purpose, Duration ttl, String language) {
+        String token = OpaqueTokens.newToken();
+        Instant expiresAt = clock.instant().plus(ttl);
+        OneTimeTokenRepository tokens = transaction.attach(OneTimeTokenRepository.class);
+        tokens.retirePending(user.id(), purpose);
+        tokens.insert(OpaqueTokens.hash(token), user.id(), purpose, expiresAt);
+        outbox.append(
+                transaction,
+                EmailNotification.TYPE,
+                new EmailNotification(purpose, user.email(), user.username(), language, token, expiresAt));
+    }
 
-  /** Spends the token; the user it was for, or empty when it is unknown, expired or used. */
-  Optional<UUID> redeem(Handle transaction, String token, String purpose) {
-    return transaction.attach(OneTimeTokenRepository.class).consume(OpaqueTokens.hash(token), purpose);
-  }
+    /** Spends the token; the user it was for, or empty when it is unknown, expired or used. */
+    Optional<UUID> redeem(Handle transaction, String token, String purpose) {
+        return transaction.attach(OneTimeTokenRepository.class).consume(OpaqueTokens.hash(token), purpose);
+    }
 
-  boolean isLive(Handle handle, String token, String purpose) {
-    return handle.attach(OneTimeTokenRepository.class).findLive(OpaqueTokens.hash(token), purpose).isPresent();
-  }
+    boolean isLive(Handle handle, String token, String purpose) {
+        return handle.attach(OneTimeTokenRepository.class)
+                .findLive(OpaqueTokens.hash(token), purpose)
+                .isPresent();
+    }
 }

@@ -31,95 +31,102 @@ import redis.clients.jedis.exceptions.JedisException;
  * sets the new argon2id hash and revokes every refresh token of the user.
  */
 public final class PasswordResetService implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(PasswordResetService.class);
-  static final Duration TOKEN_TTL = Duration.ofMinutes(30);
-  /** Mails per address, whoever asks: a victim's inbox cannot be flooded from many IPs. Fail-closed. */
-  public static final RateLimitPolicy PER_EMAIL = RateLimitPolicy.closed("auth_reset_email", 3, Duration.ofHours(1));
+    private static final Logger log = LoggerFactory.getLogger(PasswordResetService.class);
+    static final Duration TOKEN_TTL = Duration.ofMinutes(30);
+    /** Mails per address, whoever asks: a victim's inbox cannot be flooded from many IPs. Fail-closed. */
+    public static final RateLimitPolicy PER_EMAIL = RateLimitPolicy.closed("auth_reset_email", 3, Duration.ofHours(1));
 
-  private final Jdbi jdbi;
-  private final EmailLinks links;
-  private final PasswordHasher hasher;
-  private final TokenBucket bucket;
-  private final RateLimitPolicy perEmail;
-  private final DocumentCache accountCache;
-  private final ThreadPoolExecutor background = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-      new ArrayBlockingQueue<>(1000), r -> {
-        Thread thread = new Thread(r, "password-reset-mail");
-        thread.setDaemon(true);
-        return thread;
-      });
+    private final Jdbi jdbi;
+    private final EmailLinks links;
+    private final PasswordHasher hasher;
+    private final TokenBucket bucket;
+    private final RateLimitPolicy perEmail;
+    private final DocumentCache accountCache;
+    private final ThreadPoolExecutor background =
+            new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000), r -> {
+                Thread thread = new Thread(r, "password-reset-mail");
+                thread.setDaemon(true);
+                return thread;
+            });
 
-  public PasswordResetService(Jdbi jdbi, EmailLinks links, PasswordHasher hasher, TokenBucket bucket,
-                              RateLimitPolicy perEmail, DocumentCache accountCache) {
-    this.jdbi = jdbi;
-    this.links = links;
-    this.hasher = hasher;
-    this.bucket = bucket;
-    this.perEmail = perEmail;
-    this.accountCache = accountCache;
-  }
-
-  /** Accepts the request; a mail follows only for an existing, active account with that email. */
-  public void request(String rawEmail, String language) {
-    String email = Credentials.normaliseEmail(rawEmail);
-    throttle(email);
-    try {
-      background.execute(() -> mailIfAccountExists(email, language));
-    } catch (RejectedExecutionException e) {
-      throw new Unavailable("Password reset is busy; try again shortly");
+    public PasswordResetService(
+            Jdbi jdbi,
+            EmailLinks links,
+            PasswordHasher hasher,
+            TokenBucket bucket,
+            RateLimitPolicy perEmail,
+            DocumentCache accountCache) {
+        this.jdbi = jdbi;
+        this.links = links;
+        this.hasher = hasher;
+        this.bucket = bucket;
+        this.perEmail = perEmail;
+        this.accountCache = accountCache;
     }
-  }
 
-  public void reset(String token, String newPassword) {
-    // Check before the slow hash, so bad tokens cost nothing; the redeem below re-checks atomically.
-    if (!jdbi.withHandle(handle -> links.isLive(handle, token, EmailNotification.RESET_PASSWORD))) throw badLink();
-    String hash = hasher.hash(newPassword);
-    Optional<UUID> changed = jdbi.inTransaction(handle -> {
-      Optional<UUID> userId = links.redeem(handle, token, EmailNotification.RESET_PASSWORD);
-      userId.ifPresent(id -> {
-        handle.attach(UserRepository.class).changePassword(id, hash);
-        handle.attach(RefreshTokenRepository.class).revokeAllOf(id);
-      });
-      return userId;
-    });
-    accountCache.invalidate(changed.orElseThrow(PasswordResetService::badLink));
-    log.info("password reset for user {}: all sessions revoked", changed.get());
-  }
-
-  private void mailIfAccountExists(String email, String language) {
-    try {
-      jdbi.useTransaction(handle -> handle.attach(UserRepository.class).findByEmail(email)
-          .filter(User::isActive)
-          .ifPresent(user -> links.send(handle, user, EmailNotification.RESET_PASSWORD, TOKEN_TTL, language)));
-    } catch (RuntimeException e) {
-      log.error("password reset mail could not be queued", e);
+    /** Accepts the request; a mail follows only for an existing, active account with that email. */
+    public void request(String rawEmail, String language) {
+        String email = Credentials.normaliseEmail(rawEmail);
+        throttle(email);
+        try {
+            background.execute(() -> mailIfAccountExists(email, language));
+        } catch (RejectedExecutionException e) {
+            throw new Unavailable("Password reset is busy; try again shortly");
+        }
     }
-  }
 
-  private void throttle(String email) {
-    TokenBucket.Decision decision;
-    try {
-      decision = bucket.take(perEmail, "email:" + OpaqueTokens.bucketName(email.toLowerCase(Locale.ROOT)), 1);
-    } catch (JedisException e) {
-      throw new Unavailable("Password reset is temporarily unavailable");
+    public void reset(String token, String newPassword) {
+        // Check before the slow hash, so bad tokens cost nothing; the redeem below re-checks atomically.
+        if (!jdbi.withHandle(handle -> links.isLive(handle, token, EmailNotification.RESET_PASSWORD))) throw badLink();
+        String hash = hasher.hash(newPassword);
+        Optional<UUID> changed = jdbi.inTransaction(handle -> {
+            Optional<UUID> userId = links.redeem(handle, token, EmailNotification.RESET_PASSWORD);
+            userId.ifPresent(id -> {
+                handle.attach(UserRepository.class).changePassword(id, hash);
+                handle.attach(RefreshTokenRepository.class).revokeAllOf(id);
+            });
+            return userId;
+        });
+        accountCache.invalidate(changed.orElseThrow(PasswordResetService::badLink));
+        log.info("password reset for user {}: all sessions revoked", changed.get());
     }
-    if (!decision.allowed()) {
-      throw new RateLimited("Too many reset requests for this address; try again later", decision.retryAfterSeconds());
+
+    private void mailIfAccountExists(String email, String language) {
+        try {
+            jdbi.useTransaction(handle -> handle.attach(UserRepository.class)
+                    .findByEmail(email)
+                    .filter(User::isActive)
+                    .ifPresent(
+                            user -> links.send(handle, user, EmailNotification.RESET_PASSWORD, TOKEN_TTL, language)));
+        } catch (RuntimeException e) {
+            log.error("password reset mail could not be queued", e);
+        }
     }
-  }
 
-  private static BadRequest badLink() {
-    return new BadRequest("Reset link is invalid, expired or already used; request a new one");
-  }
-
-
-  @Override
-  public void close() {
-    background.shutdown();
-    try {
-      if (!background.awaitTermination(5, TimeUnit.SECONDS)) background.shutdownNow();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    private void throttle(String email) {
+        TokenBucket.Decision decision;
+        try {
+            decision = bucket.take(perEmail, "email:" + OpaqueTokens.bucketName(email.toLowerCase(Locale.ROOT)), 1);
+        } catch (JedisException e) {
+            throw new Unavailable("Password reset is temporarily unavailable");
+        }
+        if (!decision.allowed()) {
+            throw new RateLimited(
+                    "Too many reset requests for this address; try again later", decision.retryAfterSeconds());
+        }
     }
-  }
+
+    private static BadRequest badLink() {
+        return new BadRequest("Reset link is invalid, expired or already used; request a new one");
+    }
+
+    @Override
+    public void close() {
+        background.shutdown();
+        try {
+            if (!background.awaitTermination(5, TimeUnit.SECONDS)) background.shutdownNow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -7,9 +7,9 @@ import io.javalin.openapi.OpenApiIgnore;
 
 /** Body of {@code POST /reset-password/request}. */
 public record ResetRequest(String email) implements Validated {
-  @Override
-  @OpenApiIgnore
-  public void validate(FieldErrors errors) {
-    Credentials.checkEmail(errors, "email", email);
-  }
+    @Override
+    @OpenApiIgnore
+    public void validate(FieldErrors errors) {
+        Credentials.checkEmail(errors, "email", email);
+    }
 }

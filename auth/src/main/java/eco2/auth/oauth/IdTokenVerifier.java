@@ -17,33 +17,33 @@ import java.time.Clock;
  * the nonce this sign-in sent. Google writes its issuer with or without {@code https://}; both are accepted.
  */
 final class IdTokenVerifier {
-  private final JWTVerifier verifier;
-  private final String provider;
+    private final JWTVerifier verifier;
+    private final String provider;
 
-  IdTokenVerifier(String provider, PublicKeySource keys, String issuer, String clientId, Clock clock) {
-    this.provider = provider;
-    String[] issuers = issuer.startsWith("https://")
-        ? new String[] {issuer, issuer.substring("https://".length())}
-        : new String[] {issuer};
-    Verification rules = JWT.require(Algorithm.RSA256(keys.asVerifyingKeyProvider()))
-        .withIssuer(issuers)
-        .withAudience(clientId)
-        .withClaimPresence("exp")
-        .withClaimPresence("sub")
-        .acceptLeeway(AccessTokenVerifier.LEEWAY.toSeconds());
-    this.verifier = ((JWTVerifier.BaseVerification) rules).build(clock);
-  }
+    IdTokenVerifier(String provider, PublicKeySource keys, String issuer, String clientId, Clock clock) {
+        this.provider = provider;
+        String[] issuers = issuer.startsWith("https://")
+                ? new String[] {issuer, issuer.substring("https://".length())}
+                : new String[] {issuer};
+        Verification rules = JWT.require(Algorithm.RSA256(keys.asVerifyingKeyProvider()))
+                .withIssuer(issuers)
+                .withAudience(clientId)
+                .withClaimPresence("exp")
+                .withClaimPresence("sub")
+                .acceptLeeway(AccessTokenVerifier.LEEWAY.toSeconds());
+        this.verifier = ((JWTVerifier.BaseVerification) rules).build(clock);
+    }
 
-  DecodedJWT verify(String idToken, String expectedNonce) {
-    DecodedJWT jwt;
-    try {
-      jwt = verifier.verify(idToken);
-    } catch (JWTVerificationException e) {
-      throw new BadGateway(provider + " returned an ID token that failed verification: " + e.getMessage());
+    DecodedJWT verify(String idToken, String expectedNonce) {
+        DecodedJWT jwt;
+        try {
+            jwt = verifier.verify(idToken);
+        } catch (JWTVerificationException e) {
+            throw new BadGateway(provider + " returned an ID token that failed verification: " + e.getMessage());
+        }
+        if (!expectedNonce.equals(jwt.getClaim("nonce").asString())) {
+            throw new BadGateway(provider + " returned an ID token for another sign-in (nonce mismatch)");
+        }
+        return jwt;
     }
-    if (!expectedNonce.equals(jwt.getClaim("nonce").asString())) {
-      throw new BadGateway(provider + " returned an ID token for another sign-in (nonce mismatch)");
-    }
-    return jwt;
-  }
 }

@@ -6,12 +6,12 @@ import io.javalin.openapi.OpenApiIgnore;
 
 /** Body of {@code POST /oauth/{provider}/callback}: what the provider put on the redirect URI. */
 public record OAuthCallbackRequest(String code, String state) implements Validated {
-  @Override
-  @OpenApiIgnore
-  public void validate(FieldErrors errors) {
-    errors.check(code == null || code.isBlank(), "code", "is required");
-    errors.check(code != null && code.length() > 2048, "code", "must be at most 2048 characters");
-    errors.check(state == null || state.isBlank(), "state", "is required");
-    errors.check(state != null && state.length() > 128, "state", "must be at most 128 characters");
-  }
+    @Override
+    @OpenApiIgnore
+    public void validate(FieldErrors errors) {
+        errors.check(code == null || code.isBlank(), "code", "is required");
+        errors.check(code != null && code.length() > 2048, "code", "must be at most 2048 characters");
+        errors.check(state == null || state.isBlank(), "state", "is required");
+        errors.check(state != null && state.length() > 128, "state", "must be at most 128 characters");
+    }
 }

@@ -13,44 +13,78 @@ import io.javalin.openapi.OpenApiResponse;
 
 /** HTTP for sign-in with Kakao or Google. */
 public final class OAuthHandler {
-  private final OAuthService oauth;
-  private final JsonBody json;
+    private final OAuthService oauth;
+    private final JsonBody json;
 
-  public OAuthHandler(OAuthService oauth, JsonBody json) {
-    this.oauth = oauth;
-    this.json = json;
-  }
+    public OAuthHandler(OAuthService oauth, JsonBody json) {
+        this.oauth = oauth;
+        this.json = json;
+    }
 
-  /** {@code curl 'localhost:8081/api/v1/auth/oauth/kakao?redirect_uri=http://localhost:8080/oauth/callback'} */
-  @OpenApi(path = "/api/v1/auth/oauth/{provider}", methods = HttpMethod.GET, versions = "auth", tags = "auth",
-      summary = "Start signing in with a provider: the URL to send the user to, and its single-use state (10 min)",
-      pathParams = @OpenApiParam(name = "provider", required = true, description = "kakao or google"),
-      queryParams = @OpenApiParam(name = "redirect_uri", description = "one of OAUTH_REDIRECT_URIS; default the first"),
-      responses = {
-          @OpenApiResponse(status = "200", content = @OpenApiContent(from = OAuthStart.class)),
-          @OpenApiResponse(status = "404", description = "unknown provider", content = @OpenApiContent(from = ErrorEnvelope.class)),
-          @OpenApiResponse(status = "422", description = "redirect_uri not allowed", content = @OpenApiContent(from = ErrorEnvelope.class)),
-          @OpenApiResponse(status = "503", description = "provider not configured, or Redis down", content = @OpenApiContent(from = ErrorEnvelope.class))})
-  public void start(Context ctx) {
-    ctx.json(oauth.start(ctx.pathParam("provider"), ctx.queryParam("redirect_uri")));
-  }
+    /** {@code curl 'localhost:8081/api/v1/auth/oauth/kakao?redirect_uri=http://localhost:8080/oauth/callback'} */
+    @OpenApi(
+            path = "/api/v1/auth/oauth/{provider}",
+            methods = HttpMethod.GET,
+            versions = "auth",
+            tags = "auth",
+            summary =
+                    "Start signing in with a provider: the URL to send the user to, and its single-use state (10 min)",
+            pathParams = @OpenApiParam(name = "provider", required = true, description = "kakao or google"),
+            queryParams =
+                    @OpenApiParam(name = "redirect_uri", description = "one of OAUTH_REDIRECT_URIS; default the first"),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = OAuthStart.class)),
+                @OpenApiResponse(
+                        status = "404",
+                        description = "unknown provider",
+                        content = @OpenApiContent(from = ErrorEnvelope.class)),
+                @OpenApiResponse(
+                        status = "422",
+                        description = "redirect_uri not allowed",
+                        content = @OpenApiContent(from = ErrorEnvelope.class)),
+                @OpenApiResponse(
+                        status = "503",
+                        description = "provider not configured, or Redis down",
+                        content = @OpenApiContent(from = ErrorEnvelope.class))
+            })
+    public void start(Context ctx) {
+        ctx.json(oauth.start(ctx.pathParam("provider"), ctx.queryParam("redirect_uri")));
+    }
 
-  /**
-   * {@code curl -XPOST localhost:8081/api/v1/auth/oauth/kakao/callback -H 'Content-Type: application/json'
-   * -d '{"code":"...","state":"..."}'}
-   */
-  @OpenApi(path = "/api/v1/auth/oauth/{provider}/callback", methods = HttpMethod.POST, versions = "auth", tags = "auth",
-      summary = "Finish signing in: the account is found by the link, linked by a verified email, or created",
-      pathParams = @OpenApiParam(name = "provider", required = true, description = "kakao or google"),
-      requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = OAuthCallbackRequest.class)),
-      responses = {
-          @OpenApiResponse(status = "200", content = @OpenApiContent(from = TokenPair.class)),
-          @OpenApiResponse(status = "400", description = "state unknown, expired, reused or for another provider; code rejected", content = @OpenApiContent(from = ErrorEnvelope.class)),
-          @OpenApiResponse(status = "409", description = "the email belongs to an account that cannot be linked", content = @OpenApiContent(from = ErrorEnvelope.class)),
-          @OpenApiResponse(status = "502", description = "the provider failed", content = @OpenApiContent(from = ErrorEnvelope.class)),
-          @OpenApiResponse(status = "503", description = "the provider did not answer, or is not configured", content = @OpenApiContent(from = ErrorEnvelope.class))})
-  public void callback(Context ctx) {
-    String provider = ctx.pathParam("provider");
-    ctx.json(oauth.complete(provider, json.read(ctx, OAuthCallbackRequest.class)));
-  }
+    /**
+     * {@code curl -XPOST localhost:8081/api/v1/auth/oauth/kakao/callback -H 'Content-Type: application/json'
+     * -d '{"code":"...","state":"..."}'}
+     */
+    @OpenApi(
+            path = "/api/v1/auth/oauth/{provider}/callback",
+            methods = HttpMethod.POST,
+            versions = "auth",
+            tags = "auth",
+            summary = "Finish signing in: the account is found by the link, linked by a verified email, or created",
+            pathParams = @OpenApiParam(name = "provider", required = true, description = "kakao or google"),
+            requestBody =
+                    @OpenApiRequestBody(required = true, content = @OpenApiContent(from = OAuthCallbackRequest.class)),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = TokenPair.class)),
+                @OpenApiResponse(
+                        status = "400",
+                        description = "state unknown, expired, reused or for another provider; code rejected",
+                        content = @OpenApiContent(from = ErrorEnvelope.class)),
+                @OpenApiResponse(
+                        status = "409",
+                        description = "the email belongs to an account that cannot be linked",
+                        content = @OpenApiContent(from = ErrorEnvelope.class)),
+                @OpenApiResponse(
+                        status = "502",
+                        description = "the provider failed",
+                        content = @OpenApiContent(from = ErrorEnvelope.class)),
+                @OpenApiResponse(
+                        status = "503",
+                        description = "the provider did not answer, or is not configured",
+                        content = @OpenApiContent(from = ErrorEnvelope.class))
+            })
+    public void callback(Context ctx) {
+        String provider = ctx.pathParam("provider");
+        ctx.json(oauth.complete(provider, json.read(ctx, OAuthCallbackRequest.class)));
+    }
 }

@@ -16,52 +16,58 @@ import java.util.Map;
  * {@link #complete} takes that state exactly once, lets the provider vouch for the user, and opens a session.
  */
 public final class OAuthService {
-  private final Map<String, IdentityProvider> providers;
-  private final List<String> redirectUris;
-  private final PendingSignIns pending;
-  private final SocialSignIn signIns;
-  private final SessionService sessions;
+    private final Map<String, IdentityProvider> providers;
+    private final List<String> redirectUris;
+    private final PendingSignIns pending;
+    private final SocialSignIn signIns;
+    private final SessionService sessions;
 
-  public OAuthService(Map<String, IdentityProvider> providers, List<String> redirectUris, PendingSignIns pending,
-                      SocialSignIn signIns, SessionService sessions) {
-    this.providers = Map.copyOf(providers);
-    this.redirectUris = List.copyOf(redirectUris);
-    this.pending = pending;
-    this.signIns = signIns;
-    this.sessions = sessions;
-  }
-
-  /** {@code redirectUri} null means the first allowed one. */
-  public OAuthStart start(String providerName, String redirectUri) {
-    IdentityProvider provider = configured(providerName);
-    String redirect = redirectUri == null ? redirectUris.get(0) : redirectUri;
-    if (!redirectUris.contains(redirect)) {
-      throw Invalid.of("redirect_uri", "is not one of the allowed redirect URIs");
+    public OAuthService(
+            Map<String, IdentityProvider> providers,
+            List<String> redirectUris,
+            PendingSignIns pending,
+            SocialSignIn signIns,
+            SessionService sessions) {
+        this.providers = Map.copyOf(providers);
+        this.redirectUris = List.copyOf(redirectUris);
+        this.pending = pending;
+        this.signIns = signIns;
+        this.sessions = sessions;
     }
-    String state = OpaqueTokens.newToken();
-    PendingSignIn signIn = new PendingSignIn(providerName, redirect, OpaqueTokens.newToken(), OpaqueTokens.newToken());
-    pending.put(state, signIn);
-    return new OAuthStart(provider.authorizationUrl(state, signIn).toString(), state);
-  }
 
-  public TokenPair complete(String providerName, OAuthCallbackRequest callback) {
-    IdentityProvider provider = configured(providerName);
-    PendingSignIn signIn = pending.take(callback.state())
-        .orElseThrow(() -> new BadRequest("Sign-in state is unknown, expired or already used; start the sign-in again"));
-    if (!signIn.provider().equals(providerName)) {
-      throw new BadRequest("Sign-in state was issued for " + signIn.provider() + ", not " + providerName);
+    /** {@code redirectUri} null means the first allowed one. */
+    public OAuthStart start(String providerName, String redirectUri) {
+        IdentityProvider provider = configured(providerName);
+        String redirect = redirectUri == null ? redirectUris.get(0) : redirectUri;
+        if (!redirectUris.contains(redirect)) {
+            throw Invalid.of("redirect_uri", "is not one of the allowed redirect URIs");
+        }
+        String state = OpaqueTokens.newToken();
+        PendingSignIn signIn =
+                new PendingSignIn(providerName, redirect, OpaqueTokens.newToken(), OpaqueTokens.newToken());
+        pending.put(state, signIn);
+        return new OAuthStart(provider.authorizationUrl(state, signIn).toString(), state);
     }
-    User user = signIns.resolve(provider.identify(callback.code(), signIn));
-    return sessions.startSession(user);
-  }
 
-  private IdentityProvider configured(String name) {
-    IdentityProvider provider = providers.get(name);
-    if (provider == null) throw new NotFound("Unknown sign-in provider '" + name + "'; use kakao or google");
-    ProviderSettings settings = provider.settings();
-    if (!settings.configured()) {
-      throw new Unavailable("Sign-in with " + name + " is not configured: set " + settings.missingSetting());
+    public TokenPair complete(String providerName, OAuthCallbackRequest callback) {
+        IdentityProvider provider = configured(providerName);
+        PendingSignIn signIn = pending.take(callback.state())
+                .orElseThrow(() ->
+                        new BadRequest("Sign-in state is unknown, expired or already used; start the sign-in again"));
+        if (!signIn.provider().equals(providerName)) {
+            throw new BadRequest("Sign-in state was issued for " + signIn.provider() + ", not " + providerName);
+        }
+        User user = signIns.resolve(provider.identify(callback.code(), signIn));
+        return sessions.startSession(user);
     }
-    return provider;
-  }
+
+    private IdentityProvider configured(String name) {
+        IdentityProvider provider = providers.get(name);
+        if (provider == null) throw new NotFound("Unknown sign-in provider '" + name + "'; use kakao or google");
+        ProviderSettings settings = provider.settings();
+        if (!settings.configured()) {
+            throw new Unavailable("Sign-in with " + name + " is not configured: set " + settings.missingSetting());
+        }
+        return provider;
+    }
 }

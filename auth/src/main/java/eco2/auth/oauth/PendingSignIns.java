@@ -11,33 +11,33 @@ import redis.clients.jedis.RedisClient;
  * state works exactly once even when two callbacks race. Without Redis, sign-in fails closed (503).
  */
 public final class PendingSignIns {
-  static final String PREFIX = "oauth:state:";
-  static final Duration TTL = Duration.ofMinutes(10);
+    static final String PREFIX = "oauth:state:";
+    static final Duration TTL = Duration.ofMinutes(10);
 
-  private final RedisClient redis;
-  private final ObjectMapper mapper;
+    private final RedisClient redis;
+    private final ObjectMapper mapper;
 
-  public PendingSignIns(RedisClient redis, ObjectMapper mapper) {
-    this.redis = redis;
-    this.mapper = mapper;
-  }
-
-  public void put(String state, PendingSignIn pending) {
-    try {
-      redis.setex(PREFIX + state, TTL.toSeconds(), mapper.writeValueAsString(pending));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    public PendingSignIns(RedisClient redis, ObjectMapper mapper) {
+        this.redis = redis;
+        this.mapper = mapper;
     }
-  }
 
-  /** The pending sign-in, removed in the same step; empty when unknown, expired or already taken. */
-  public Optional<PendingSignIn> take(String state) {
-    String json = redis.getDel(PREFIX + state);
-    if (json == null) return Optional.empty();
-    try {
-      return Optional.of(mapper.readValue(json, PendingSignIn.class));
-    } catch (JsonProcessingException e) {
-      return Optional.empty(); // written by an incompatible version: treat as expired
+    public void put(String state, PendingSignIn pending) {
+        try {
+            redis.setex(PREFIX + state, TTL.toSeconds(), mapper.writeValueAsString(pending));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
+
+    /** The pending sign-in, removed in the same step; empty when unknown, expired or already taken. */
+    public Optional<PendingSignIn> take(String state) {
+        String json = redis.getDel(PREFIX + state);
+        if (json == null) return Optional.empty();
+        try {
+            return Optional.of(mapper.readValue(json, PendingSignIn.class));
+        } catch (JsonProcessingException e) {
+            return Optional.empty(); // written by an incompatible version: treat as expired
+        }
+    }
 }

@@ -7,23 +7,23 @@ import java.net.URI;
  * environment variable that is unset, so an unconfigured provider answers 503 saying what to set.
  */
 public record ProviderSettings(
-    String name,
-    String clientId,
-    String clientSecret,
-    URI authorizationUrl,
-    URI tokenUrl,
-    URI userInfoUrl,
-    URI jwksUrl,
-    String issuer,
-    String scope,
-    String missingSetting) {
+        String name,
+        String clientId,
+        String clientSecret,
+        URI authorizationUrl,
+        URI tokenUrl,
+        URI userInfoUrl,
+        URI jwksUrl,
+        String issuer,
+        String scope,
+        String missingSetting) {
 
-  public boolean configured() {
-    return missingSetting == null;
-  }
+    public boolean configured() {
+        return missingSetting == null;
+    }
 
-  @Override
-  public String toString() { // the record's default would print the client secret
-    return "ProviderSettings[" + name + ", client " + clientId + ", token " + tokenUrl + "]";
-  }
+    @Override
+    public String toString() { // the record's default would print the client secret
+        return "ProviderSettings[" + name + ", client " + clientId + ", token " + tokenUrl + "]";
+    }
 }

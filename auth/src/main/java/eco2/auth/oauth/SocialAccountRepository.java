@@ -8,11 +8,14 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL for auth.social_accounts. */
 public interface SocialAccountRepository {
-  @SqlQuery("SELECT user_id FROM social_accounts WHERE provider = :provider AND provider_user_id = :subject")
-  Optional<UUID> findUserId(@Bind("provider") String provider, @Bind("subject") String subject);
+    @SqlQuery("SELECT user_id FROM social_accounts WHERE provider = :provider AND provider_user_id = :subject")
+    Optional<UUID> findUserId(@Bind("provider") String provider, @Bind("subject") String subject);
 
-  @SqlUpdate("INSERT INTO social_accounts (provider, provider_user_id, user_id, email) "
-      + "VALUES (:provider, :subject, :userId, :email)")
-  void link(@Bind("provider") String provider, @Bind("subject") String subject, @Bind("userId") UUID userId,
+    @SqlUpdate("INSERT INTO social_accounts (provider, provider_user_id, user_id, email) "
+            + "VALUES (:provider, :subject, :userId, :email)")
+    void link(
+            @Bind("provider") String provider,
+            @Bind("subject") String subject,
+            @Bind("userId") UUID userId,
             @Bind("email") String email);
 }

@@ -22,57 +22,57 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * account for the email, a new one is created, with no password, and {@code user.registered} is published.
  */
 public final class SocialSignIn {
-  private final Jdbi jdbi;
-  private final OutboxWriter outbox;
+    private final Jdbi jdbi;
+    private final OutboxWriter outbox;
 
-  public SocialSignIn(Jdbi jdbi, OutboxWriter outbox) {
-    this.jdbi = jdbi;
-    this.outbox = outbox;
-  }
-
-  public User resolve(ProviderIdentity identity) {
-    try {
-      return jdbi.inTransaction(handle -> resolve(handle, identity));
-    } catch (UnableToExecuteStatementException e) {
-      if (UniqueViolation.constraint(e).isEmpty()) throw e;
-      // A parallel first sign-in (same identity, or the same derived username) won; look again.
-      return jdbi.inTransaction(handle -> resolve(handle, identity));
+    public SocialSignIn(Jdbi jdbi, OutboxWriter outbox) {
+        this.jdbi = jdbi;
+        this.outbox = outbox;
     }
-  }
 
-  private User resolve(Handle handle, ProviderIdentity identity) {
-    UserRepository users = handle.attach(UserRepository.class);
-    SocialAccountRepository links = handle.attach(SocialAccountRepository.class);
-    Optional<UUID> linked = links.findUserId(identity.provider(), identity.subject());
-    if (linked.isPresent()) return active(users.findById(linked.get()).orElseThrow());
-    String email = usableEmail(identity.email());
-    Optional<User> owner = email == null ? Optional.empty() : users.findByEmail(email);
-    if (owner.isPresent()) {
-      if (!identity.emailVerified() || !owner.get().isVerified()) {
-        throw new Conflict("An account with this email already exists. Sign in with its password (or reset it) "
-            + "and verify the email, then " + identity.provider() + " sign-in will join it");
-      }
-      User user = active(owner.get());
-      links.link(identity.provider(), identity.subject(), user.id(), email);
-      return user;
+    public User resolve(ProviderIdentity identity) {
+        try {
+            return jdbi.inTransaction(handle -> resolve(handle, identity));
+        } catch (UnableToExecuteStatementException e) {
+            if (UniqueViolation.constraint(e).isEmpty()) throw e;
+            // A parallel first sign-in (same identity, or the same derived username) won; look again.
+            return jdbi.inTransaction(handle -> resolve(handle, identity));
+        }
     }
-    UUID id = UUID.randomUUID();
-    String username = Usernames.unique(users, email, identity.displayName(), identity.provider());
-    users.insertWithoutPassword(id, email, username, email != null && identity.emailVerified());
-    links.link(identity.provider(), identity.subject(), id, email);
-    User created = users.findById(id).orElseThrow();
-    outbox.append(handle, UserRegistered.TYPE, UserRegistered.of(created, null));
-    return created;
-  }
 
-  private static User active(User user) {
-    if (!user.isActive()) throw new Unauthorized("Account is deactivated");
-    return user;
-  }
+    private User resolve(Handle handle, ProviderIdentity identity) {
+        UserRepository users = handle.attach(UserRepository.class);
+        SocialAccountRepository links = handle.attach(SocialAccountRepository.class);
+        Optional<UUID> linked = links.findUserId(identity.provider(), identity.subject());
+        if (linked.isPresent()) return active(users.findById(linked.get()).orElseThrow());
+        String email = usableEmail(identity.email());
+        Optional<User> owner = email == null ? Optional.empty() : users.findByEmail(email);
+        if (owner.isPresent()) {
+            if (!identity.emailVerified() || !owner.get().isVerified()) {
+                throw new Conflict("An account with this email already exists. Sign in with its password (or reset it) "
+                        + "and verify the email, then " + identity.provider() + " sign-in will join it");
+            }
+            User user = active(owner.get());
+            links.link(identity.provider(), identity.subject(), user.id(), email);
+            return user;
+        }
+        UUID id = UUID.randomUUID();
+        String username = Usernames.unique(users, email, identity.displayName(), identity.provider());
+        users.insertWithoutPassword(id, email, username, email != null && identity.emailVerified());
+        links.link(identity.provider(), identity.subject(), id, email);
+        User created = users.findById(id).orElseThrow();
+        outbox.append(handle, UserRegistered.TYPE, UserRegistered.of(created, null));
+        return created;
+    }
 
-  /** Normalised like a registered email; an address we would refuse at registration is not stored. */
-  private static String usableEmail(String email) {
-    if (email == null || email.isBlank() || email.length() > 254 || !email.contains("@")) return null;
-    return Credentials.normaliseEmail(email);
-  }
+    private static User active(User user) {
+        if (!user.isActive()) throw new Unauthorized("Account is deactivated");
+        return user;
+    }
+
+    /** Normalised like a registered email; an address we would refuse at registration is not stored. */
+    private static String usableEmail(String email) {
+        if (email == null || email.isBlank() || email.length() > 254 || !email.contains("@")) return null;
+        return Credentials.normaliseEmail(email);
+    }
 }

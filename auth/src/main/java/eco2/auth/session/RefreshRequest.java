@@ -6,10 +6,10 @@ import io.javalin.openapi.OpenApiIgnore;
 
 /** Body of POST /refresh. */
 public record RefreshRequest(String refreshToken) implements Validated {
-  @Override
-  @OpenApiIgnore
-  public void validate(FieldErrors errors) {
-    errors.check(refreshToken == null || refreshToken.isBlank(), "refresh_token", "is required");
-    errors.check(refreshToken != null && refreshToken.length() > 512, "refresh_token", "is too long");
-  }
+    @Override
+    @OpenApiIgnore
+    public void validate(FieldErrors errors) {
+        errors.check(refreshToken == null || refreshToken.isBlank(), "refresh_token", "is required");
+        errors.check(refreshToken != null && refreshToken.length() > 512, "refresh_token", "is too long");
+    }
 }

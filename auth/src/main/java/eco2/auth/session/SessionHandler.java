@@ -18,75 +18,99 @@ import io.javalin.openapi.OpenApiSecurity;
 
 /** HTTP for sessions: login, the OAuth2 password form, refresh and logout. */
 public final class SessionHandler {
-  private final SessionService sessions;
-  private final JsonBody json;
-  private final Authenticator auth;
+    private final SessionService sessions;
+    private final JsonBody json;
+    private final Authenticator auth;
 
-  public SessionHandler(SessionService sessions, JsonBody json, Authenticator auth) {
-    this.sessions = sessions;
-    this.json = json;
-    this.auth = auth;
-  }
-
-  /** {@code curl -XPOST localhost:8081/api/v1/auth/login -H 'Content-Type: application/json' -d '{"email":"mina","password":"correct horse"}'} */
-  @OpenApi(path = "/api/v1/auth/login", methods = HttpMethod.POST, versions = "auth", tags = "auth",
-      summary = "Sign in with email or username and password",
-      requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = LoginRequest.class)),
-      responses = {
-          @OpenApiResponse(status = "200", content = @OpenApiContent(from = TokenPair.class)),
-          @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorEnvelope.class)),
-          @OpenApiResponse(status = "429", description = "too many failed attempts", content = @OpenApiContent(from = ErrorEnvelope.class))})
-  public void login(Context ctx) {
-    LoginRequest request = json.read(ctx, LoginRequest.class);
-    ctx.json(sessions.login(request.email(), request.password(), ClientIp.of(ctx)));
-  }
-
-  /** OAuth2 password grant, so Swagger UI's Authorize button works. */
-  @OpenApi(path = "/api/v1/auth/token", methods = HttpMethod.POST, versions = "auth", tags = "auth",
-      summary = "OAuth2 password grant (form), same answer as login",
-      formParams = {
-          @OpenApiParam(name = "username", required = true),
-          @OpenApiParam(name = "password", required = true)},
-      responses = {
-          @OpenApiResponse(status = "200", content = @OpenApiContent(from = TokenPair.class)),
-          @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorEnvelope.class))})
-  public void token(Context ctx) {
-    String type = ctx.contentType();
-    if (type == null || !type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
-      throw new BadRequest("Content-Type must be application/x-www-form-urlencoded");
+    public SessionHandler(SessionService sessions, JsonBody json, Authenticator auth) {
+        this.sessions = sessions;
+        this.json = json;
+        this.auth = auth;
     }
-    LoginRequest request = new LoginRequest(ctx.formParam("username"), ctx.formParam("password"));
-    FieldErrors errors = new FieldErrors();
-    request.validate(errors);
-    errors.throwIfAny();
-    ctx.json(sessions.login(request.email(), request.password(), ClientIp.of(ctx)));
-  }
 
-  /** {@code curl -XPOST localhost:8081/api/v1/auth/refresh -H 'Content-Type: application/json' -d '{"refresh_token":"..."}'} */
-  @OpenApi(path = "/api/v1/auth/refresh", methods = HttpMethod.POST, versions = "auth", tags = "auth",
-      summary = "Rotate a refresh token; a reused token revokes its whole family",
-      requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = RefreshRequest.class)),
-      responses = {
-          @OpenApiResponse(status = "200", content = @OpenApiContent(from = TokenPair.class)),
-          @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorEnvelope.class))})
-  public void refresh(Context ctx) {
-    ctx.json(sessions.refresh(json.read(ctx, RefreshRequest.class).refreshToken()));
-  }
+    /** {@code curl -XPOST localhost:8081/api/v1/auth/login -H 'Content-Type: application/json' -d '{"email":"mina","password":"correct horse"}'} */
+    @OpenApi(
+            path = "/api/v1/auth/login",
+            methods = HttpMethod.POST,
+            versions = "auth",
+            tags = "auth",
+            summary = "Sign in with email or username and password",
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = LoginRequest.class)),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = TokenPair.class)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorEnvelope.class)),
+                @OpenApiResponse(
+                        status = "429",
+                        description = "too many failed attempts",
+                        content = @OpenApiContent(from = ErrorEnvelope.class))
+            })
+    public void login(Context ctx) {
+        LoginRequest request = json.read(ctx, LoginRequest.class);
+        ctx.json(sessions.login(request.email(), request.password(), ClientIp.of(ctx)));
+    }
 
-  /** {@code curl -XPOST localhost:8081/api/v1/auth/logout -H "Authorization: Bearer $TOKEN"} */
-  @OpenApi(path = "/api/v1/auth/logout", methods = HttpMethod.POST, versions = "auth", tags = "auth",
-      summary = "Blacklist this access token and revoke the given refresh token's session",
-      security = @OpenApiSecurity(name = "BearerAuth"),
-      requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = LogoutRequest.class)),
-      responses = {
-          @OpenApiResponse(status = "204"),
-          @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorEnvelope.class))})
-  public void logout(Context ctx) {
-    Principal principal = auth.require(ctx);
-    String refreshToken = ctx.contentLength() > 0 || ctx.header("Transfer-Encoding") != null
-        ? json.read(ctx, LogoutRequest.class).refreshToken()
-        : null;
-    sessions.logout(principal, refreshToken);
-    ctx.status(204);
-  }
+    /** OAuth2 password grant, so Swagger UI's Authorize button works. */
+    @OpenApi(
+            path = "/api/v1/auth/token",
+            methods = HttpMethod.POST,
+            versions = "auth",
+            tags = "auth",
+            summary = "OAuth2 password grant (form), same answer as login",
+            formParams = {
+                @OpenApiParam(name = "username", required = true),
+                @OpenApiParam(name = "password", required = true)
+            },
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = TokenPair.class)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorEnvelope.class))
+            })
+    public void token(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+            throw new BadRequest("Content-Type must be application/x-www-form-urlencoded");
+        }
+        LoginRequest request = new LoginRequest(ctx.formParam("username"), ctx.formParam("password"));
+        FieldErrors errors = new FieldErrors();
+        request.validate(errors);
+        errors.throwIfAny();
+        ctx.json(sessions.login(request.email(), request.password(), ClientIp.of(ctx)));
+    }
+
+    /** {@code curl -XPOST localhost:8081/api/v1/auth/refresh -H 'Content-Type: application/json' -d '{"refresh_token":"..."}'} */
+    @OpenApi(
+            path = "/api/v1/auth/refresh",
+            methods = HttpMethod.POST,
+            versions = "auth",
+            tags = "auth",
+            summary = "Rotate a refresh token; a reused token revokes its whole family",
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = RefreshRequest.class)),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = TokenPair.class)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorEnvelope.class))
+            })
+    public void refresh(Context ctx) {
+        ctx.json(sessions.refresh(json.read(ctx, RefreshRequest.class).refreshToken()));
+    }
+
+    /** {@code curl -XPOST localhost:8081/api/v1/auth/logout -H "Authorization: Bearer $TOKEN"} */
+    @OpenApi(
+            path = "/api/v1/auth/logout",
+            methods = HttpMethod.POST,
+            versions = "auth",
+            tags = "auth",
+            summary = "Blacklist this access token and revoke the given refresh token's session",
+            security = @OpenApiSecurity(name = "BearerAuth"),
+            requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = LogoutRequest.class)),
+            responses = {
+                @OpenApiResponse(status = "204"),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorEnvelope.class))
+            })
+    public void logout(Context ctx) {
+        Principal principal = auth.require(ctx);
+        String refreshToken = ctx.contentLength() > 0 || ctx.header("Transfer-Encoding") != null
+                ? json.read(ctx, LogoutRequest.class).refreshToken()
+                : null;
+        sessions.logout(principal, refreshToken);
+        ctx.status(204);
+    }
 }

@@ -20,97 +20,107 @@ import org.slf4j.LoggerFactory;
 
 /** Sign-in, refresh-token rotation with reuse detection, and sign-out. */
 public final class SessionService {
-  private static final Logger log = LoggerFactory.getLogger(SessionService.class);
-  static final String BAD_CREDENTIALS = "Invalid email, username or password";
+    private static final Logger log = LoggerFactory.getLogger(SessionService.class);
+    static final String BAD_CREDENTIALS = "Invalid email, username or password";
 
-  private final Jdbi jdbi;
-  private final AccountService accounts;
-  private final AccessTokenIssuer issuer;
-  private final LoginThrottle throttle;
-  private final Revocations revocations;
-  private final Duration refreshTtl;
-  private final Clock clock;
+    private final Jdbi jdbi;
+    private final AccountService accounts;
+    private final AccessTokenIssuer issuer;
+    private final LoginThrottle throttle;
+    private final Revocations revocations;
+    private final Duration refreshTtl;
+    private final Clock clock;
 
-  public SessionService(Jdbi jdbi, AccountService accounts, AccessTokenIssuer issuer, LoginThrottle throttle,
-                        Revocations revocations, Duration refreshTtl, Clock clock) {
-    this.jdbi = jdbi;
-    this.accounts = accounts;
-    this.issuer = issuer;
-    this.throttle = throttle;
-    this.revocations = revocations;
-    this.refreshTtl = refreshTtl;
-    this.clock = clock;
-  }
+    public SessionService(
+            Jdbi jdbi,
+            AccountService accounts,
+            AccessTokenIssuer issuer,
+            LoginThrottle throttle,
+            Revocations revocations,
+            Duration refreshTtl,
+            Clock clock) {
+        this.jdbi = jdbi;
+        this.accounts = accounts;
+        this.issuer = issuer;
+        this.throttle = throttle;
+        this.revocations = revocations;
+        this.refreshTtl = refreshTtl;
+        this.clock = clock;
+    }
 
-  public TokenPair login(String login, String password, String clientIp) {
-    Optional<User> user = accounts.find(login);
-    // One bucket per account however it is named (email or username); unknown names get their own.
-    String account = user.map(u -> u.id().toString()).orElse(login.trim().toLowerCase(Locale.ROOT));
-    LoginThrottle.Attempt attempt = throttle.begin(clientIp, account);
-    if (!accounts.passwordMatches(user, password)) throw new Unauthorized(BAD_CREDENTIALS);
-    attempt.succeeded();
-    if (!user.get().isActive()) throw new Unauthorized("Account is deactivated");
-    return startSession(user.get());
-  }
+    public TokenPair login(String login, String password, String clientIp) {
+        Optional<User> user = accounts.find(login);
+        // One bucket per account however it is named (email or username); unknown names get their own.
+        String account = user.map(u -> u.id().toString()).orElse(login.trim().toLowerCase(Locale.ROOT));
+        LoginThrottle.Attempt attempt = throttle.begin(clientIp, account);
+        if (!accounts.passwordMatches(user, password)) throw new Unauthorized(BAD_CREDENTIALS);
+        attempt.succeeded();
+        if (!user.get().isActive()) throw new Unauthorized("Account is deactivated");
+        return startSession(user.get());
+    }
 
-  /** A new session for an account that proved itself some other way (a sign-in provider). */
-  public TokenPair startSession(User user) {
-    return jdbi.inTransaction(handle -> issue(handle, user, UUID.randomUUID()));
-  }
+    /** A new session for an account that proved itself some other way (a sign-in provider). */
+    public TokenPair startSession(User user) {
+        return jdbi.inTransaction(handle -> issue(handle, user, UUID.randomUUID()));
+    }
 
-  /**
-   * Rotates a refresh token. Consuming is one conditional UPDATE, so of two parallel refreshes only one wins;
-   * the loser looks like reuse of a spent token and revokes the family, as a stolen token would.
-   */
-  public TokenPair refresh(String refreshToken) {
-    byte[] hash = OpaqueTokens.hash(refreshToken);
-    Outcome outcome = jdbi.inTransaction(handle -> {
-      RefreshTokenRepository tokens = handle.attach(RefreshTokenRepository.class);
-      Optional<RefreshToken> consumed = tokens.consume(hash);
-      if (consumed.isEmpty()) {
-        tokens.findByHash(hash)
-            .filter(t -> t.usedAt() != null)
-            .ifPresent(spent -> {
-              log.warn("refresh token reuse: revoking session family {} of user {}", spent.familyId(), spent.userId());
-              tokens.revokeFamily(spent.familyId());
-            });
-        return Outcome.REJECTED;
-      }
-      Optional<User> user = handle.attach(UserRepository.class).findById(consumed.get().userId())
-          .filter(User::isActive);
-      if (user.isEmpty()) return Outcome.REJECTED;
-      return new Outcome(issue(handle, user.get(), consumed.get().familyId()));
-    });
-    // The revocation must commit even though the caller gets a 401, hence the outcome instead of a throw.
-    if (outcome.pair == null) throw new Unauthorized("Refresh token is invalid, expired or already used");
-    return outcome.pair;
-  }
+    /**
+     * Rotates a refresh token. Consuming is one conditional UPDATE, so of two parallel refreshes only one wins;
+     * the loser looks like reuse of a spent token and revokes the family, as a stolen token would.
+     */
+    public TokenPair refresh(String refreshToken) {
+        byte[] hash = OpaqueTokens.hash(refreshToken);
+        Outcome outcome = jdbi.inTransaction(handle -> {
+            RefreshTokenRepository tokens = handle.attach(RefreshTokenRepository.class);
+            Optional<RefreshToken> consumed = tokens.consume(hash);
+            if (consumed.isEmpty()) {
+                tokens.findByHash(hash).filter(t -> t.usedAt() != null).ifPresent(spent -> {
+                    log.warn(
+                            "refresh token reuse: revoking session family {} of user {}",
+                            spent.familyId(),
+                            spent.userId());
+                    tokens.revokeFamily(spent.familyId());
+                });
+                return Outcome.REJECTED;
+            }
+            Optional<User> user = handle.attach(UserRepository.class)
+                    .findById(consumed.get().userId())
+                    .filter(User::isActive);
+            if (user.isEmpty()) return Outcome.REJECTED;
+            return new Outcome(issue(handle, user.get(), consumed.get().familyId()));
+        });
+        // The revocation must commit even though the caller gets a 401, hence the outcome instead of a throw.
+        if (outcome.pair == null) throw new Unauthorized("Refresh token is invalid, expired or already used");
+        return outcome.pair;
+    }
 
-  /**
-   * Blacklists the access token for the rest of its life and ends its session: the refresh-token family named
-   * by its {@code sid}, and the family of a refresh token sent along. Only the caller's own families are touched.
-   */
-  public void logout(Principal principal, String refreshToken) {
-    revocations.revoke(principal.tokenId(), Duration.between(clock.instant(), principal.expiresAt()));
-    jdbi.useTransaction(handle -> {
-      RefreshTokenRepository tokens = handle.attach(RefreshTokenRepository.class);
-      if (principal.sessionId() != null) tokens.revokeFamilyOf(UUID.fromString(principal.sessionId()), principal.userId());
-      if (refreshToken != null) {
-        tokens.findByHash(OpaqueTokens.hash(refreshToken))
-            .ifPresent(t -> tokens.revokeFamilyOf(t.familyId(), principal.userId()));
-      }
-    });
-  }
+    /**
+     * Blacklists the access token for the rest of its life and ends its session: the refresh-token family named
+     * by its {@code sid}, and the family of a refresh token sent along. Only the caller's own families are touched.
+     */
+    public void logout(Principal principal, String refreshToken) {
+        revocations.revoke(principal.tokenId(), Duration.between(clock.instant(), principal.expiresAt()));
+        jdbi.useTransaction(handle -> {
+            RefreshTokenRepository tokens = handle.attach(RefreshTokenRepository.class);
+            if (principal.sessionId() != null)
+                tokens.revokeFamilyOf(UUID.fromString(principal.sessionId()), principal.userId());
+            if (refreshToken != null) {
+                tokens.findByHash(OpaqueTokens.hash(refreshToken))
+                        .ifPresent(t -> tokens.revokeFamilyOf(t.familyId(), principal.userId()));
+            }
+        });
+    }
 
-  private TokenPair issue(Handle handle, User user, UUID familyId) {
-    String refresh = OpaqueTokens.newToken();
-    Instant expires = clock.instant().plus(refreshTtl);
-    handle.attach(RefreshTokenRepository.class)
-        .insert(UUID.randomUUID(), user.id(), familyId, OpaqueTokens.hash(refresh), expires);
-    return new TokenPair(issuer.issue(user, familyId), refresh, "bearer", issuer.ttl().toSeconds());
-  }
+    private TokenPair issue(Handle handle, User user, UUID familyId) {
+        String refresh = OpaqueTokens.newToken();
+        Instant expires = clock.instant().plus(refreshTtl);
+        handle.attach(RefreshTokenRepository.class)
+                .insert(UUID.randomUUID(), user.id(), familyId, OpaqueTokens.hash(refresh), expires);
+        return new TokenPair(
+                issuer.issue(user, familyId), refresh, "bearer", issuer.ttl().toSeconds());
+    }
 
-  private record Outcome(TokenPair pair) {
-    static final Outcome REJECTED = new Outcome(null);
-  }
+    private record Outcome(TokenPair pair) {
+        static final Outcome REJECTED = new Outcome(null);
+    }
 }

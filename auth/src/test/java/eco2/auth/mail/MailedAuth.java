@@ -6,27 +6,27 @@ import eco2.common.testing.EventTap;
 
 /** An auth app and a tap on its notification.email events: what the mail worker would receive. */
 final class MailedAuth implements AutoCloseable {
-  final AuthTestApp auth;
-  private final EventTap mails;
+    final AuthTestApp auth;
+    private final EventTap mails;
 
-  private MailedAuth(AuthTestApp auth, EventTap mails) {
-    this.auth = auth;
-    this.mails = mails;
-  }
+    private MailedAuth(AuthTestApp auth, EventTap mails) {
+        this.auth = auth;
+        this.mails = mails;
+    }
 
-  static MailedAuth start() throws Exception {
-    AuthTestApp auth = AuthTestApp.start();
-    return new MailedAuth(auth, EventTap.bind(auth.config.amqp().exchange(), EmailNotification.TYPE));
-  }
+    static MailedAuth start() throws Exception {
+        AuthTestApp auth = AuthTestApp.start();
+        return new MailedAuth(auth, EventTap.bind(auth.config.amqp().exchange(), EmailNotification.TYPE));
+    }
 
-  /** The data of the next mail to {@code email}. */
-  JsonNode mailTo(String email) throws Exception {
-    return mails.next(e -> e.path("data").path("to").asText().equals(email)).get("data");
-  }
+    /** The data of the next mail to {@code email}. */
+    JsonNode mailTo(String email) throws Exception {
+        return mails.next(e -> e.path("data").path("to").asText().equals(email)).get("data");
+    }
 
-  @Override
-  public void close() throws Exception {
-    mails.close();
-    auth.close();
-  }
+    @Override
+    public void close() throws Exception {
+        mails.close();
+        auth.close();
+    }
 }

@@ -22,81 +22,97 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
  * production uses, and {@link #consent} plays the browser that follows the authorization URL.
  */
 final class OAuthFakes implements AutoCloseable {
-  static final String REDIRECT = "http://localhost:3000/oauth/callback";
-  static final String GOOGLE_CLIENT = "test-google-client";
-  private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    static final String REDIRECT = "http://localhost:3000/oauth/callback";
+    static final String GOOGLE_CLIENT = "test-google-client";
+    private static final HttpClient BROWSER =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-  final FakeKakao kakao;
-  final MockOAuth2Server google;
+    final FakeKakao kakao;
+    final MockOAuth2Server google;
 
-  private OAuthFakes(FakeKakao kakao, MockOAuth2Server google) {
-    this.kakao = kakao;
-    this.google = google;
-  }
+    private OAuthFakes(FakeKakao kakao, MockOAuth2Server google) {
+        this.kakao = kakao;
+        this.google = google;
+    }
 
-  static OAuthFakes start() throws IOException {
-    MockOAuth2Server google = new MockOAuth2Server();
-    google.start();
-    return new OAuthFakes(FakeKakao.start(), google);
-  }
+    static OAuthFakes start() throws IOException {
+        MockOAuth2Server google = new MockOAuth2Server();
+        google.start();
+        return new OAuthFakes(FakeKakao.start(), google);
+    }
 
-  OAuthSettings settings() {
-    return OAuthSettings.fromEnv(new Env(Map.ofEntries(
-        Map.entry("OAUTH_REDIRECT_URIS", REDIRECT + ",myapp://oauth"),
-        Map.entry("OAUTH_READ_TIMEOUT_MS", "3000"), // generous for a busy CI machine; the slow test waits longer
-        Map.entry("KAKAO_CLIENT_ID", FakeKakao.CLIENT_ID),
-        Map.entry("KAKAO_AUTH_URL", kakao.baseUrl()),
-        Map.entry("KAKAO_API_URL", kakao.baseUrl()),
-        Map.entry("GOOGLE_CLIENT_ID", GOOGLE_CLIENT),
-        Map.entry("GOOGLE_CLIENT_SECRET", "test-google-secret"),
-        Map.entry("GOOGLE_AUTHORIZATION_URL", google.authorizationEndpointUrl("default").toString()),
-        Map.entry("GOOGLE_TOKEN_URL", google.tokenEndpointUrl("default").toString()),
-        Map.entry("GOOGLE_JWKS_URL", google.jwksUrl("default").toString()),
-        Map.entry("GOOGLE_ISSUER", google.issuerUrl("default").toString()))));
-  }
+    OAuthSettings settings() {
+        return OAuthSettings.fromEnv(new Env(Map.ofEntries(
+                Map.entry("OAUTH_REDIRECT_URIS", REDIRECT + ",myapp://oauth"),
+                Map.entry(
+                        "OAUTH_READ_TIMEOUT_MS", "3000"), // generous for a busy CI machine; the slow test waits longer
+                Map.entry("KAKAO_CLIENT_ID", FakeKakao.CLIENT_ID),
+                Map.entry("KAKAO_AUTH_URL", kakao.baseUrl()),
+                Map.entry("KAKAO_API_URL", kakao.baseUrl()),
+                Map.entry("GOOGLE_CLIENT_ID", GOOGLE_CLIENT),
+                Map.entry("GOOGLE_CLIENT_SECRET", "test-google-secret"),
+                Map.entry(
+                        "GOOGLE_AUTHORIZATION_URL",
+                        google.authorizationEndpointUrl("default").toString()),
+                Map.entry("GOOGLE_TOKEN_URL", google.tokenEndpointUrl("default").toString()),
+                Map.entry("GOOGLE_JWKS_URL", google.jwksUrl("default").toString()),
+                Map.entry("GOOGLE_ISSUER", google.issuerUrl("default").toString()))));
+    }
 
-  /** The Google user of the next token request (its ID token's audience is always the requesting client). */
-  void googleSignsIn(String subject, String email, boolean verified) {
-    google.enqueueCallback(new DefaultOAuth2TokenCallback("default", subject, "JWT", List.of(GOOGLE_CLIENT),
-        Map.of("email", email, "email_verified", verified, "name", "Kim Minji"), 3600));
-  }
+    /** The Google user of the next token request (its ID token's audience is always the requesting client). */
+    void googleSignsIn(String subject, String email, boolean verified) {
+        google.enqueueCallback(new DefaultOAuth2TokenCallback(
+                "default",
+                subject,
+                "JWT",
+                List.of(GOOGLE_CLIENT),
+                Map.of("email", email, "email_verified", verified, "name", "Kim Minji"),
+                3600));
+    }
 
-  /** Follows the authorization URL as the user's browser would; returns the redirect's query (code, state). */
-  static Map<String, String> consent(String authorizationUrl) throws Exception {
-    HttpResponse<Void> response = BROWSER.send(HttpRequest.newBuilder(URI.create(authorizationUrl)).GET().build(),
-        HttpResponse.BodyHandlers.discarding());
-    String location = response.headers().firstValue("Location")
-        .orElseThrow(() -> new AssertionError("no redirect from " + authorizationUrl + ": " + response.statusCode()));
-    return FakeKakao.query(URI.create(location));
-  }
+    /** Follows the authorization URL as the user's browser would; returns the redirect's query (code, state). */
+    static Map<String, String> consent(String authorizationUrl) throws Exception {
+        HttpResponse<Void> response = BROWSER.send(
+                HttpRequest.newBuilder(URI.create(authorizationUrl)).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        String location = response.headers()
+                .firstValue("Location")
+                .orElseThrow(() ->
+                        new AssertionError("no redirect from " + authorizationUrl + ": " + response.statusCode()));
+        return FakeKakao.query(URI.create(location));
+    }
 
-  static String startUrl(AuthTestApp auth, String provider) {
-    TestHttp.Response started = auth.http.get("/api/v1/auth/oauth/" + provider + "?redirect_uri=" + REDIRECT);
-    assertThat(started.status()).as(started.body()).isEqualTo(200);
-    return started.json().get("authorization_url").asText();
-  }
+    static String startUrl(AuthTestApp auth, String provider) {
+        TestHttp.Response started = auth.http.get("/api/v1/auth/oauth/" + provider + "?redirect_uri=" + REDIRECT);
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        return started.json().get("authorization_url").asText();
+    }
 
-  static TestHttp.Response callback(AuthTestApp auth, String provider, String code, String state) {
-    return auth.http.postJson("/api/v1/auth/oauth/" + provider + "/callback",
-        TestHttp.json(Map.of("code", code, "state", state)));
-  }
+    static TestHttp.Response callback(AuthTestApp auth, String provider, String code, String state) {
+        return auth.http.postJson(
+                "/api/v1/auth/oauth/" + provider + "/callback", TestHttp.json(Map.of("code", code, "state", state)));
+    }
 
-  /** Start, consent, callback: the whole sign-in as a client app drives it. */
-  static TestHttp.Response signIn(AuthTestApp auth, String provider) throws Exception {
-    Map<String, String> redirect = consent(startUrl(auth, provider));
-    return callback(auth, provider, redirect.get("code"), redirect.get("state"));
-  }
+    /** Start, consent, callback: the whole sign-in as a client app drives it. */
+    static TestHttp.Response signIn(AuthTestApp auth, String provider) throws Exception {
+        Map<String, String> redirect = consent(startUrl(auth, provider));
+        return callback(auth, provider, redirect.get("code"), redirect.get("state"));
+    }
 
-  /** GET /me with a sign-in's access token. */
-  static JsonNode me(AuthTestApp auth, TestHttp.Response signedIn) {
-    assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
-    return auth.http.get("/api/v1/auth/me", "Authorization",
-        TestHttp.bearer(signedIn.json().get("access_token").asText())).json();
-  }
+    /** GET /me with a sign-in's access token. */
+    static JsonNode me(AuthTestApp auth, TestHttp.Response signedIn) {
+        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
+        return auth.http
+                .get(
+                        "/api/v1/auth/me",
+                        "Authorization",
+                        TestHttp.bearer(signedIn.json().get("access_token").asText()))
+                .json();
+    }
 
-  @Override
-  public void close() {
-    kakao.close();
-    google.shutdown();
-  }
+    @Override
+    public void close() {
+        kakao.close();
+        google.shutdown();
+    }
 }

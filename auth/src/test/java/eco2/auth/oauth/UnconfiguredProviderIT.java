@@ -10,26 +10,27 @@ import org.junit.jupiter.api.Test;
 
 /** With no client registration, a provider answers 503 naming the setting to add, before touching anything. */
 class UnconfiguredProviderIT {
-  static AuthTestApp auth;
+    static AuthTestApp auth;
 
-  @BeforeAll
-  static void start() throws Exception {
-    auth = AuthTestApp.start();
-  }
+    @BeforeAll
+    static void start() throws Exception {
+        auth = AuthTestApp.start();
+    }
 
-  @AfterAll
-  static void stop() {
-    auth.close();
-  }
+    @AfterAll
+    static void stop() {
+        auth.close();
+    }
 
-  @Test
-  void startAndCallbackNameTheMissingSetting() {
-    TestHttp.Response kakao = auth.http.get("/api/v1/auth/oauth/kakao");
-    assertThat(kakao.status()).isEqualTo(503);
-    assertThat(kakao.json().get("code").asText()).isEqualTo("unavailable");
-    assertThat(kakao.json().get("message").asText()).contains("KAKAO_CLIENT_ID");
-    TestHttp.Response google = auth.http.postJson("/api/v1/auth/oauth/google/callback", "{\"code\":\"c\",\"state\":\"s\"}");
-    assertThat(google.status()).isEqualTo(503);
-    assertThat(google.json().get("message").asText()).contains("GOOGLE_CLIENT_ID");
-  }
+    @Test
+    void startAndCallbackNameTheMissingSetting() {
+        TestHttp.Response kakao = auth.http.get("/api/v1/auth/oauth/kakao");
+        assertThat(kakao.status()).isEqualTo(503);
+        assertThat(kakao.json().get("code").asText()).isEqualTo("unavailable");
+        assertThat(kakao.json().get("message").asText()).contains("KAKAO_CLIENT_ID");
+        TestHttp.Response google =
+                auth.http.postJson("/api/v1/auth/oauth/google/callback", "{\"code\":\"c\",\"state\":\"s\"}");
+        assertThat(google.status()).isEqualTo(503);
+        assertThat(google.json().get("message").asText()).contains("GOOGLE_CLIENT_ID");
+    }
 }

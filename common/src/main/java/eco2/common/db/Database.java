@@ -14,68 +14,70 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /** A service's connection pool, JDBI handle and migrations, all bound to its own schema and role. */
 public final class Database implements AutoCloseable {
-  private final HikariDataSource dataSource;
-  private final Jdbi jdbi;
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
 
-  private Database(HikariDataSource dataSource) {
-    this.dataSource = dataSource;
-    this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
-  }
-
-  /**
-   * Bootstraps (when configured), opens the pool and migrates from {@code classpath:db/migration/<schema>}.
-   * Migrations live in a folder per schema so that services sharing one classpath never run each other's.
-   */
-  public static Database open(DbSettings db, MeterRegistry registry, List<String> extensions) {
-    return open(db, registry, extensions, null);
-  }
-
-  /**
-   * As {@link #open(DbSettings, MeterRegistry, List)}, with {@code sessionSql} (e.g. {@code SET ...}) run once on
-   * every connection the pool opens: session settings a service's queries all rely on, without a round trip per use.
-   */
-  public static Database open(DbSettings db, MeterRegistry registry, List<String> extensions, String sessionSql) {
-    if (db.bootstrap()) SchemaBootstrap.ensure(db, extensions);
-    HikariConfig config = new HikariConfig();
-    config.setPoolName(db.schema());
-    config.setJdbcUrl(db.url());
-    config.setUsername(db.user());
-    config.setPassword(db.password());
-    config.setSchema(db.schema());
-    config.setMaximumPoolSize(db.poolSize());
-    config.setConnectionTimeout(3000);
-    config.setValidationTimeout(1000);
-    if (sessionSql != null) config.setConnectionInitSql(sessionSql);
-    config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
-    HikariDataSource dataSource = new HikariDataSource(config);
-    try {
-      Flyway.configure()
-          .dataSource(dataSource)
-          .schemas(db.schema())
-          .defaultSchema(db.schema())
-          .createSchemas(false)
-          .locations("classpath:db/migration/" + db.schema())
-          .load()
-          .migrate();
-    } catch (RuntimeException e) {
-      dataSource.close();
-      throw e;
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
     }
-    return new Database(dataSource);
-  }
 
-  public Jdbi jdbi() { return jdbi; }
+    /**
+     * Bootstraps (when configured), opens the pool and migrates from {@code classpath:db/migration/<schema>}.
+     * Migrations live in a folder per schema so that services sharing one classpath never run each other's.
+     */
+    public static Database open(DbSettings db, MeterRegistry registry, List<String> extensions) {
+        return open(db, registry, extensions, null);
+    }
 
-  public ReadinessCheck readiness() {
-    return ReadinessCheck.of("postgres", () -> {
-      try (Connection c = dataSource.getConnection()) {
-        if (!c.isValid(1)) throw new IllegalStateException("connection not valid");
-      }
-    });
-  }
+    /**
+     * As {@link #open(DbSettings, MeterRegistry, List)}, with {@code sessionSql} (e.g. {@code SET ...}) run once on
+     * every connection the pool opens: session settings a service's queries all rely on, without a round trip per use.
+     */
+    public static Database open(DbSettings db, MeterRegistry registry, List<String> extensions, String sessionSql) {
+        if (db.bootstrap()) SchemaBootstrap.ensure(db, extensions);
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(db.schema());
+        config.setJdbcUrl(db.url());
+        config.setUsername(db.user());
+        config.setPassword(db.password());
+        config.setSchema(db.schema());
+        config.setMaximumPoolSize(db.poolSize());
+        config.setConnectionTimeout(3000);
+        config.setValidationTimeout(1000);
+        if (sessionSql != null) config.setConnectionInitSql(sessionSql);
+        config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .schemas(db.schema())
+                    .defaultSchema(db.schema())
+                    .createSchemas(false)
+                    .locations("classpath:db/migration/" + db.schema())
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new Database(dataSource);
+    }
 
-  @Override
-  public void close() {
-    dataSource.close();
-  }
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public ReadinessCheck readiness() {
+        return ReadinessCheck.of("postgres", () -> {
+            try (Connection c = dataSource.getConnection()) {
+                if (!c.isValid(1)) throw new IllegalStateException("connection not valid");
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
 }

@@ -10,16 +10,16 @@ import org.slf4j.LoggerFactory;
  * can migrate a schema before the new pods roll out. Services also migrate at start-up; both are idempotent.
  */
 public final class MigrateCommand {
-  private static final Logger log = LoggerFactory.getLogger(MigrateCommand.class);
+    private static final Logger log = LoggerFactory.getLogger(MigrateCommand.class);
 
-  private MigrateCommand() {}
+    private MigrateCommand() {}
 
-  /** Runs the migrations and returns true when the arguments ask for it; false means: start the service. */
-  public static boolean runIfAsked(String[] args, DbSettings db, List<String> extensions) {
-    if (args.length == 0 || !args[0].equals("migrate")) return false;
-    try (Database ignored = Database.open(db, new SimpleMeterRegistry(), extensions)) {
-      log.info("schema {} is migrated", db.schema());
+    /** Runs the migrations and returns true when the arguments ask for it; false means: start the service. */
+    public static boolean runIfAsked(String[] args, DbSettings db, List<String> extensions) {
+        if (args.length == 0 || !args[0].equals("migrate")) return false;
+        try (Database ignored = Database.open(db, new SimpleMeterRegistry(), extensions)) {
+            log.info("schema {} is migrated", db.schema());
+        }
+        return true;
     }
-    return true;
-  }
 }

@@ -10,34 +10,33 @@ import java.nio.file.attribute.BasicFileAttributes;
 /** Creates and removes the scratch directories that embedded servers write into. */
 final class TempDirs {
 
-  private TempDirs() {
-  }
+    private TempDirs() {}
 
-  static Path create(String prefix) throws IOException {
-    return Files.createTempDirectory(prefix);
-  }
-
-  /** Best effort: a file the server still holds open must not turn a clean shutdown into a failure. */
-  static void deleteQuietly(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
-      return;
+    static Path create(String prefix) throws IOException {
+        return Files.createTempDirectory(prefix);
     }
-    try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.deleteIfExists(file);
-          return FileVisitResult.CONTINUE;
-        }
 
-        @Override
-        public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-          Files.deleteIfExists(d);
-          return FileVisitResult.CONTINUE;
+    /** Best effort: a file the server still holds open must not turn a clean shutdown into a failure. */
+    static void deleteQuietly(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
         }
-      });
-    } catch (IOException ignored) {
-      // Leftovers in the temp dir are harmless; the OS cleans it.
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    Files.deleteIfExists(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException ignored) {
+            // Leftovers in the temp dir are harmless; the OS cleans it.
+        }
     }
-  }
 }

@@ -2,7 +2,7 @@ package eco2.common.error;
 
 /** HTTP 502 `bad_gateway`: an upstream provider answered, but with an error or something unusable. */
 public final class BadGateway extends ApiException {
-  public BadGateway(String message) {
-    super(502, "bad_gateway", message);
-  }
+    public BadGateway(String message) {
+        super(502, "bad_gateway", message);
+    }
 }

@@ -4,11 +4,11 @@ import java.util.List;
 
 /** HTTP 422 `validation_error`, listing every bad field. */
 public final class Invalid extends ApiException {
-  public Invalid(List<FieldError> errors) {
-    super(422, "validation_error", "Validation error", errors);
-  }
+    public Invalid(List<FieldError> errors) {
+        super(422, "validation_error", "Validation error", errors);
+    }
 
-  public static Invalid of(String field, String message) {
-    return new Invalid(List.of(new FieldError(field, message)));
-  }
+    public static Invalid of(String field, String message) {
+        return new Invalid(List.of(new FieldError(field, message)));
+    }
 }

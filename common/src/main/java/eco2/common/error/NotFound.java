@@ -2,7 +2,7 @@ package eco2.common.error;
 
 /** HTTP 404 `not_found`. */
 public final class NotFound extends ApiException {
-  public NotFound(String message) {
-    super(404, "not_found", message);
-  }
+    public NotFound(String message) {
+        super(404, "not_found", message);
+    }
 }

@@ -2,7 +2,7 @@ package eco2.common.error;
 
 /** HTTP 401 `unauthorized`. */
 public final class Unauthorized extends ApiException {
-  public Unauthorized(String message) {
-    super(401, "unauthorized", message);
-  }
+    public Unauthorized(String message) {
+        super(401, "unauthorized", message);
+    }
 }

@@ -13,63 +13,65 @@ import java.util.concurrent.TimeoutException;
  * call simply tries again. Declares the durable topic exchange.
  */
 public final class AmqpConnector implements AutoCloseable {
-  private final ConnectionFactory factory;
-  private final String name;
-  private final String exchange;
-  private Connection connection;
+    private final ConnectionFactory factory;
+    private final String name;
+    private final String exchange;
+    private Connection connection;
 
-  public AmqpConnector(AmqpSettings settings, String name) {
-    this.factory = new ConnectionFactory();
-    try {
-      factory.setUri(settings.url());
-    } catch (Exception e) {
-      throw new IllegalStateException("AMQP_URL is not a valid amqp:// URI");
+    public AmqpConnector(AmqpSettings settings, String name) {
+        this.factory = new ConnectionFactory();
+        try {
+            factory.setUri(settings.url());
+        } catch (Exception e) {
+            throw new IllegalStateException("AMQP_URL is not a valid amqp:// URI");
+        }
+        factory.setConnectionTimeout(3000);
+        factory.setHandshakeTimeout(5000);
+        factory.setRequestedHeartbeat(15);
+        factory.setAutomaticRecoveryEnabled(true);
+        factory.setTopologyRecoveryEnabled(true);
+        factory.setNetworkRecoveryInterval(2000);
+        this.name = name;
+        this.exchange = settings.exchange();
     }
-    factory.setConnectionTimeout(3000);
-    factory.setHandshakeTimeout(5000);
-    factory.setRequestedHeartbeat(15);
-    factory.setAutomaticRecoveryEnabled(true);
-    factory.setTopologyRecoveryEnabled(true);
-    factory.setNetworkRecoveryInterval(2000);
-    this.name = name;
-    this.exchange = settings.exchange();
-  }
 
-  public String exchange() { return exchange; }
-
-  /** A new channel on the shared connection, with the exchange declared. */
-  public synchronized Channel openChannel() throws IOException {
-    if (connection == null) {
-      try {
-        connection = factory.newConnection(name);
-      } catch (TimeoutException e) {
-        throw new IOException("AMQP connection timed out", e);
-      }
+    public String exchange() {
+        return exchange;
     }
-    Channel channel = connection.createChannel();
-    channel.exchangeDeclare(exchange, "topic", true);
-    return channel;
-  }
 
-  public ReadinessCheck readiness() {
-    return ReadinessCheck.of("rabbitmq", () -> {
-      Connection current;
-      synchronized (this) {
-        current = connection;
-      }
-      if (current == null) openChannel().close();
-      else if (!current.isOpen()) throw new IOException("AMQP connection is down");
-    });
-  }
-
-  @Override
-  public synchronized void close() {
-    if (connection != null) {
-      try {
-        connection.close(2000);
-      } catch (Exception ignored) {
-        // closing during shutdown: the broker cleans up after us
-      }
+    /** A new channel on the shared connection, with the exchange declared. */
+    public synchronized Channel openChannel() throws IOException {
+        if (connection == null) {
+            try {
+                connection = factory.newConnection(name);
+            } catch (TimeoutException e) {
+                throw new IOException("AMQP connection timed out", e);
+            }
+        }
+        Channel channel = connection.createChannel();
+        channel.exchangeDeclare(exchange, "topic", true);
+        return channel;
     }
-  }
+
+    public ReadinessCheck readiness() {
+        return ReadinessCheck.of("rabbitmq", () -> {
+            Connection current;
+            synchronized (this) {
+                current = connection;
+            }
+            if (current == null) openChannel().close();
+            else if (!current.isOpen()) throw new IOException("AMQP connection is down");
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            try {
+                connection.close(2000);
+            } catch (Exception ignored) {
+                // closing during shutdown: the broker cleans up after us
+            }
+        }
+    }
 }

@@ -11,25 +11,25 @@ import org.jdbi.v3.core.Handle;
  * The {@link OutboxRelay} publishes it afterwards.
  */
 public final class OutboxWriter {
-  private final ObjectMapper mapper;
-  private final String source;
-  private final Clock clock;
+    private final ObjectMapper mapper;
+    private final String source;
+    private final Clock clock;
 
-  public OutboxWriter(ObjectMapper mapper, String source, Clock clock) {
-    this.mapper = mapper;
-    this.source = source;
-    this.clock = clock;
-  }
-
-  /** Returns the event id, which consumers use to stay idempotent. */
-  public UUID append(Handle transaction, String type, Object data) {
-    UUID id = UUID.randomUUID();
-    EventEnvelope envelope = new EventEnvelope(id, type, clock.instant(), source, mapper.valueToTree(data));
-    try {
-      transaction.attach(OutboxRepository.class).insert(id, type, mapper.writeValueAsString(envelope));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("event " + type + " cannot be serialised", e);
+    public OutboxWriter(ObjectMapper mapper, String source, Clock clock) {
+        this.mapper = mapper;
+        this.source = source;
+        this.clock = clock;
     }
-    return id;
-  }
+
+    /** Returns the event id, which consumers use to stay idempotent. */
+    public UUID append(Handle transaction, String type, Object data) {
+        UUID id = UUID.randomUUID();
+        EventEnvelope envelope = new EventEnvelope(id, type, clock.instant(), source, mapper.valueToTree(data));
+        try {
+            transaction.attach(OutboxRepository.class).insert(id, type, mapper.writeValueAsString(envelope));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event " + type + " cannot be serialised", e);
+        }
+        return id;
+    }
 }

@@ -7,16 +7,16 @@ import java.util.List;
  * A durable queue of one service, bound to routing keys, and how to handle what arrives. Failures are retried
  * after each delay in turn, then the message is parked in {@code <queue>.dlq}.
  */
-public record Subscription(String queue, List<String> routingKeys, EventHandler handler, List<Duration> retryDelays,
-                           int prefetch) {
-  public static final List<Duration> DEFAULT_DELAYS =
-      List.of(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(60));
+public record Subscription(
+        String queue, List<String> routingKeys, EventHandler handler, List<Duration> retryDelays, int prefetch) {
+    public static final List<Duration> DEFAULT_DELAYS =
+            List.of(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(60));
 
-  public static Subscription of(String queue, List<String> routingKeys, EventHandler handler) {
-    return new Subscription(queue, routingKeys, handler, DEFAULT_DELAYS, 16);
-  }
+    public static Subscription of(String queue, List<String> routingKeys, EventHandler handler) {
+        return new Subscription(queue, routingKeys, handler, DEFAULT_DELAYS, 16);
+    }
 
-  public String deadLetterQueue() {
-    return queue + ".dlq";
-  }
+    public String deadLetterQueue() {
+        return queue + ".dlq";
+    }
 }

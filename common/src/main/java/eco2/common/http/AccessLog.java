@@ -9,16 +9,20 @@ import org.slf4j.MDC;
 
 /** One JSON log line per request: request id (from MDC), method, path, status, duration. Never headers or bodies. */
 public final class AccessLog {
-  private static final Logger log = LoggerFactory.getLogger("eco2.access");
+    private static final Logger log = LoggerFactory.getLogger("eco2.access");
 
-  private AccessLog() {}
+    private AccessLog() {}
 
-  public static void write(Context ctx, float millis) {
-    try {
-      log.info("{} {} {}", kv("method", ctx.method().name()), kv("path", ctx.path()),
-          kv("status", ctx.statusCode()), kv("duration_ms", Math.round(millis * 100) / 100.0));
-    } finally {
-      MDC.remove("request_id");
+    public static void write(Context ctx, float millis) {
+        try {
+            log.info(
+                    "{} {} {}",
+                    kv("method", ctx.method().name()),
+                    kv("path", ctx.path()),
+                    kv("status", ctx.statusCode()),
+                    kv("duration_ms", Math.round(millis * 100) / 100.0));
+        } finally {
+            MDC.remove("request_id");
+        }
     }
-  }
 }

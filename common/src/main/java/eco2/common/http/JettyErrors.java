@@ -20,36 +20,37 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  * JSON envelope and a request id, instead of Jetty's HTML page.
  */
 final class JettyErrors extends ErrorHandler {
-  private final ObjectMapper mapper;
+    private final ObjectMapper mapper;
 
-  JettyErrors(ObjectMapper mapper) {
-    this.mapper = mapper;
-  }
-
-  @Override
-  public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-    String requestId = UUID.randomUUID().toString();
-    fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-    fields.put(RequestIds.HEADER, requestId);
-    return ByteBuffer.wrap(envelope(status, requestId));
-  }
-
-  @Override
-  protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
-                                            HttpServletResponse response, int code, String message) throws IOException {
-    String requestId = UUID.randomUUID().toString();
-    response.setContentType("application/json");
-    response.setHeader(RequestIds.HEADER, requestId);
-    response.getOutputStream().write(envelope(code, requestId));
-    baseRequest.setHandled(true);
-  }
-
-  private byte[] envelope(int status, String requestId) {
-    try {
-      return mapper.writeValueAsBytes(ErrorEnvelope.of(ErrorHandlers.codeFor(status), ErrorHandlers.messageFor(status),
-          List.of(), requestId));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    JettyErrors(ObjectMapper mapper) {
+        this.mapper = mapper;
     }
-  }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+        String requestId = UUID.randomUUID().toString();
+        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+        fields.put(RequestIds.HEADER, requestId);
+        return ByteBuffer.wrap(envelope(status, requestId));
+    }
+
+    @Override
+    protected void generateAcceptableResponse(
+            Request baseRequest, HttpServletRequest request, HttpServletResponse response, int code, String message)
+            throws IOException {
+        String requestId = UUID.randomUUID().toString();
+        response.setContentType("application/json");
+        response.setHeader(RequestIds.HEADER, requestId);
+        response.getOutputStream().write(envelope(code, requestId));
+        baseRequest.setHandled(true);
+    }
+
+    private byte[] envelope(int status, String requestId) {
+        try {
+            return mapper.writeValueAsBytes(ErrorEnvelope.of(
+                    ErrorHandlers.codeFor(status), ErrorHandlers.messageFor(status), List.of(), requestId));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -11,18 +11,18 @@ import java.util.function.Function;
  * rate-limit round trip can fetch it too. The handler finds the value with {@link #of(Context)}.
  */
 public record Prefetch(HandlerType method, String path, Function<Principal, String> key) {
-  private static final String ATTRIBUTE = "eco2.prefetched";
+    private static final String ATTRIBUTE = "eco2.prefetched";
 
-  public boolean matches(Context ctx) {
-    return ctx.method() == method && ctx.path().equals(path);
-  }
+    public boolean matches(Context ctx) {
+        return ctx.method() == method && ctx.path().equals(path);
+    }
 
-  public static void store(Context ctx, Prefetched prefetched) {
-    ctx.attribute(ATTRIBUTE, prefetched);
-  }
+    public static void store(Context ctx, Prefetched prefetched) {
+        ctx.attribute(ATTRIBUTE, prefetched);
+    }
 
-  /** What the gate fetched for this request, or null when it did not (limits off, Redis down). */
-  public static Prefetched of(Context ctx) {
-    return ctx.attribute(ATTRIBUTE);
-  }
+    /** What the gate fetched for this request, or null when it did not (limits off, Redis down). */
+    public static Prefetched of(Context ctx) {
+        return ctx.attribute(ATTRIBUTE);
+    }
 }

@@ -11,24 +11,30 @@ import java.util.List;
  * groups. The same module mounts alone (its own container) or beside the others (the dev launcher).
  */
 public interface ServiceModule extends AutoCloseable {
-  /** Short name; also the OpenAPI version its handlers are annotated with. */
-  String name();
+    /** Short name; also the OpenAPI version its handlers are annotated with. */
+    String name();
 
-  void routes(Javalin app);
+    void routes(Javalin app);
 
-  default List<ReadinessCheck> readiness() { return List.of(); }
+    default List<ReadinessCheck> readiness() {
+        return List.of();
+    }
 
-  default List<RateLimitRule> rateLimits() { return List.of(); }
+    default List<RateLimitRule> rateLimits() {
+        return List.of();
+    }
 
-  /** Cache entries routes read for the caller, fetched in the rate limiter's round trip. */
-  default List<Prefetch> prefetches() { return List.of(); }
+    /** Cache entries routes read for the caller, fetched in the rate limiter's round trip. */
+    default List<Prefetch> prefetches() {
+        return List.of();
+    }
 
-  /**
-   * The first step of a graceful stop, while HTTP still serves: stop taking background work (event consumers)
-   * and let what is running finish, until {@code deadline}. {@link #close()} follows once HTTP has stopped.
-   */
-  default void quiesce(Instant deadline) {}
+    /**
+     * The first step of a graceful stop, while HTTP still serves: stop taking background work (event consumers)
+     * and let what is running finish, until {@code deadline}. {@link #close()} follows once HTTP has stopped.
+     */
+    default void quiesce(Instant deadline) {}
 
-  @Override
-  default void close() {}
+    @Override
+    default void close() {}
 }

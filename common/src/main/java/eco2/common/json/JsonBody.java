@@ -21,85 +21,85 @@ import java.util.stream.Collectors;
  * 422 listing every unknown field, wrongly typed field and broken rule at once.
  */
 public final class JsonBody {
-  private final ObjectMapper mapper;
-  private final long maxBytes;
-  private final Map<Class<?>, Map<String, JavaType>> propertiesByType = new ConcurrentHashMap<>();
+    private final ObjectMapper mapper;
+    private final long maxBytes;
+    private final Map<Class<?>, Map<String, JavaType>> propertiesByType = new ConcurrentHashMap<>();
 
-  public JsonBody(ObjectMapper mapper, long maxBytes) {
-    this.mapper = mapper;
-    this.maxBytes = maxBytes;
-  }
-
-  public <T> T read(Context ctx, Class<T> type) {
-    String contentType = ctx.contentType();
-    if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
-      throw new BadRequest("Content-Type must be application/json");
+    public JsonBody(ObjectMapper mapper, long maxBytes) {
+        this.mapper = mapper;
+        this.maxBytes = maxBytes;
     }
-    if (ctx.contentLength() > maxBytes) throw tooLarge();
-    byte[] body = ctx.bodyAsBytes();
-    if (body.length > maxBytes) throw tooLarge(); // chunked bodies carry no Content-Length
-    return parse(body, type);
-  }
 
-  private PayloadTooLarge tooLarge() {
-    return new PayloadTooLarge("JSON bodies are limited to " + (maxBytes / 1024) + " KiB");
-  }
-
-  public <T> T parse(byte[] body, Class<T> type) {
-    JsonNode tree = readTree(body);
-    FieldErrors errors = new FieldErrors();
-    Map<String, JavaType> known = properties(type);
-    for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
-      JavaType expected = known.get(field.getKey());
-      if (expected == null) {
-        errors.add(field.getKey(), "unknown field");
-      } else {
-        String mismatch = JsonShape.mismatch(expected, field.getValue());
-        if (mismatch != null) errors.add(field.getKey(), mismatch);
-      }
+    public <T> T read(Context ctx, Class<T> type) {
+        String contentType = ctx.contentType();
+        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
+            throw new BadRequest("Content-Type must be application/json");
+        }
+        if (ctx.contentLength() > maxBytes) throw tooLarge();
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > maxBytes) throw tooLarge(); // chunked bodies carry no Content-Length
+        return parse(body, type);
     }
-    known.forEach((name, expected) -> {
-      JsonNode value = tree.get(name);
-      if (expected.isPrimitive() && (value == null || value.isNull())) errors.add(name, "is required");
-    });
-    errors.throwIfAny();
-    T value = convert(tree, type);
-    if (value instanceof Validated validated) {
-      validated.validate(errors);
-      errors.throwIfAny();
-    }
-    return value;
-  }
 
-  private JsonNode readTree(byte[] body) {
-    if (body == null || body.length == 0) throw new BadRequest("Request body is required");
-    try {
-      JsonNode tree = mapper.readTree(body);
-      if (tree == null || !tree.isObject()) throw new BadRequest("Request body must be a JSON object");
-      return tree;
-    } catch (JsonProcessingException e) {
-      throw new BadRequest("Malformed JSON");
-    } catch (IOException e) {
-      throw new BadRequest("Unreadable request body");
+    private PayloadTooLarge tooLarge() {
+        return new PayloadTooLarge("JSON bodies are limited to " + (maxBytes / 1024) + " KiB");
     }
-  }
 
-  private <T> T convert(JsonNode tree, Class<T> type) {
-    try {
-      return mapper.treeToValue(tree, type);
-    } catch (JsonProcessingException e) {
-      // Shapes were checked above, so this is a value Jackson still cannot bind (e.g. a nested object).
-      throw new BadRequest("Request body does not match the expected shape");
+    public <T> T parse(byte[] body, Class<T> type) {
+        JsonNode tree = readTree(body);
+        FieldErrors errors = new FieldErrors();
+        Map<String, JavaType> known = properties(type);
+        for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JavaType expected = known.get(field.getKey());
+            if (expected == null) {
+                errors.add(field.getKey(), "unknown field");
+            } else {
+                String mismatch = JsonShape.mismatch(expected, field.getValue());
+                if (mismatch != null) errors.add(field.getKey(), mismatch);
+            }
+        }
+        known.forEach((name, expected) -> {
+            JsonNode value = tree.get(name);
+            if (expected.isPrimitive() && (value == null || value.isNull())) errors.add(name, "is required");
+        });
+        errors.throwIfAny();
+        T value = convert(tree, type);
+        if (value instanceof Validated validated) {
+            validated.validate(errors);
+            errors.throwIfAny();
+        }
+        return value;
     }
-  }
 
-  private Map<String, JavaType> properties(Class<?> type) {
-    return propertiesByType.computeIfAbsent(type, t -> {
-      BeanDescription description = mapper.getDeserializationConfig().introspect(mapper.constructType(t));
-      return description.findProperties().stream()
-          .filter(BeanPropertyDefinition::couldDeserialize)
-          .collect(Collectors.toMap(BeanPropertyDefinition::getName, BeanPropertyDefinition::getPrimaryType));
-    });
-  }
+    private JsonNode readTree(byte[] body) {
+        if (body == null || body.length == 0) throw new BadRequest("Request body is required");
+        try {
+            JsonNode tree = mapper.readTree(body);
+            if (tree == null || !tree.isObject()) throw new BadRequest("Request body must be a JSON object");
+            return tree;
+        } catch (JsonProcessingException e) {
+            throw new BadRequest("Malformed JSON");
+        } catch (IOException e) {
+            throw new BadRequest("Unreadable request body");
+        }
+    }
+
+    private <T> T convert(JsonNode tree, Class<T> type) {
+        try {
+            return mapper.treeToValue(tree, type);
+        } catch (JsonProcessingException e) {
+            // Shapes were checked above, so this is a value Jackson still cannot bind (e.g. a nested object).
+            throw new BadRequest("Request body does not match the expected shape");
+        }
+    }
+
+    private Map<String, JavaType> properties(Class<?> type) {
+        return propertiesByType.computeIfAbsent(type, t -> {
+            BeanDescription description = mapper.getDeserializationConfig().introspect(mapper.constructType(t));
+            return description.findProperties().stream()
+                    .filter(BeanPropertyDefinition::couldDeserialize)
+                    .collect(Collectors.toMap(BeanPropertyDefinition::getName, BeanPropertyDefinition::getPrimaryType));
+        });
+    }
 }

@@ -21,83 +21,91 @@ import java.util.Map;
  * that keeps the specs apart when several services share one classpath, and here they are merged.
  */
 public final class ApiDocs {
-  public static final String SPEC_PATH = "/openapi.json";
-  private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
-      (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+    public static final String SPEC_PATH = "/openapi.json";
+    private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
+            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
-  private ApiDocs() {}
+    private ApiDocs() {}
 
-  public static void plugins(JavalinConfig config) {
-    config.registerPlugin(new SwaggerPlugin(swagger -> {
-      swagger.setUiPath("/docs");
-      swagger.setDocumentationPath(SPEC_PATH);
-      swagger.setTitle("Eco² API");
-    }));
-    config.registerPlugin(new ReDocPlugin(redoc -> {
-      redoc.setUiPath("/redoc");
-      redoc.setDocumentationPath(SPEC_PATH);
-      redoc.setTitle("Eco² API");
-    }));
-  }
+    public static void plugins(JavalinConfig config) {
+        config.registerPlugin(new SwaggerPlugin(swagger -> {
+            swagger.setUiPath("/docs");
+            swagger.setDocumentationPath(SPEC_PATH);
+            swagger.setTitle("Eco² API");
+        }));
+        config.registerPlugin(new ReDocPlugin(redoc -> {
+            redoc.setUiPath("/redoc");
+            redoc.setDocumentationPath(SPEC_PATH);
+            redoc.setTitle("Eco² API");
+        }));
+    }
 
-  public static String merged(ObjectMapper mapper, String title, List<String> specNames) {
-    ObjectNode doc = mapper.createObjectNode();
-    doc.put("openapi", "3.0.3");
-    doc.putObject("info").put("title", title).put("version", "v1");
-    ObjectNode paths = doc.putObject("paths");
-    ObjectNode components = doc.putObject("components");
-    ObjectNode schemas = components.putObject("schemas");
-    ObjectNode schemes = components.putObject("securitySchemes");
-    schemes.putObject("BearerAuth").put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT");
-    // Swagger UI's Authorize button signs in through auth's OAuth2 password form.
-    schemes.putObject("OAuth2Password").put("type", "oauth2").putObject("flows").putObject("password")
-        .put("tokenUrl", "/api/v1/auth/token").putObject("scopes");
-    for (String name : specNames) {
-      JsonNode spec = load(mapper, name);
-      if (spec == null) continue;
-      copyFields(spec.path("paths"), paths);
-      copyFields(spec.path("components").path("schemas"), schemas);
+    public static String merged(ObjectMapper mapper, String title, List<String> specNames) {
+        ObjectNode doc = mapper.createObjectNode();
+        doc.put("openapi", "3.0.3");
+        doc.putObject("info").put("title", title).put("version", "v1");
+        ObjectNode paths = doc.putObject("paths");
+        ObjectNode components = doc.putObject("components");
+        ObjectNode schemas = components.putObject("schemas");
+        ObjectNode schemes = components.putObject("securitySchemes");
+        schemes.putObject("BearerAuth")
+                .put("type", "http")
+                .put("scheme", "bearer")
+                .put("bearerFormat", "JWT");
+        // Swagger UI's Authorize button signs in through auth's OAuth2 password form.
+        schemes.putObject("OAuth2Password")
+                .put("type", "oauth2")
+                .putObject("flows")
+                .putObject("password")
+                .put("tokenUrl", "/api/v1/auth/token")
+                .putObject("scopes");
+        for (String name : specNames) {
+            JsonNode spec = load(mapper, name);
+            if (spec == null) continue;
+            copyFields(spec.path("paths"), paths);
+            copyFields(spec.path("components").path("schemas"), schemas);
+        }
+        schemas.forEach(ApiDocs::snakeCaseProperties);
+        try {
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-    schemas.forEach(ApiDocs::snakeCaseProperties);
-    try {
-      return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
-  private static JsonNode load(ObjectMapper mapper, String name) {
-    String resource = "openapi-plugin/openapi-" + name + ".json";
-    try (InputStream in = ApiDocs.class.getClassLoader().getResourceAsStream(resource)) {
-      return in == null ? null : mapper.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + resource, e);
+    private static JsonNode load(ObjectMapper mapper, String name) {
+        String resource = "openapi-plugin/openapi-" + name + ".json";
+        try (InputStream in = ApiDocs.class.getClassLoader().getResourceAsStream(resource)) {
+            return in == null ? null : mapper.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
+        }
     }
-  }
 
-  /** The processor names properties after Java components; on the wire every service speaks snake_case. */
-  private static void snakeCaseProperties(JsonNode schema) {
-    JsonNode properties = schema.get("properties");
-    if (properties instanceof ObjectNode props) {
-      ObjectNode renamed = props.objectNode();
-      props.fields().forEachRemaining(p -> renamed.set(SNAKE_CASE.translate(p.getKey()), p.getValue()));
-      props.removeAll().setAll(renamed);
+    /** The processor names properties after Java components; on the wire every service speaks snake_case. */
+    private static void snakeCaseProperties(JsonNode schema) {
+        JsonNode properties = schema.get("properties");
+        if (properties instanceof ObjectNode props) {
+            ObjectNode renamed = props.objectNode();
+            props.fields().forEachRemaining(p -> renamed.set(SNAKE_CASE.translate(p.getKey()), p.getValue()));
+            props.removeAll().setAll(renamed);
+        }
+        JsonNode required = schema.get("required");
+        if (required instanceof ArrayNode list) {
+            for (int i = 0; i < list.size(); i++)
+                list.set(i, list.textNode(SNAKE_CASE.translate(list.get(i).asText())));
+        }
     }
-    JsonNode required = schema.get("required");
-    if (required instanceof ArrayNode list) {
-      for (int i = 0; i < list.size(); i++) list.set(i, list.textNode(SNAKE_CASE.translate(list.get(i).asText())));
-    }
-  }
 
-  private static void copyFields(JsonNode from, ObjectNode to) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
-      JsonNode existing = to.get(field.getKey());
-      if (existing instanceof ObjectNode merged && field.getValue().isObject()) {
-        merged.setAll((ObjectNode) field.getValue()); // same path, different methods from different modules
-      } else {
-        to.set(field.getKey(), field.getValue());
-      }
+    private static void copyFields(JsonNode from, ObjectNode to) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode existing = to.get(field.getKey());
+            if (existing instanceof ObjectNode merged && field.getValue().isObject()) {
+                merged.setAll((ObjectNode) field.getValue()); // same path, different methods from different modules
+            } else {
+                to.set(field.getKey(), field.getValue());
+            }
+        }
     }
-  }
 }

@@ -23,58 +23,68 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
  * entry the route declared with a {@link Prefetch}, so a protected request costs one round trip.
  */
 public final class RateLimitFilter {
-  private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+    private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
-  private final TokenBucket bucket;
-  private final Authenticator authenticator;
-  private final List<RateLimitRule> rules;
-  private final boolean enabled;
-  private final List<Prefetch> prefetches;
+    private final TokenBucket bucket;
+    private final Authenticator authenticator;
+    private final List<RateLimitRule> rules;
+    private final boolean enabled;
+    private final List<Prefetch> prefetches;
 
-  public RateLimitFilter(TokenBucket bucket, Authenticator authenticator, RateLimitSettings settings,
-                         List<RateLimitRule> moduleRules, List<Prefetch> prefetches) {
-    this.bucket = bucket;
-    this.prefetches = List.copyOf(prefetches);
-    this.authenticator = authenticator;
-    this.enabled = settings.enabled();
-    this.rules = Stream.concat(Stream.of(new RateLimitRule("/api/", settings.defaultPolicy())),
-            moduleRules.stream())
-        .map(r -> new RateLimitRule(r.pathPrefix(), settings.tune(r.policy())))
-        .sorted(Comparator.comparingInt((RateLimitRule r) -> r.pathPrefix().length()).reversed())
-        .toList();
-  }
-
-  public void handle(Context ctx) {
-    if (!enabled || ctx.method() == HandlerType.OPTIONS) return;
-    RateLimitRule rule = match(ctx.path());
-    if (rule == null) return;
-    Principal principal = authenticator.peek(ctx);
-    String subject = principal != null ? "user:" + principal.userId() : "ip:" + ClientIp.of(ctx);
-    String revocationKey = principal != null ? Revocations.key(principal.tokenId()) : null;
-    String prefetchKey = principal != null ? prefetchKey(ctx, principal) : null;
-    TokenBucket.Decision decision;
-    try {
-      decision = bucket.take(rule.policy(), subject, 1, revocationKey, prefetchKey);
-    } catch (JedisConnectionException e) { // only an unreachable Redis: a script error must not turn limits off
-      if (rule.policy().failClosed()) throw new Unavailable("Rate limiting is unavailable; try again shortly");
-      log.warn("rate limiter unavailable, letting {} through: {}", rule.policy().name(), e.toString());
-      return;
+    public RateLimitFilter(
+            TokenBucket bucket,
+            Authenticator authenticator,
+            RateLimitSettings settings,
+            List<RateLimitRule> moduleRules,
+            List<Prefetch> prefetches) {
+        this.bucket = bucket;
+        this.prefetches = List.copyOf(prefetches);
+        this.authenticator = authenticator;
+        this.enabled = settings.enabled();
+        this.rules = Stream.concat(
+                        Stream.of(new RateLimitRule("/api/", settings.defaultPolicy())), moduleRules.stream())
+                .map(r -> new RateLimitRule(r.pathPrefix(), settings.tune(r.policy())))
+                .sorted(Comparator.comparingInt(
+                                (RateLimitRule r) -> r.pathPrefix().length())
+                        .reversed())
+                .toList();
     }
-    if (principal != null) authenticator.rememberRevoked(ctx, decision.flagged());
-    if (prefetchKey != null) Prefetch.store(ctx, new Prefetched(prefetchKey, decision.prefetched()));
-    ctx.header("RateLimit-Limit", Integer.toString(decision.limit()));
-    ctx.header("RateLimit-Remaining", Long.toString(decision.remaining()));
-    ctx.header("RateLimit-Reset", Long.toString(decision.resetSeconds()));
-    if (!decision.allowed()) throw new RateLimited("Too many requests", decision.retryAfterSeconds());
-  }
 
-  private String prefetchKey(Context ctx, Principal principal) {
-    for (Prefetch prefetch : prefetches) if (prefetch.matches(ctx)) return prefetch.key().apply(principal);
-    return null;
-  }
+    public void handle(Context ctx) {
+        if (!enabled || ctx.method() == HandlerType.OPTIONS) return;
+        RateLimitRule rule = match(ctx.path());
+        if (rule == null) return;
+        Principal principal = authenticator.peek(ctx);
+        String subject = principal != null ? "user:" + principal.userId() : "ip:" + ClientIp.of(ctx);
+        String revocationKey = principal != null ? Revocations.key(principal.tokenId()) : null;
+        String prefetchKey = principal != null ? prefetchKey(ctx, principal) : null;
+        TokenBucket.Decision decision;
+        try {
+            decision = bucket.take(rule.policy(), subject, 1, revocationKey, prefetchKey);
+        } catch (JedisConnectionException e) { // only an unreachable Redis: a script error must not turn limits off
+            if (rule.policy().failClosed()) throw new Unavailable("Rate limiting is unavailable; try again shortly");
+            log.warn(
+                    "rate limiter unavailable, letting {} through: {}",
+                    rule.policy().name(),
+                    e.toString());
+            return;
+        }
+        if (principal != null) authenticator.rememberRevoked(ctx, decision.flagged());
+        if (prefetchKey != null) Prefetch.store(ctx, new Prefetched(prefetchKey, decision.prefetched()));
+        ctx.header("RateLimit-Limit", Integer.toString(decision.limit()));
+        ctx.header("RateLimit-Remaining", Long.toString(decision.remaining()));
+        ctx.header("RateLimit-Reset", Long.toString(decision.resetSeconds()));
+        if (!decision.allowed()) throw new RateLimited("Too many requests", decision.retryAfterSeconds());
+    }
 
-  private RateLimitRule match(String path) {
-    for (RateLimitRule rule : rules) if (path.startsWith(rule.pathPrefix())) return rule;
-    return null;
-  }
+    private String prefetchKey(Context ctx, Principal principal) {
+        for (Prefetch prefetch : prefetches)
+            if (prefetch.matches(ctx)) return prefetch.key().apply(principal);
+        return null;
+    }
+
+    private RateLimitRule match(String path) {
+        for (RateLimitRule rule : rules) if (path.startsWith(rule.pathPrefix())) return rule;
+        return null;
+    }
 }

@@ -10,14 +10,14 @@ import java.util.function.UnaryOperator;
  * {@code RATE_LIMIT_<POLICY_NAME>=capacity/seconds}.
  */
 public record RateLimitSettings(boolean enabled, RateLimitPolicy defaultPolicy, UnaryOperator<String> overrides) {
-  public static final RateLimitPolicy DEFAULT = RateLimitPolicy.open("default", 120, Duration.ofMinutes(1));
+    public static final RateLimitPolicy DEFAULT = RateLimitPolicy.open("default", 120, Duration.ofMinutes(1));
 
-  public static RateLimitSettings fromEnv(Env env) {
-    return new RateLimitSettings(env.flag("RATE_LIMIT_ENABLED", true), DEFAULT, env::optional);
-  }
+    public static RateLimitSettings fromEnv(Env env) {
+        return new RateLimitSettings(env.flag("RATE_LIMIT_ENABLED", true), DEFAULT, env::optional);
+    }
 
-  public RateLimitPolicy tune(RateLimitPolicy policy) {
-    String spec = overrides.apply("RATE_LIMIT_" + policy.name().toUpperCase(Locale.ROOT));
-    return spec == null ? policy : policy.withSpec(spec);
-  }
+    public RateLimitPolicy tune(RateLimitPolicy policy) {
+        String spec = overrides.apply("RATE_LIMIT_" + policy.name().toUpperCase(Locale.ROOT));
+        return spec == null ? policy : policy.withSpec(spec);
+    }
 }

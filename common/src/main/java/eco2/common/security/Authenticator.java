@@ -15,65 +15,65 @@ import redis.clients.jedis.exceptions.JedisException;
  * cannot be checked and the request fails closed with 503.
  */
 public final class Authenticator {
-  private static final Logger log = LoggerFactory.getLogger(Authenticator.class);
-  private static final String PRINCIPAL = "eco2.principal";
-  private static final String CHECKED = "eco2.principal.checked";
-  private static final String REVOKED = "eco2.principal.revoked";
+    private static final Logger log = LoggerFactory.getLogger(Authenticator.class);
+    private static final String PRINCIPAL = "eco2.principal";
+    private static final String CHECKED = "eco2.principal.checked";
+    private static final String REVOKED = "eco2.principal.revoked";
 
-  private final AccessTokenVerifier verifier;
-  private final Revocations revocations;
+    private final AccessTokenVerifier verifier;
+    private final Revocations revocations;
 
-  public Authenticator(AccessTokenVerifier verifier, Revocations revocations) {
-    this.verifier = verifier;
-    this.revocations = revocations;
-  }
-
-  /** The verified principal, or null for anonymous or invalid tokens. Does not consult the blacklist. */
-  public Principal peek(Context ctx) {
-    if (ctx.attribute(CHECKED) == null) {
-      ctx.attribute(CHECKED, Boolean.TRUE);
-      String token = bearer(ctx);
-      if (token != null) ctx.attribute(PRINCIPAL, verifier.verify(token));
+    public Authenticator(AccessTokenVerifier verifier, Revocations revocations) {
+        this.verifier = verifier;
+        this.revocations = revocations;
     }
-    return ctx.attribute(PRINCIPAL);
-  }
 
-  /** Records the blacklist answer fetched together with the rate-limit decision. */
-  public void rememberRevoked(Context ctx, boolean revoked) {
-    ctx.attribute(REVOKED, revoked);
-  }
-
-  /** The authenticated caller, or 401 (missing, invalid, expired or revoked token). */
-  public Principal require(Context ctx) {
-    Principal principal = peek(ctx);
-    if (principal == null) {
-      throw new Unauthorized(bearer(ctx) == null ? "Missing bearer token" : "Invalid or expired token");
+    /** The verified principal, or null for anonymous or invalid tokens. Does not consult the blacklist. */
+    public Principal peek(Context ctx) {
+        if (ctx.attribute(CHECKED) == null) {
+            ctx.attribute(CHECKED, Boolean.TRUE);
+            String token = bearer(ctx);
+            if (token != null) ctx.attribute(PRINCIPAL, verifier.verify(token));
+        }
+        return ctx.attribute(PRINCIPAL);
     }
-    Boolean revoked = ctx.attribute(REVOKED);
-    if (revoked == null) revoked = checkRevoked(principal);
-    if (revoked) throw new Unauthorized("Token has been revoked");
-    return principal;
-  }
 
-  public Principal requireRole(Context ctx, String role) {
-    Principal principal = require(ctx);
-    if (!principal.hasRole(role)) throw new Forbidden("This needs the " + role + " role");
-    return principal;
-  }
-
-  private boolean checkRevoked(Principal principal) {
-    try {
-      return revocations.isRevoked(principal.tokenId());
-    } catch (JedisException e) {
-      log.warn("revocation check unavailable: {}", e.toString());
-      throw new Unavailable("Token revocation cannot be checked right now");
+    /** Records the blacklist answer fetched together with the rate-limit decision. */
+    public void rememberRevoked(Context ctx, boolean revoked) {
+        ctx.attribute(REVOKED, revoked);
     }
-  }
 
-  static String bearer(Context ctx) {
-    String header = ctx.header("Authorization");
-    if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
-    String token = header.substring(7).trim();
-    return token.isEmpty() ? null : token;
-  }
+    /** The authenticated caller, or 401 (missing, invalid, expired or revoked token). */
+    public Principal require(Context ctx) {
+        Principal principal = peek(ctx);
+        if (principal == null) {
+            throw new Unauthorized(bearer(ctx) == null ? "Missing bearer token" : "Invalid or expired token");
+        }
+        Boolean revoked = ctx.attribute(REVOKED);
+        if (revoked == null) revoked = checkRevoked(principal);
+        if (revoked) throw new Unauthorized("Token has been revoked");
+        return principal;
+    }
+
+    public Principal requireRole(Context ctx, String role) {
+        Principal principal = require(ctx);
+        if (!principal.hasRole(role)) throw new Forbidden("This needs the " + role + " role");
+        return principal;
+    }
+
+    private boolean checkRevoked(Principal principal) {
+        try {
+            return revocations.isRevoked(principal.tokenId());
+        } catch (JedisException e) {
+            log.warn("revocation check unavailable: {}", e.toString());
+            throw new Unavailable("Token revocation cannot be checked right now");
+        }
+    }
+
+    static String bearer(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
+        String token = header.substring(7).trim();
+        return token.isEmpty() ? null : token;
+    }
 }

@@ -5,9 +5,15 @@ import java.util.List;
 import java.util.UUID;
 
 /** The caller behind a verified access token; {@code sessionId} names the sign-in it came from (may be null). */
-public record Principal(UUID userId, String email, String username, List<String> roles, String tokenId,
-                        Instant expiresAt, String sessionId) {
-  public boolean hasRole(String role) {
-    return roles.contains(role);
-  }
+public record Principal(
+        UUID userId,
+        String email,
+        String username,
+        List<String> roles,
+        String tokenId,
+        Instant expiresAt,
+        String sessionId) {
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
 }

@@ -31,212 +31,225 @@ import org.junit.jupiter.api.Test;
 
 /** Manual acks, idempotency by event id, retries with back-off, dead-lettering, redelivery after a crash. */
 class EventConsumerIT {
-  static final ObjectMapper MAPPER = Json.newMapper();
-  static final List<Duration> FAST = List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300));
-  static Database database;
-  static Jdbi jdbi;
-  static Connection publisherConnection;
-  static Channel publisher;
+    static final ObjectMapper MAPPER = Json.newMapper();
+    static final List<Duration> FAST = List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300));
+    static Database database;
+    static Jdbi jdbi;
+    static Connection publisherConnection;
+    static Channel publisher;
 
-  String queue;
-  String routingKey;
-  AmqpConnector amqp;
-  SimpleMeterRegistry registry;
+    String queue;
+    String routingKey;
+    AmqpConnector amqp;
+    SimpleMeterRegistry registry;
 
-  @BeforeAll
-  static void start() throws Exception {
-    TestServices services = TestServices.get();
-    DbSettings db = services.dbSettings(services.freshDatabase(), "evtest");
-    database = Database.open(db, new SimpleMeterRegistry(), List.of());
-    jdbi = database.jdbi();
-    publisherConnection = services.amqpConnection("consumer-test-publisher");
-    publisher = publisherConnection.createChannel();
-    publisher.exchangeDeclare(AmqpSettings.EXCHANGE, "topic", true);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    publisherConnection.close();
-    database.close();
-  }
-
-  @BeforeEach
-  void names() {
-    String suffix = UUID.randomUUID().toString().substring(0, 8);
-    queue = "test.consumer." + suffix;
-    routingKey = "test.happened." + suffix;
-    amqp = new AmqpConnector(new AmqpSettings(TestServices.get().amqpUri(), AmqpSettings.EXCHANGE), "consumer-test");
-    registry = new SimpleMeterRegistry();
-  }
-
-  @AfterEach
-  void cleanUp() throws Exception {
-    publisher.queueDelete(queue);
-    publisher.queueDelete(queue + ".dlq");
-    amqp.close();
-  }
-
-  @Test
-  void anEventIsAppliedOnceEvenWhenDeliveredTwice() throws Exception {
-    try (EventConsumer consumer = consumer(recordEffect(), FAST).start()) {
-      UUID id = UUID.randomUUID();
-      publish(envelope(id));
-      publish(envelope(id));
-      UUID other = UUID.randomUUID();
-      publish(envelope(other));
-
-      Await.until(() -> effects(other) == 1);
-      Await.until(() -> registry.get("eco2_events_consumed").counter().count() == 3.0);
-      assertThat(effects(id)).isEqualTo(1);
-      assertThat(queueDepth(queue)).isZero();
+    @BeforeAll
+    static void start() throws Exception {
+        TestServices services = TestServices.get();
+        DbSettings db = services.dbSettings(services.freshDatabase(), "evtest");
+        database = Database.open(db, new SimpleMeterRegistry(), List.of());
+        jdbi = database.jdbi();
+        publisherConnection = services.amqpConnection("consumer-test-publisher");
+        publisher = publisherConnection.createChannel();
+        publisher.exchangeDeclare(AmqpSettings.EXCHANGE, "topic", true);
     }
-  }
 
-  @Test
-  void aFailingHandlerIsRetriedAndItsEffectsRolledBack() throws Exception {
-    AtomicInteger calls = new AtomicInteger();
-    EventHandler flaky = (handle, event) -> {
-      handle.execute("INSERT INTO effects (event_id, note) VALUES (?, 'attempt')", event.id());
-      if (calls.incrementAndGet() < 3) throw new IllegalStateException("not yet");
-    };
-    try (EventConsumer consumer = consumer(flaky, FAST).start()) {
-      UUID id = UUID.randomUUID();
-      publish(envelope(id));
-
-      Await.until(() -> effects(id) == 1);
-      assertThat(calls.get()).isEqualTo(3);
-      assertThat(registry.get("eco2_events_retried").counter().count()).isEqualTo(2.0);
-      assertThat(queueDepth(queue + ".dlq")).isZero();
+    @AfterAll
+    static void stop() throws Exception {
+        publisherConnection.close();
+        database.close();
     }
-  }
 
-  @Test
-  void aPoisonMessageIsParkedAfterItsRetriesAndTheQueueKeepsFlowing() throws Exception {
-    UUID poison = UUID.randomUUID();
-    EventHandler handler = (handle, event) -> {
-      if (event.id().equals(poison)) throw new IllegalStateException("cannot handle " + event.id());
-      handle.execute("INSERT INTO effects (event_id) VALUES (?)", event.id());
-    };
-    try (EventConsumer consumer = consumer(handler, FAST).start()) {
-      publish(envelope(poison));
-      UUID healthy = UUID.randomUUID();
-      publish(envelope(healthy));
-
-      Await.until(() -> effects(healthy) == 1);
-      Await.until(() -> queueDepth(queue + ".dlq") == 1);
-      GetResponse parked = publisher.basicGet(queue + ".dlq", true);
-      assertThat(MAPPER.readTree(parked.getBody()).get("id").asText()).isEqualTo(poison.toString());
-      Map<String, Object> headers = parked.getProps().getHeaders();
-      assertThat(headers.get("x-eco2-error").toString()).contains("cannot handle");
-      assertThat(headers.get("x-eco2-attempts")).isEqualTo(4);
-      assertThat(registry.get("eco2_events_dead_lettered").counter().count()).isEqualTo(1.0);
-      assertThat(effects(poison)).isZero();
-      assertThat(queueDepth(queue)).isZero();
+    @BeforeEach
+    void names() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        queue = "test.consumer." + suffix;
+        routingKey = "test.happened." + suffix;
+        amqp = new AmqpConnector(
+                new AmqpSettings(TestServices.get().amqpUri(), AmqpSettings.EXCHANGE), "consumer-test");
+        registry = new SimpleMeterRegistry();
     }
-  }
 
-  @Test
-  void anUnreadableMessageGoesStraightToTheDeadLetterQueue() throws Exception {
-    try (EventConsumer consumer = consumer(recordEffect(), FAST).start()) {
-      publisher.basicPublish(AmqpSettings.EXCHANGE, routingKey, null, "{not json".getBytes(StandardCharsets.UTF_8));
-      Await.until(() -> queueDepth(queue + ".dlq") == 1);
-      assertThat(registry.get("eco2_events_retried").counter().count()).isZero();
+    @AfterEach
+    void cleanUp() throws Exception {
+        publisher.queueDelete(queue);
+        publisher.queueDelete(queue + ".dlq");
+        amqp.close();
     }
-  }
 
-  @Test
-  void aConsumerThatDiesMidHandlingLeavesTheMessageForTheNextOneWhichAppliesItOnce() throws Exception {
-    CountDownLatch inHandler = new CountDownLatch(1);
-    CountDownLatch never = new CountDownLatch(1);
-    EventHandler stuck = (handle, event) -> {
-      handle.execute("INSERT INTO effects (event_id, note) VALUES (?, 'first')", event.id());
-      inHandler.countDown();
-      never.await(30, TimeUnit.SECONDS);
-      throw new IllegalStateException("the process died before committing");
-    };
-    UUID id = UUID.randomUUID();
-    AmqpConnector doomed = new AmqpConnector(new AmqpSettings(TestServices.get().amqpUri(), AmqpSettings.EXCHANGE), "doomed");
-    EventConsumer first = consumer(stuck, FAST, doomed).start();
-    publish(envelope(id));
-    assertThat(inHandler.await(10, TimeUnit.SECONDS)).isTrue();
-    doomed.close(); // the connection drops with the delivery unacked
-    first.close();
-    never.countDown();
+    @Test
+    void anEventIsAppliedOnceEvenWhenDeliveredTwice() throws Exception {
+        try (EventConsumer consumer = consumer(recordEffect(), FAST).start()) {
+            UUID id = UUID.randomUUID();
+            publish(envelope(id));
+            publish(envelope(id));
+            UUID other = UUID.randomUUID();
+            publish(envelope(other));
 
-    try (EventConsumer second = consumer(recordEffect(), FAST).start()) {
-      Await.until(() -> effects(id) == 1);
-      Await.until(() -> queueDepth(queue) == 0);
-      assertThat(effects(id)).isEqualTo(1);
-      long fromTheDeadOne = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM effects WHERE note = 'first'")
-          .mapTo(Long.class).one());
-      assertThat(fromTheDeadOne).isZero();
+            Await.until(() -> effects(other) == 1);
+            Await.until(() -> registry.get("eco2_events_consumed").counter().count() == 3.0);
+            assertThat(effects(id)).isEqualTo(1);
+            assertThat(queueDepth(queue)).isZero();
+        }
     }
-  }
 
-  @Test
-  void drainingFinishesTheEventInHandAndLeavesTheRestQueued() throws Exception {
-    CountDownLatch inHandler = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    UUID first = UUID.randomUUID();
-    EventHandler slow = (handle, event) -> {
-      handle.execute("INSERT INTO effects (event_id) VALUES (?)", event.id());
-      if (event.id().equals(first)) {
-        inHandler.countDown();
-        release.await(10, TimeUnit.SECONDS);
-      }
-    };
-    EventConsumer consumer = consumer(slow, FAST).start();
-    publish(envelope(first));
-    assertThat(inHandler.await(10, TimeUnit.SECONDS)).isTrue();
-    UUID second = UUID.randomUUID();
-    publish(envelope(second)); // prefetched behind the slow one
+    @Test
+    void aFailingHandlerIsRetriedAndItsEffectsRolledBack() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        EventHandler flaky = (handle, event) -> {
+            handle.execute("INSERT INTO effects (event_id, note) VALUES (?, 'attempt')", event.id());
+            if (calls.incrementAndGet() < 3) throw new IllegalStateException("not yet");
+        };
+        try (EventConsumer consumer = consumer(flaky, FAST).start()) {
+            UUID id = UUID.randomUUID();
+            publish(envelope(id));
 
-    Thread drain = new Thread(() -> consumer.drain(Instant.now().plusSeconds(10)));
-    drain.start();
-    Thread.sleep(200); // the drain is now waiting for the event in hand
-    assertThat(drain.isAlive()).as("drain waits for the handler").isTrue();
-    release.countDown();
-    drain.join(10_000);
-
-    assertThat(effects(first)).as("the event in hand was committed").isEqualTo(1);
-    assertThat(effects(second)).as("nothing new was taken").isZero();
-    Await.until(() -> queueDepth(queue) == 1); // the first was acked, the second went back to the queue
-  }
-
-  private EventConsumer consumer(EventHandler handler, List<Duration> delays) {
-    return consumer(handler, delays, amqp);
-  }
-
-  private EventConsumer consumer(EventHandler handler, List<Duration> delays, AmqpConnector connector) {
-    return new EventConsumer(new Subscription(queue, List.of(routingKey), handler, delays, 8), jdbi, connector,
-        MAPPER, registry);
-  }
-
-  private static EventHandler recordEffect() {
-    return (handle, event) -> handle.execute("INSERT INTO effects (event_id) VALUES (?)", event.id());
-  }
-
-  private byte[] envelope(UUID id) throws Exception {
-    return MAPPER.writeValueAsBytes(new EventEnvelope(id, routingKey, Instant.now(), "test",
-        MAPPER.valueToTree(Map.of("n", 1))));
-  }
-
-  private void publish(byte[] body) throws Exception {
-    publisher.basicPublish(AmqpSettings.EXCHANGE, routingKey,
-        new AMQP.BasicProperties.Builder().deliveryMode(2).contentType("application/json").build(), body);
-  }
-
-  private long effects(UUID id) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM effects WHERE event_id = :id")
-        .bind("id", id).mapTo(Long.class).one());
-  }
-
-  private long queueDepth(String name) {
-    try {
-      return publisher.messageCount(name);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+            Await.until(() -> effects(id) == 1);
+            assertThat(calls.get()).isEqualTo(3);
+            assertThat(registry.get("eco2_events_retried").counter().count()).isEqualTo(2.0);
+            assertThat(queueDepth(queue + ".dlq")).isZero();
+        }
     }
-  }
 
+    @Test
+    void aPoisonMessageIsParkedAfterItsRetriesAndTheQueueKeepsFlowing() throws Exception {
+        UUID poison = UUID.randomUUID();
+        EventHandler handler = (handle, event) -> {
+            if (event.id().equals(poison)) throw new IllegalStateException("cannot handle " + event.id());
+            handle.execute("INSERT INTO effects (event_id) VALUES (?)", event.id());
+        };
+        try (EventConsumer consumer = consumer(handler, FAST).start()) {
+            publish(envelope(poison));
+            UUID healthy = UUID.randomUUID();
+            publish(envelope(healthy));
+
+            Await.until(() -> effects(healthy) == 1);
+            Await.until(() -> queueDepth(queue + ".dlq") == 1);
+            GetResponse parked = publisher.basicGet(queue + ".dlq", true);
+            assertThat(MAPPER.readTree(parked.getBody()).get("id").asText()).isEqualTo(poison.toString());
+            Map<String, Object> headers = parked.getProps().getHeaders();
+            assertThat(headers.get("x-eco2-error").toString()).contains("cannot handle");
+            assertThat(headers.get("x-eco2-attempts")).isEqualTo(4);
+            assertThat(registry.get("eco2_events_dead_lettered").counter().count())
+                    .isEqualTo(1.0);
+            assertThat(effects(poison)).isZero();
+            assertThat(queueDepth(queue)).isZero();
+        }
+    }
+
+    @Test
+    void anUnreadableMessageGoesStraightToTheDeadLetterQueue() throws Exception {
+        try (EventConsumer consumer = consumer(recordEffect(), FAST).start()) {
+            publisher.basicPublish(
+                    AmqpSettings.EXCHANGE, routingKey, null, "{not json".getBytes(StandardCharsets.UTF_8));
+            Await.until(() -> queueDepth(queue + ".dlq") == 1);
+            assertThat(registry.get("eco2_events_retried").counter().count()).isZero();
+        }
+    }
+
+    @Test
+    void aConsumerThatDiesMidHandlingLeavesTheMessageForTheNextOneWhichAppliesItOnce() throws Exception {
+        CountDownLatch inHandler = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        EventHandler stuck = (handle, event) -> {
+            handle.execute("INSERT INTO effects (event_id, note) VALUES (?, 'first')", event.id());
+            inHandler.countDown();
+            never.await(30, TimeUnit.SECONDS);
+            throw new IllegalStateException("the process died before committing");
+        };
+        UUID id = UUID.randomUUID();
+        AmqpConnector doomed =
+                new AmqpConnector(new AmqpSettings(TestServices.get().amqpUri(), AmqpSettings.EXCHANGE), "doomed");
+        EventConsumer first = consumer(stuck, FAST, doomed).start();
+        publish(envelope(id));
+        assertThat(inHandler.await(10, TimeUnit.SECONDS)).isTrue();
+        doomed.close(); // the connection drops with the delivery unacked
+        first.close();
+        never.countDown();
+
+        try (EventConsumer second = consumer(recordEffect(), FAST).start()) {
+            Await.until(() -> effects(id) == 1);
+            Await.until(() -> queueDepth(queue) == 0);
+            assertThat(effects(id)).isEqualTo(1);
+            long fromTheDeadOne =
+                    jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM effects WHERE note = 'first'")
+                            .mapTo(Long.class)
+                            .one());
+            assertThat(fromTheDeadOne).isZero();
+        }
+    }
+
+    @Test
+    void drainingFinishesTheEventInHandAndLeavesTheRestQueued() throws Exception {
+        CountDownLatch inHandler = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        UUID first = UUID.randomUUID();
+        EventHandler slow = (handle, event) -> {
+            handle.execute("INSERT INTO effects (event_id) VALUES (?)", event.id());
+            if (event.id().equals(first)) {
+                inHandler.countDown();
+                release.await(10, TimeUnit.SECONDS);
+            }
+        };
+        EventConsumer consumer = consumer(slow, FAST).start();
+        publish(envelope(first));
+        assertThat(inHandler.await(10, TimeUnit.SECONDS)).isTrue();
+        UUID second = UUID.randomUUID();
+        publish(envelope(second)); // prefetched behind the slow one
+
+        Thread drain = new Thread(() -> consumer.drain(Instant.now().plusSeconds(10)));
+        drain.start();
+        Thread.sleep(200); // the drain is now waiting for the event in hand
+        assertThat(drain.isAlive()).as("drain waits for the handler").isTrue();
+        release.countDown();
+        drain.join(10_000);
+
+        assertThat(effects(first)).as("the event in hand was committed").isEqualTo(1);
+        assertThat(effects(second)).as("nothing new was taken").isZero();
+        Await.until(() -> queueDepth(queue) == 1); // the first was acked, the second went back to the queue
+    }
+
+    private EventConsumer consumer(EventHandler handler, List<Duration> delays) {
+        return consumer(handler, delays, amqp);
+    }
+
+    private EventConsumer consumer(EventHandler handler, List<Duration> delays, AmqpConnector connector) {
+        return new EventConsumer(
+                new Subscription(queue, List.of(routingKey), handler, delays, 8), jdbi, connector, MAPPER, registry);
+    }
+
+    private static EventHandler recordEffect() {
+        return (handle, event) -> handle.execute("INSERT INTO effects (event_id) VALUES (?)", event.id());
+    }
+
+    private byte[] envelope(UUID id) throws Exception {
+        return MAPPER.writeValueAsBytes(
+                new EventEnvelope(id, routingKey, Instant.now(), "test", MAPPER.valueToTree(Map.of("n", 1))));
+    }
+
+    private void publish(byte[] body) throws Exception {
+        publisher.basicPublish(
+                AmqpSettings.EXCHANGE,
+                routingKey,
+                new AMQP.BasicProperties.Builder()
+                        .deliveryMode(2)
+                        .contentType("application/json")
+                        .build(),
+                body);
+    }
+
+    private long effects(UUID id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM effects WHERE event_id = :id")
+                .bind("id", id)
+                .mapTo(Long.class)
+                .one());
+    }
+
+    private long queueDepth(String name) {
+        try {
+            return publisher.messageCount(name);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -30,178 +30,181 @@ import org.junit.jupiter.api.Test;
 
 /** The transactional outbox: published with confirms, marked only when confirmed, nothing lost while the broker is away. */
 class OutboxRelayIT {
-  static final ObjectMapper MAPPER = Json.newMapper();
-  static Database database;
-  static Jdbi jdbi;
-  static Connection observer;
-  static TcpProxy proxy;
+    static final ObjectMapper MAPPER = Json.newMapper();
+    static Database database;
+    static Jdbi jdbi;
+    static Connection observer;
+    static TcpProxy proxy;
 
-  Channel channel;
-  String queue;
-  String type;
-  OutboxWriter writer = new OutboxWriter(MAPPER, "evtest", Clock.systemUTC());
+    Channel channel;
+    String queue;
+    String type;
+    OutboxWriter writer = new OutboxWriter(MAPPER, "evtest", Clock.systemUTC());
 
-  @BeforeAll
-  static void start() throws Exception {
-    TestServices services = TestServices.get();
-    DbSettings db = services.dbSettings(services.freshDatabase(), "evtest");
-    database = Database.open(db, new SimpleMeterRegistry(), List.of());
-    jdbi = database.jdbi();
-    observer = services.amqpConnection("outbox-test-observer");
-    proxy = services.amqpProxy();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    proxy.close();
-    observer.close();
-    database.close();
-  }
-
-  @BeforeEach
-  void bindQueue() throws Exception {
-    type = "test.outbox." + UUID.randomUUID();
-    channel = observer.createChannel();
-    channel.exchangeDeclare(AmqpSettings.EXCHANGE, "topic", true);
-    queue = channel.queueDeclare().getQueue();
-    channel.queueBind(queue, AmqpSettings.EXCHANGE, type);
-  }
-
-  @AfterEach
-  void closeChannel() throws Exception {
-    channel.close();
-  }
-
-  @Test
-  void aCommittedEventIsPublishedOnceWithItsEnvelopeAndMarkedSent() throws Exception {
-    UUID id = jdbi.inTransaction(h -> writer.append(h, type, Map.of("user_id", "u-1", "invite_code", "ABC")));
-    try (AmqpConnector amqp = connector(TestServices.get().amqpUri());
-         OutboxRelay relay = new OutboxRelay(jdbi, amqp, new SimpleMeterRegistry(), "evtest")) {
-      assertThat(relay.publishBatch()).isEqualTo(1);
-      assertThat(relay.publishBatch()).isZero();
+    @BeforeAll
+    static void start() throws Exception {
+        TestServices services = TestServices.get();
+        DbSettings db = services.dbSettings(services.freshDatabase(), "evtest");
+        database = Database.open(db, new SimpleMeterRegistry(), List.of());
+        jdbi = database.jdbi();
+        observer = services.amqpConnection("outbox-test-observer");
+        proxy = services.amqpProxy();
     }
 
-    List<GetResponse> messages = drain(1);
-    assertThat(messages).hasSize(1);
-    GetResponse message = messages.get(0);
-    assertThat(message.getProps().getMessageId()).isEqualTo(id.toString());
-    assertThat(message.getProps().getDeliveryMode()).isEqualTo(2);
-    assertThat(message.getEnvelope().getRoutingKey()).isEqualTo(type);
-    JsonNode envelope = MAPPER.readTree(message.getBody());
-    assertThat(envelope.get("id").asText()).isEqualTo(id.toString());
-    assertThat(envelope.get("type").asText()).isEqualTo(type);
-    assertThat(envelope.get("source").asText()).isEqualTo("evtest");
-    assertThat(envelope.get("occurred_at").asText()).isNotBlank();
-    assertThat(envelope.get("data").get("invite_code").asText()).isEqualTo("ABC");
-    assertThat(pending()).isZero();
-  }
-
-  @Test
-  void aRolledBackChangeLeavesNoEvent() throws Exception {
-    try {
-      jdbi.useTransaction(h -> {
-        writer.append(h, type, Map.of("n", 1));
-        throw new IllegalStateException("the change failed");
-      });
-    } catch (IllegalStateException expected) {
-      // the event must go with it
+    @AfterAll
+    static void stop() throws Exception {
+        proxy.close();
+        observer.close();
+        database.close();
     }
-    long rows = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM outbox WHERE type = :t")
-        .bind("t", type).mapTo(Long.class).one());
-    assertThat(rows).isZero();
-  }
 
-  @Test
-  void whileTheBrokerIsUnreachableRowsWaitAndThenAllArriveOnce() throws Exception {
-    String viaProxy = TestServices.get().amqpUriVia(proxy);
-    proxy.cut();
-    for (int i = 0; i < 20; i++) {
-      int n = i;
-      jdbi.useTransaction(h -> writer.append(h, type, Map.of("n", n)));
+    @BeforeEach
+    void bindQueue() throws Exception {
+        type = "test.outbox." + UUID.randomUUID();
+        channel = observer.createChannel();
+        channel.exchangeDeclare(AmqpSettings.EXCHANGE, "topic", true);
+        queue = channel.queueDeclare().getQueue();
+        channel.queueBind(queue, AmqpSettings.EXCHANGE, type);
     }
-    try (AmqpConnector amqp = connector(viaProxy);
-         OutboxRelay relay = new OutboxRelay(jdbi, amqp, new SimpleMeterRegistry(), "evtest")) {
-      assertThatThrownBy(relay::publishBatch).isInstanceOf(Exception.class);
-      assertThat(pending()).isEqualTo(20);
 
-      proxy.restore();
-      relay.start();
-      List<GetResponse> messages = drain(20);
-      Set<String> ids = new HashSet<>();
-      messages.forEach(m -> ids.add(m.getProps().getMessageId()));
-      assertThat(messages).hasSize(20);
-      assertThat(ids).hasSize(20);
-
-      // Now an established connection breaks: the client recovers it and the relay carries on.
-      proxy.cut();
-      for (int i = 0; i < 10; i++) {
-        int n = i;
-        jdbi.useTransaction(h -> writer.append(h, type, Map.of("after_cut", n)));
-      }
-      Thread.sleep(1000);
-      assertThat(pending()).isEqualTo(10);
-      proxy.restore();
-      assertThat(drain(10)).hasSize(10);
+    @AfterEach
+    void closeChannel() throws Exception {
+        channel.close();
     }
-    assertThat(pending()).isZero();
-  }
 
-  @Test
-  void twoRelaysShareTheWorkAndPublishEachEventOnce() throws Exception {
-    for (int i = 0; i < 300; i++) {
-      int n = i;
-      jdbi.useTransaction(h -> writer.append(h, type, Map.of("n", n)));
+    @Test
+    void aCommittedEventIsPublishedOnceWithItsEnvelopeAndMarkedSent() throws Exception {
+        UUID id = jdbi.inTransaction(h -> writer.append(h, type, Map.of("user_id", "u-1", "invite_code", "ABC")));
+        try (AmqpConnector amqp = connector(TestServices.get().amqpUri());
+                OutboxRelay relay = new OutboxRelay(jdbi, amqp, new SimpleMeterRegistry(), "evtest")) {
+            assertThat(relay.publishBatch()).isEqualTo(1);
+            assertThat(relay.publishBatch()).isZero();
+        }
+
+        List<GetResponse> messages = drain(1);
+        assertThat(messages).hasSize(1);
+        GetResponse message = messages.get(0);
+        assertThat(message.getProps().getMessageId()).isEqualTo(id.toString());
+        assertThat(message.getProps().getDeliveryMode()).isEqualTo(2);
+        assertThat(message.getEnvelope().getRoutingKey()).isEqualTo(type);
+        JsonNode envelope = MAPPER.readTree(message.getBody());
+        assertThat(envelope.get("id").asText()).isEqualTo(id.toString());
+        assertThat(envelope.get("type").asText()).isEqualTo(type);
+        assertThat(envelope.get("source").asText()).isEqualTo("evtest");
+        assertThat(envelope.get("occurred_at").asText()).isNotBlank();
+        assertThat(envelope.get("data").get("invite_code").asText()).isEqualTo("ABC");
+        assertThat(pending()).isZero();
     }
-    try (AmqpConnector a = connector(TestServices.get().amqpUri());
-         AmqpConnector b = connector(TestServices.get().amqpUri());
-         OutboxRelay first = new OutboxRelay(jdbi, a, new SimpleMeterRegistry(), "evtest");
-         OutboxRelay second = new OutboxRelay(jdbi, b, new SimpleMeterRegistry(), "evtest")) {
-      first.start();
-      second.start();
-      List<GetResponse> messages = drain(300);
-      Set<String> ids = new HashSet<>();
-      messages.forEach(m -> ids.add(m.getProps().getMessageId()));
-      assertThat(ids).hasSize(300);
-      assertThat(messages).hasSize(300);
+
+    @Test
+    void aRolledBackChangeLeavesNoEvent() throws Exception {
+        try {
+            jdbi.useTransaction(h -> {
+                writer.append(h, type, Map.of("n", 1));
+                throw new IllegalStateException("the change failed");
+            });
+        } catch (IllegalStateException expected) {
+            // the event must go with it
+        }
+        long rows = jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM outbox WHERE type = :t")
+                .bind("t", type)
+                .mapTo(Long.class)
+                .one());
+        assertThat(rows).isZero();
     }
-  }
 
-  @Test
-  void backlogAndPublishedCountsAreMetrics() throws Exception {
-    SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    jdbi.useTransaction(h -> writer.append(h, type, Map.of()));
-    try (AmqpConnector amqp = connector(TestServices.get().amqpUri());
-         OutboxRelay relay = new OutboxRelay(jdbi, amqp, registry, "evtest")) {
-      relay.publishBatch();
-      assertThat(registry.get("eco2_outbox_published").counter().count()).isEqualTo(1.0);
-      assertThat(registry.get("eco2_outbox_backlog").gauge().value()).isZero();
+    @Test
+    void whileTheBrokerIsUnreachableRowsWaitAndThenAllArriveOnce() throws Exception {
+        String viaProxy = TestServices.get().amqpUriVia(proxy);
+        proxy.cut();
+        for (int i = 0; i < 20; i++) {
+            int n = i;
+            jdbi.useTransaction(h -> writer.append(h, type, Map.of("n", n)));
+        }
+        try (AmqpConnector amqp = connector(viaProxy);
+                OutboxRelay relay = new OutboxRelay(jdbi, amqp, new SimpleMeterRegistry(), "evtest")) {
+            assertThatThrownBy(relay::publishBatch).isInstanceOf(Exception.class);
+            assertThat(pending()).isEqualTo(20);
+
+            proxy.restore();
+            relay.start();
+            List<GetResponse> messages = drain(20);
+            Set<String> ids = new HashSet<>();
+            messages.forEach(m -> ids.add(m.getProps().getMessageId()));
+            assertThat(messages).hasSize(20);
+            assertThat(ids).hasSize(20);
+
+            // Now an established connection breaks: the client recovers it and the relay carries on.
+            proxy.cut();
+            for (int i = 0; i < 10; i++) {
+                int n = i;
+                jdbi.useTransaction(h -> writer.append(h, type, Map.of("after_cut", n)));
+            }
+            Thread.sleep(1000);
+            assertThat(pending()).isEqualTo(10);
+            proxy.restore();
+            assertThat(drain(10)).hasSize(10);
+        }
+        assertThat(pending()).isZero();
     }
-    drain(1);
-  }
 
-  private static AmqpConnector connector(String url) {
-    return new AmqpConnector(new AmqpSettings(url, AmqpSettings.EXCHANGE), "outbox-test");
-  }
-
-  private long pending() {
-    return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM outbox WHERE published_at IS NULL")
-        .mapTo(Long.class).one());
-  }
-
-  /** Reads until {@code expected} messages came, or 15 s passed, then 300 ms more to catch any duplicate. */
-  private List<GetResponse> drain(int expected) throws Exception {
-    List<GetResponse> got = new ArrayList<>();
-    long deadline = System.currentTimeMillis() + 15_000;
-    long settle = Long.MAX_VALUE;
-    while (System.currentTimeMillis() < Math.min(deadline, settle)) {
-      GetResponse r = channel.basicGet(queue, true);
-      if (r != null) {
-        got.add(r);
-        if (got.size() >= expected && settle == Long.MAX_VALUE) settle = System.currentTimeMillis() + 300;
-      } else {
-        Thread.sleep(20);
-      }
+    @Test
+    void twoRelaysShareTheWorkAndPublishEachEventOnce() throws Exception {
+        for (int i = 0; i < 300; i++) {
+            int n = i;
+            jdbi.useTransaction(h -> writer.append(h, type, Map.of("n", n)));
+        }
+        try (AmqpConnector a = connector(TestServices.get().amqpUri());
+                AmqpConnector b = connector(TestServices.get().amqpUri());
+                OutboxRelay first = new OutboxRelay(jdbi, a, new SimpleMeterRegistry(), "evtest");
+                OutboxRelay second = new OutboxRelay(jdbi, b, new SimpleMeterRegistry(), "evtest")) {
+            first.start();
+            second.start();
+            List<GetResponse> messages = drain(300);
+            Set<String> ids = new HashSet<>();
+            messages.forEach(m -> ids.add(m.getProps().getMessageId()));
+            assertThat(ids).hasSize(300);
+            assertThat(messages).hasSize(300);
+        }
     }
-    return got;
-  }
+
+    @Test
+    void backlogAndPublishedCountsAreMetrics() throws Exception {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        jdbi.useTransaction(h -> writer.append(h, type, Map.of()));
+        try (AmqpConnector amqp = connector(TestServices.get().amqpUri());
+                OutboxRelay relay = new OutboxRelay(jdbi, amqp, registry, "evtest")) {
+            relay.publishBatch();
+            assertThat(registry.get("eco2_outbox_published").counter().count()).isEqualTo(1.0);
+            assertThat(registry.get("eco2_outbox_backlog").gauge().value()).isZero();
+        }
+        drain(1);
+    }
+
+    private static AmqpConnector connector(String url) {
+        return new AmqpConnector(new AmqpSettings(url, AmqpSettings.EXCHANGE), "outbox-test");
+    }
+
+    private long pending() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM outbox WHERE published_at IS NULL")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    /** Reads until {@code expected} messages came, or 15 s passed, then 300 ms more to catch any duplicate. */
+    private List<GetResponse> drain(int expected) throws Exception {
+        List<GetResponse> got = new ArrayList<>();
+        long deadline = System.currentTimeMillis() + 15_000;
+        long settle = Long.MAX_VALUE;
+        while (System.currentTimeMillis() < Math.min(deadline, settle)) {
+            GetResponse r = channel.basicGet(queue, true);
+            if (r != null) {
+                got.add(r);
+                if (got.size() >= expected && settle == Long.MAX_VALUE) settle = System.currentTimeMillis() + 300;
+            } else {
+                Thread.sleep(20);
+            }
+        }
+        return got;
+    }
 }

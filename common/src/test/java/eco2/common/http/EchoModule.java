@@ -13,53 +13,57 @@ import java.util.Map;
 
 /** A minimal service for exercising the plumbing: JSON in, a protected route, a crash, a GET-only route. */
 final class EchoModule implements ServiceModule {
-  static final String SECRET = "jdbc:postgresql://db/eco2?password=hunter2";
-  static final RateLimitPolicy STRICT = RateLimitPolicy.closed("strict", 1, Duration.ofMinutes(1));
+    static final String SECRET = "jdbc:postgresql://db/eco2?password=hunter2";
+    static final RateLimitPolicy STRICT = RateLimitPolicy.closed("strict", 1, Duration.ofMinutes(1));
 
-  private final Infra infra;
+    private final Infra infra;
 
-  EchoModule(Infra infra) {
-    this.infra = infra;
-  }
-
-  /** The body of {@code POST /echo/{id}}. */
-  record EchoBody(String message, Integer count) implements Validated {
-    @Override
-    public void validate(FieldErrors errors) {
-      errors.check(message == null || message.isBlank(), "message", "is required");
-      if (count != null) errors.check(count < 1, "count", "must be at least 1");
+    EchoModule(Infra infra) {
+        this.infra = infra;
     }
-  }
 
-  /** What {@code POST /echo/{id}} answers. */
-  record Echo(String id, String message, Integer count) {}
+    /** The body of {@code POST /echo/{id}}. */
+    record EchoBody(String message, Integer count) implements Validated {
+        @Override
+        public void validate(FieldErrors errors) {
+            errors.check(message == null || message.isBlank(), "message", "is required");
+            if (count != null) errors.check(count < 1, "count", "must be at least 1");
+        }
+    }
 
-  @Override
-  public String name() { return "test"; }
+    /** What {@code POST /echo/{id}} answers. */
+    record Echo(String id, String message, Integer count) {}
 
-  @Override
-  public void routes(Javalin app) {
-    app.post("/echo/{id}", this::echo);
-    app.get("/me", this::me);
-    app.get("/api/me", this::me);
-    app.get("/boom", ctx -> { throw new IllegalStateException("cannot reach " + SECRET); });
-    app.get("/get-only", ctx -> ctx.json(Map.of("ok", true)));
-    app.get("/api/ping", ctx -> ctx.json(Map.of("pong", true)));
-    app.get("/api/strict/ping", ctx -> ctx.json(Map.of("pong", true)));
-  }
+    @Override
+    public String name() {
+        return "test";
+    }
 
-  @Override
-  public List<RateLimitRule> rateLimits() {
-    return List.of(new RateLimitRule("/api/strict/", STRICT));
-  }
+    @Override
+    public void routes(Javalin app) {
+        app.post("/echo/{id}", this::echo);
+        app.get("/me", this::me);
+        app.get("/api/me", this::me);
+        app.get("/boom", ctx -> {
+            throw new IllegalStateException("cannot reach " + SECRET);
+        });
+        app.get("/get-only", ctx -> ctx.json(Map.of("ok", true)));
+        app.get("/api/ping", ctx -> ctx.json(Map.of("pong", true)));
+        app.get("/api/strict/ping", ctx -> ctx.json(Map.of("pong", true)));
+    }
 
-  private void echo(Context ctx) {
-    EchoBody body = infra.jsonBody().read(ctx, EchoBody.class);
-    ctx.json(new Echo(ctx.pathParam("id"), body.message(), body.count()));
-  }
+    @Override
+    public List<RateLimitRule> rateLimits() {
+        return List.of(new RateLimitRule("/api/strict/", STRICT));
+    }
 
-  private void me(Context ctx) {
-    Principal principal = infra.authenticator().require(ctx);
-    ctx.json(Map.of("user_id", principal.userId().toString(), "token_id", principal.tokenId()));
-  }
+    private void echo(Context ctx) {
+        EchoBody body = infra.jsonBody().read(ctx, EchoBody.class);
+        ctx.json(new Echo(ctx.pathParam("id"), body.message(), body.count()));
+    }
+
+    private void me(Context ctx) {
+        Principal principal = infra.authenticator().require(ctx);
+        ctx.json(Map.of("user_id", principal.userId().toString(), "token_id", principal.tokenId()));
+    }
 }

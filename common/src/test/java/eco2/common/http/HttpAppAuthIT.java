@@ -33,166 +33,198 @@ import redis.clients.jedis.RedisClient;
 
 /** Bearer tokens through the real app: only RS256 access tokens from our issuer, unexpired and unrevoked, get in. */
 class HttpAppAuthIT {
-  private static TestApp app;
-  private static TestTokens tokens;
-  private static TestHttp http;
+    private static TestApp app;
+    private static TestTokens tokens;
+    private static TestHttp http;
 
-  @BeforeAll
-  static void start() {
-    app = TestApp.start(TestServices.get().redisUri());
-    tokens = app.tokens;
-    http = app.http;
-  }
-
-  @AfterAll
-  static void stop() {
-    app.close();
-  }
-
-  @BeforeEach
-  void flush() {
-    TestServices.get().flushRedis();
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"/me", "/api/me"})
-  void aValidTokenGetsIn(String path) {
-    TestTokens.Issued issued = tokens.issue();
-
-    Response r = http.get(path, "Authorization", issued.bearer());
-
-    assertThat(r.status()).as(r.body()).isEqualTo(200);
-    assertThat(r.json().path("user_id").asText()).isEqualTo(issued.userId().toString());
-    assertThat(r.json().path("token_id").asText()).isEqualTo(issued.jti());
-  }
-
-  @Test
-  void theSchemeIsCaseInsensitive() {
-    assertThat(http.get("/me", "Authorization", "bearer " + tokens.issue().token()).status()).isEqualTo(200);
-  }
-
-  static Stream<Arguments> badAuthorization() {
-    TestTokens t = app.tokens;
-    UUID user = UUID.randomUUID();
-    String good = t.sign(t.claims(user));
-    String[] parts = good.split("\\.");
-    Function<Map<String, Object>, String> signed = t::sign;
-    return Stream.of(
-        Arguments.of("no header", null),
-        Arguments.of("empty bearer", "Bearer "),
-        Arguments.of("basic auth", "Basic " + b64("user:pass")),
-        Arguments.of("token without scheme", good),
-        Arguments.of("not a JWT", "Bearer not-a-jwt"),
-        Arguments.of("two parts", "Bearer " + parts[0] + "." + parts[1]),
-        Arguments.of("tampered payload", "Bearer " + parts[0] + "."
-            + b64(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replace(user.toString(), UUID.randomUUID().toString())) + "." + parts[2]),
-        Arguments.of("tampered signature", "Bearer " + parts[0] + "." + parts[1] + "." + flipMiddle(parts[2])),
-        Arguments.of("signature stripped", "Bearer " + parts[0] + "." + parts[1] + "."),
-        Arguments.of("expired", "Bearer " + signed.apply(with(t.claims(user), "exp", Date.from(Instant.now().minus(Duration.ofHours(1)))))),
-        Arguments.of("not yet valid", "Bearer " + signed.apply(with(t.claims(user), "nbf", Date.from(Instant.now().plus(Duration.ofHours(1)))))),
-        Arguments.of("no exp", "Bearer " + signed.apply(without(t.claims(user), "exp"))),
-        Arguments.of("no jti", "Bearer " + signed.apply(without(t.claims(user), "jti"))),
-        Arguments.of("no sub", "Bearer " + signed.apply(without(t.claims(user), "sub"))),
-        Arguments.of("sub not a UUID", "Bearer " + signed.apply(with(t.claims(user), "sub", "admin"))),
-        Arguments.of("wrong audience", "Bearer " + signed.apply(with(t.claims(user), "aud", "other-app"))),
-        Arguments.of("no audience", "Bearer " + signed.apply(without(t.claims(user), "aud"))),
-        Arguments.of("wrong issuer", "Bearer " + signed.apply(with(t.claims(user), "iss", "https://evil.example"))),
-        Arguments.of("refresh type", "Bearer " + signed.apply(with(t.claims(user), "type", "refresh"))),
-        Arguments.of("no type", "Bearer " + signed.apply(without(t.claims(user), "type"))),
-        Arguments.of("alg none", "Bearer " + t.sign(t.claims(user), Algorithm.none(), t.kid())),
-        Arguments.of("HS256 keyed with the public key", "Bearer "
-            + t.sign(t.claims(user), Algorithm.HMAC256(t.publicKey().getEncoded()), t.kid())),
-        Arguments.of("HS256 keyed with the public key PEM", "Bearer "
-            + t.sign(t.claims(user), Algorithm.HMAC256(pem(t.publicKey())), t.kid())),
-        Arguments.of("unknown kid", "Bearer " + t.sign(t.claims(user), t.rs256(), "no-such-kid")),
-        Arguments.of("no kid", "Bearer " + JWT.create().withPayload(t.claims(user)).sign(t.rs256())),
-        Arguments.of("another key under our kid", "Bearer " + t.sign(t.claims(user), foreignKey(), t.kid())));
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("badAuthorization")
-  void aBadOrMissingTokenIsA401Envelope(String why, String authorization) {
-    for (String path : new String[] {"/me", "/api/me"}) {
-      Response r = authorization == null ? http.get(path) : http.get(path, "Authorization", authorization);
-
-      envelope(r, 401, "unauthorized");
-    }
-  }
-
-  @Test
-  void aRevokedTokenIsRefused() {
-    TestTokens.Issued issued = tokens.issue();
-    assertThat(http.get("/me", "Authorization", issued.bearer()).status()).isEqualTo(200);
-
-    app.infra.revocations().revoke(issued.jti(), Duration.ofMinutes(30));
-
-    envelope(http.get("/me", "Authorization", issued.bearer()), 401, "unauthorized");
-    envelope(http.get("/api/me", "Authorization", issued.bearer()), 401, "unauthorized");
-    assertThat(http.get("/me", "Authorization", tokens.issue().bearer()).status()).isEqualTo(200);
-  }
-
-  @Test
-  void aJtiBlacklistedByAnotherServiceIsRefused() {
-    TestTokens.Issued issued = tokens.issue();
-    try (RedisClient redis = RedisClient.create(URI.create(TestServices.get().redisUri()))) {
-      redis.setex("blacklist:" + issued.jti(), 60, "1");
+    @BeforeAll
+    static void start() {
+        app = TestApp.start(TestServices.get().redisUri());
+        tokens = app.tokens;
+        http = app.http;
     }
 
-    envelope(http.get("/api/me", "Authorization", issued.bearer()), 401, "unauthorized");
-    envelope(http.get("/me", "Authorization", issued.bearer()), 401, "unauthorized");
-  }
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
 
-  @Test
-  void revocationWritesAKeyThatOutlivesTheToken() {
-    TestTokens.Issued issued = tokens.issue();
+    @BeforeEach
+    void flush() {
+        TestServices.get().flushRedis();
+    }
 
-    app.infra.revocations().revoke(issued.jti(), Duration.ofMinutes(30));
+    @ParameterizedTest
+    @ValueSource(strings = {"/me", "/api/me"})
+    void aValidTokenGetsIn(String path) {
+        TestTokens.Issued issued = tokens.issue();
 
-    // The verifier accepts a token until exp + leeway, so the blacklist entry must last at least that long.
-    long ttl = app.infra.redis().ttl("blacklist:" + issued.jti());
-    long mustOutlive = Duration.ofMinutes(30).plus(AccessTokenVerifier.LEEWAY).toSeconds();
-    assertThat(ttl).isGreaterThanOrEqualTo(mustOutlive).isLessThanOrEqualTo(mustOutlive + 2);
-  }
+        Response r = http.get(path, "Authorization", issued.bearer());
 
-  @Test
-  void revokingATokenInsideItsLeewayStillBlacklistsIt() {
-    TestTokens.Issued issued = tokens.issue();
-    app.infra.revocations().revoke(issued.jti(), Duration.ofSeconds(-3));
-    assertThat(app.infra.redis().ttl("blacklist:" + issued.jti())).isBetween(2L, 4L);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().path("user_id").asText()).isEqualTo(issued.userId().toString());
+        assertThat(r.json().path("token_id").asText()).isEqualTo(issued.jti());
+    }
 
-    app.infra.revocations().revoke("long-gone", Duration.ofSeconds(-30));
-    assertThat(app.infra.redis().exists("blacklist:long-gone")).isFalse();
-  }
+    @Test
+    void theSchemeIsCaseInsensitive() {
+        assertThat(http.get("/me", "Authorization", "bearer " + tokens.issue().token())
+                        .status())
+                .isEqualTo(200);
+    }
 
-  private static Map<String, Object> with(Map<String, Object> claims, String name, Object value) {
-    claims.put(name, value);
-    return claims;
-  }
+    static Stream<Arguments> badAuthorization() {
+        TestTokens t = app.tokens;
+        UUID user = UUID.randomUUID();
+        String good = t.sign(t.claims(user));
+        String[] parts = good.split("\\.");
+        Function<Map<String, Object>, String> signed = t::sign;
+        return Stream.of(
+                Arguments.of("no header", null),
+                Arguments.of("empty bearer", "Bearer "),
+                Arguments.of("basic auth", "Basic " + b64("user:pass")),
+                Arguments.of("token without scheme", good),
+                Arguments.of("not a JWT", "Bearer not-a-jwt"),
+                Arguments.of("two parts", "Bearer " + parts[0] + "." + parts[1]),
+                Arguments.of(
+                        "tampered payload",
+                        "Bearer " + parts[0] + "."
+                                + b64(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                                        .replace(
+                                                user.toString(),
+                                                UUID.randomUUID().toString()))
+                                + "." + parts[2]),
+                Arguments.of("tampered signature", "Bearer " + parts[0] + "." + parts[1] + "." + flipMiddle(parts[2])),
+                Arguments.of("signature stripped", "Bearer " + parts[0] + "." + parts[1] + "."),
+                Arguments.of(
+                        "expired",
+                        "Bearer "
+                                + signed.apply(with(
+                                        t.claims(user),
+                                        "exp",
+                                        Date.from(Instant.now().minus(Duration.ofHours(1)))))),
+                Arguments.of(
+                        "not yet valid",
+                        "Bearer "
+                                + signed.apply(with(
+                                        t.claims(user),
+                                        "nbf",
+                                        Date.from(Instant.now().plus(Duration.ofHours(1)))))),
+                Arguments.of("no exp", "Bearer " + signed.apply(without(t.claims(user), "exp"))),
+                Arguments.of("no jti", "Bearer " + signed.apply(without(t.claims(user), "jti"))),
+                Arguments.of("no sub", "Bearer " + signed.apply(without(t.claims(user), "sub"))),
+                Arguments.of("sub not a UUID", "Bearer " + signed.apply(with(t.claims(user), "sub", "admin"))),
+                Arguments.of("wrong audience", "Bearer " + signed.apply(with(t.claims(user), "aud", "other-app"))),
+                Arguments.of("no audience", "Bearer " + signed.apply(without(t.claims(user), "aud"))),
+                Arguments.of(
+                        "wrong issuer", "Bearer " + signed.apply(with(t.claims(user), "iss", "https://evil.example"))),
+                Arguments.of("refresh type", "Bearer " + signed.apply(with(t.claims(user), "type", "refresh"))),
+                Arguments.of("no type", "Bearer " + signed.apply(without(t.claims(user), "type"))),
+                Arguments.of("alg none", "Bearer " + t.sign(t.claims(user), Algorithm.none(), t.kid())),
+                Arguments.of(
+                        "HS256 keyed with the public key",
+                        "Bearer "
+                                + t.sign(
+                                        t.claims(user),
+                                        Algorithm.HMAC256(t.publicKey().getEncoded()),
+                                        t.kid())),
+                Arguments.of(
+                        "HS256 keyed with the public key PEM",
+                        "Bearer " + t.sign(t.claims(user), Algorithm.HMAC256(pem(t.publicKey())), t.kid())),
+                Arguments.of("unknown kid", "Bearer " + t.sign(t.claims(user), t.rs256(), "no-such-kid")),
+                Arguments.of(
+                        "no kid",
+                        "Bearer " + JWT.create().withPayload(t.claims(user)).sign(t.rs256())),
+                Arguments.of("another key under our kid", "Bearer " + t.sign(t.claims(user), foreignKey(), t.kid())));
+    }
 
-  private static Map<String, Object> without(Map<String, Object> claims, String name) {
-    claims.remove(name);
-    return claims;
-  }
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badAuthorization")
+    void aBadOrMissingTokenIsA401Envelope(String why, String authorization) {
+        for (String path : new String[] {"/me", "/api/me"}) {
+            Response r = authorization == null ? http.get(path) : http.get(path, "Authorization", authorization);
 
-  private static String b64(String text) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-  }
+            envelope(r, 401, "unauthorized");
+        }
+    }
 
-  /** Changes one character in the middle, where every bit is signature (the last character carries padding bits). */
-  private static String flipMiddle(String signature) {
-    int i = signature.length() / 2;
-    char replacement = signature.charAt(i) == 'A' ? 'B' : 'A';
-    return signature.substring(0, i) + replacement + signature.substring(i + 1);
-  }
+    @Test
+    void aRevokedTokenIsRefused() {
+        TestTokens.Issued issued = tokens.issue();
+        assertThat(http.get("/me", "Authorization", issued.bearer()).status()).isEqualTo(200);
 
-  private static String pem(RSAPublicKey key) {
-    return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-        .encodeToString(key.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
-  }
+        app.infra.revocations().revoke(issued.jti(), Duration.ofMinutes(30));
 
-  private static Algorithm foreignKey() {
-    var pair = TestTokens.newKeyPair();
-    return Algorithm.RSA256((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate());
-  }
+        envelope(http.get("/me", "Authorization", issued.bearer()), 401, "unauthorized");
+        envelope(http.get("/api/me", "Authorization", issued.bearer()), 401, "unauthorized");
+        assertThat(http.get("/me", "Authorization", tokens.issue().bearer()).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aJtiBlacklistedByAnotherServiceIsRefused() {
+        TestTokens.Issued issued = tokens.issue();
+        try (RedisClient redis =
+                RedisClient.create(URI.create(TestServices.get().redisUri()))) {
+            redis.setex("blacklist:" + issued.jti(), 60, "1");
+        }
+
+        envelope(http.get("/api/me", "Authorization", issued.bearer()), 401, "unauthorized");
+        envelope(http.get("/me", "Authorization", issued.bearer()), 401, "unauthorized");
+    }
+
+    @Test
+    void revocationWritesAKeyThatOutlivesTheToken() {
+        TestTokens.Issued issued = tokens.issue();
+
+        app.infra.revocations().revoke(issued.jti(), Duration.ofMinutes(30));
+
+        // The verifier accepts a token until exp + leeway, so the blacklist entry must last at least that long.
+        long ttl = app.infra.redis().ttl("blacklist:" + issued.jti());
+        long mustOutlive =
+                Duration.ofMinutes(30).plus(AccessTokenVerifier.LEEWAY).toSeconds();
+        assertThat(ttl).isGreaterThanOrEqualTo(mustOutlive).isLessThanOrEqualTo(mustOutlive + 2);
+    }
+
+    @Test
+    void revokingATokenInsideItsLeewayStillBlacklistsIt() {
+        TestTokens.Issued issued = tokens.issue();
+        app.infra.revocations().revoke(issued.jti(), Duration.ofSeconds(-3));
+        assertThat(app.infra.redis().ttl("blacklist:" + issued.jti())).isBetween(2L, 4L);
+
+        app.infra.revocations().revoke("long-gone", Duration.ofSeconds(-30));
+        assertThat(app.infra.redis().exists("blacklist:long-gone")).isFalse();
+    }
+
+    private static Map<String, Object> with(Map<String, Object> claims, String name, Object value) {
+        claims.put(name, value);
+        return claims;
+    }
+
+    private static Map<String, Object> without(Map<String, Object> claims, String name) {
+        claims.remove(name);
+        return claims;
+    }
+
+    private static String b64(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Changes one character in the middle, where every bit is signature (the last character carries padding bits). */
+    private static String flipMiddle(String signature) {
+        int i = signature.length() / 2;
+        char replacement = signature.charAt(i) == 'A' ? 'B' : 'A';
+        return signature.substring(0, i) + replacement + signature.substring(i + 1);
+    }
+
+    private static String pem(RSAPublicKey key) {
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(key.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+    }
+
+    private static Algorithm foreignKey() {
+        var pair = TestTokens.newKeyPair();
+        return Algorithm.RSA256((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate());
+    }
 }

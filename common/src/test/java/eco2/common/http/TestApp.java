@@ -10,33 +10,33 @@ import java.util.List;
 
 /** An {@link HttpApp} with the {@link EchoModule}, started on a random port the way a service starts. */
 final class TestApp implements AutoCloseable {
-  /** The rate limit these tests count against: 3 requests a minute per subject, failing open. */
-  static final RateLimitSettings THREE_PER_MINUTE =
-      new RateLimitSettings(true, RateLimitPolicy.open("default", 3, Duration.ofMinutes(1)), name -> null);
+    /** The rate limit these tests count against: 3 requests a minute per subject, failing open. */
+    static final RateLimitSettings THREE_PER_MINUTE =
+            new RateLimitSettings(true, RateLimitPolicy.open("default", 3, Duration.ofMinutes(1)), name -> null);
 
-  final TestTokens tokens = new TestTokens();
-  final Infra infra;
-  final Javalin app;
-  final TestHttp http;
+    final TestTokens tokens = new TestTokens();
+    final Infra infra;
+    final Javalin app;
+    final TestHttp http;
 
-  private TestApp(String redisUri, RateLimitSettings limits) {
-    infra = Infra.create(redisUri, tokens.keySource(), TestTokens.ISSUER, limits, Clock.systemUTC());
-    app = HttpApp.create("test", HttpSettings.forTests(), infra, List.of(new EchoModule(infra)));
-    app.start(0);
-    http = new TestHttp(app.port());
-  }
+    private TestApp(String redisUri, RateLimitSettings limits) {
+        infra = Infra.create(redisUri, tokens.keySource(), TestTokens.ISSUER, limits, Clock.systemUTC());
+        app = HttpApp.create("test", HttpSettings.forTests(), infra, List.of(new EchoModule(infra)));
+        app.start(0);
+        http = new TestHttp(app.port());
+    }
 
-  static TestApp start(String redisUri) {
-    return new TestApp(redisUri, THREE_PER_MINUTE);
-  }
+    static TestApp start(String redisUri) {
+        return new TestApp(redisUri, THREE_PER_MINUTE);
+    }
 
-  static TestApp start(String redisUri, RateLimitSettings limits) {
-    return new TestApp(redisUri, limits);
-  }
+    static TestApp start(String redisUri, RateLimitSettings limits) {
+        return new TestApp(redisUri, limits);
+    }
 
-  @Override
-  public void close() {
-    app.stop();
-    infra.close();
-  }
+    @Override
+    public void close() {
+        app.stop();
+        infra.close();
+    }
 }

@@ -19,67 +19,73 @@ import java.util.UUID;
 
 /** Mints access tokens the way auth does (RS256, kid = JWK thumbprint), and broken ones on request. */
 final class TestTokens {
-  static final String ISSUER = "test-issuer";
+    static final String ISSUER = "test-issuer";
 
-  /** A signed token and the claims a test wants to refer back to. */
-  record Issued(String token, UUID userId, String jti) {
-    String bearer() { return "Bearer " + token; }
-  }
-
-  private final KeyPair keys = newKeyPair();
-  private final String kid = RsaJwk.thumbprint(publicKey());
-
-  static KeyPair newKeyPair() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      return generator.generateKeyPair();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    /** A signed token and the claims a test wants to refer back to. */
+    record Issued(String token, UUID userId, String jti) {
+        String bearer() {
+            return "Bearer " + token;
+        }
     }
-  }
 
-  RSAPublicKey publicKey() { return (RSAPublicKey) keys.getPublic(); }
+    private final KeyPair keys = newKeyPair();
+    private final String kid = RsaJwk.thumbprint(publicKey());
 
-  String kid() { return kid; }
+    static KeyPair newKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
-  PublicKeySource keySource() {
-    Map<String, RSAPublicKey> byKid = Map.of(kid, publicKey());
-    return k -> k == null ? null : byKid.get(k); // the contract: null for unknown, including no kid at all
-  }
+    RSAPublicKey publicKey() {
+        return (RSAPublicKey) keys.getPublic();
+    }
 
-  Algorithm rs256() {
-    return Algorithm.RSA256(publicKey(), (RSAPrivateKey) keys.getPrivate());
-  }
+    String kid() {
+        return kid;
+    }
 
-  /** The claims of a good access token for {@code userId}; callers change or drop entries to break it. */
-  Map<String, Object> claims(UUID userId) {
-    Instant now = Instant.now();
-    Map<String, Object> claims = new HashMap<>();
-    claims.put("iss", ISSUER);
-    claims.put("aud", "eco2");
-    claims.put("sub", userId.toString());
-    claims.put("jti", UUID.randomUUID().toString());
-    claims.put("type", "access");
-    claims.put("email", "someone@example.com");
-    claims.put("username", "someone");
-    claims.put("roles", List.of("user"));
-    claims.put("iat", Date.from(now));
-    claims.put("exp", Date.from(now.plus(Duration.ofMinutes(30))));
-    return claims;
-  }
+    PublicKeySource keySource() {
+        Map<String, RSAPublicKey> byKid = Map.of(kid, publicKey());
+        return k -> k == null ? null : byKid.get(k); // the contract: null for unknown, including no kid at all
+    }
 
-  String sign(Map<String, Object> claims, Algorithm algorithm, String keyId) {
-    return JWT.create().withKeyId(keyId).withPayload(claims).sign(algorithm);
-  }
+    Algorithm rs256() {
+        return Algorithm.RSA256(publicKey(), (RSAPrivateKey) keys.getPrivate());
+    }
 
-  String sign(Map<String, Object> claims) {
-    return sign(claims, rs256(), kid);
-  }
+    /** The claims of a good access token for {@code userId}; callers change or drop entries to break it. */
+    Map<String, Object> claims(UUID userId) {
+        Instant now = Instant.now();
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("iss", ISSUER);
+        claims.put("aud", "eco2");
+        claims.put("sub", userId.toString());
+        claims.put("jti", UUID.randomUUID().toString());
+        claims.put("type", "access");
+        claims.put("email", "someone@example.com");
+        claims.put("username", "someone");
+        claims.put("roles", List.of("user"));
+        claims.put("iat", Date.from(now));
+        claims.put("exp", Date.from(now.plus(Duration.ofMinutes(30))));
+        return claims;
+    }
 
-  Issued issue() {
-    UUID userId = UUID.randomUUID();
-    Map<String, Object> claims = claims(userId);
-    return new Issued(sign(claims), userId, (String) claims.get("jti"));
-  }
+    String sign(Map<String, Object> claims, Algorithm algorithm, String keyId) {
+        return JWT.create().withKeyId(keyId).withPayload(claims).sign(algorithm);
+    }
+
+    String sign(Map<String, Object> claims) {
+        return sign(claims, rs256(), kid);
+    }
+
+    Issued issue() {
+        UUID userId = UUID.randomUUID();
+        Map<String, Object> claims = claims(userId);
+        return new Issued(sign(claims), userId, (String) claims.get("jti"));
+    }
 }

@@ -8,17 +8,21 @@ import io.javalin.openapi.OpenApiResponse;
 
 /** HTTP for the category list. */
 public final class CategoryHandler {
-  private final CategoryService categories;
+    private final CategoryService categories;
 
-  public CategoryHandler(CategoryService categories) {
-    this.categories = categories;
-  }
+    public CategoryHandler(CategoryService categories) {
+        this.categories = categories;
+    }
 
-  /** {@code curl localhost:8084/api/v1/recycle/categories} */
-  @OpenApi(path = "/api/v1/recycle/categories", methods = HttpMethod.GET, versions = "info", tags = "info",
-      summary = "The nine sorting categories in display order, each with item_count",
-      responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = CategoryList.class)))
-  public void list(Context ctx) {
-    ctx.contentType("application/json").result(categories.listJson());
-  }
+    /** {@code curl localhost:8084/api/v1/recycle/categories} */
+    @OpenApi(
+            path = "/api/v1/recycle/categories",
+            methods = HttpMethod.GET,
+            versions = "info",
+            tags = "info",
+            summary = "The nine sorting categories in display order, each with item_count",
+            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = CategoryList.class)))
+    public void list(Context ctx) {
+        ctx.contentType("application/json").result(categories.listJson());
+    }
 }

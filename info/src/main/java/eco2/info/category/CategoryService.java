@@ -12,40 +12,41 @@ import org.jdbi.v3.core.Jdbi;
  * from the content files, which change with a deploy, so the keys are read once when the module starts.
  */
 public final class CategoryService {
-  private static final String ID = "";
+    private static final String ID = "";
 
-  private final Jdbi jdbi;
-  private final JsonCache cache;
-  private final ObjectMapper mapper;
-  private final List<String> keys;
+    private final Jdbi jdbi;
+    private final JsonCache cache;
+    private final ObjectMapper mapper;
+    private final List<String> keys;
 
-  public CategoryService(Jdbi jdbi, JsonCache cache, ObjectMapper mapper) {
-    this.jdbi = jdbi;
-    this.cache = cache;
-    this.mapper = mapper;
-    this.keys = List.copyOf(jdbi.withExtension(CategoryRepository.class, CategoryRepository::keys));
-  }
+    public CategoryService(Jdbi jdbi, JsonCache cache, ObjectMapper mapper) {
+        this.jdbi = jdbi;
+        this.cache = cache;
+        this.mapper = mapper;
+        this.keys = List.copyOf(jdbi.withExtension(CategoryRepository.class, CategoryRepository::keys));
+    }
 
-  public String listJson() {
-    return cache.get(ID).orElseGet(() -> {
-      String json = read();
-      cache.fill(ID, json);
-      return json;
-    });
-  }
+    public String listJson() {
+        return cache.get(ID).orElseGet(() -> {
+            String json = read();
+            cache.fill(ID, json);
+            return json;
+        });
+    }
 
-  /** After a committed change to items: the counts moved, so the cached list is replaced by a fresh one. */
-  public void refresh() {
-    cache.put(ID, read());
-  }
+    /** After a committed change to items: the counts moved, so the cached list is replaced by a fresh one. */
+    public void refresh() {
+        cache.put(ID, read());
+    }
 
-  /** Adds an error to {@code field} unless {@code key} names a category. */
-  public void check(String key, String field, FieldErrors errors) {
-    if (key != null && !keys.contains(key)) errors.add(field, "must be one of: " + String.join(", ", keys));
-  }
+    /** Adds an error to {@code field} unless {@code key} names a category. */
+    public void check(String key, String field, FieldErrors errors) {
+        if (key != null && !keys.contains(key)) errors.add(field, "must be one of: " + String.join(", ", keys));
+    }
 
-  private String read() {
-    return JsonText.write(mapper, new CategoryList(jdbi.withExtension(CategoryRepository.class,
-        CategoryRepository::listWithCounts)));
-  }
+    private String read() {
+        return JsonText.write(
+                mapper,
+                new CategoryList(jdbi.withExtension(CategoryRepository.class, CategoryRepository::listWithCounts)));
+    }
 }

@@ -17,51 +17,51 @@ import java.util.List;
  * and regional_rules.json.
  */
 public final class ContentFiles {
-  static final String ROOT = "content/";
+    static final String ROOT = "content/";
 
-  private ContentFiles() {}
+    private ContentFiles() {}
 
-  public static Content read(ObjectMapper mapper) {
-    MessageDigest digest = sha256();
-    List<Content.Category> categories = parse(mapper, digest, "categories.json", new TypeReference<>() {});
-    List<Content.Item> items = new ArrayList<>();
-    for (Content.Category category : categories) {
-      String file = "items/" + category.key() + ".json";
-      items.addAll(parse(mapper, digest, file, new TypeReference<List<Content.Item>>() {}));
+    public static Content read(ObjectMapper mapper) {
+        MessageDigest digest = sha256();
+        List<Content.Category> categories = parse(mapper, digest, "categories.json", new TypeReference<>() {});
+        List<Content.Item> items = new ArrayList<>();
+        for (Content.Category category : categories) {
+            String file = "items/" + category.key() + ".json";
+            items.addAll(parse(mapper, digest, file, new TypeReference<List<Content.Item>>() {}));
+        }
+        List<Content.Faq> faqs = parse(mapper, digest, "faqs.json", new TypeReference<>() {});
+        List<Content.Region> regions = parse(mapper, digest, "regional_rules.json", new TypeReference<>() {});
+        return new Content(categories, items, faqs, regions, HexFormat.of().formatHex(digest.digest()));
     }
-    List<Content.Faq> faqs = parse(mapper, digest, "faqs.json", new TypeReference<>() {});
-    List<Content.Region> regions = parse(mapper, digest, "regional_rules.json", new TypeReference<>() {});
-    return new Content(categories, items, faqs, regions, HexFormat.of().formatHex(digest.digest()));
-  }
 
-  /** A stable fingerprint of one entry, so the loader can tell which entries changed. */
-  static String fingerprint(ObjectMapper mapper, Object entry) {
-    try {
-      return HexFormat.of().formatHex(sha256().digest(mapper.writeValueAsBytes(entry)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** A stable fingerprint of one entry, so the loader can tell which entries changed. */
+    static String fingerprint(ObjectMapper mapper, Object entry) {
+        try {
+            return HexFormat.of().formatHex(sha256().digest(mapper.writeValueAsBytes(entry)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  private static <T> T parse(ObjectMapper mapper, MessageDigest digest, String file, TypeReference<T> type) {
-    String path = ROOT + file;
-    try (InputStream in = ContentFiles.class.getClassLoader().getResourceAsStream(path)) {
-      if (in == null) throw new IllegalStateException("content file missing from the classpath: " + path);
-      byte[] bytes = in.readAllBytes();
-      digest.update(path.getBytes(StandardCharsets.UTF_8));
-      digest.update((byte) 0);
-      digest.update(bytes);
-      return mapper.readValue(bytes, type);
-    } catch (IOException e) {
-      throw new IllegalStateException("content file " + path + " is not valid: " + e.getMessage(), e);
+    private static <T> T parse(ObjectMapper mapper, MessageDigest digest, String file, TypeReference<T> type) {
+        String path = ROOT + file;
+        try (InputStream in = ContentFiles.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) throw new IllegalStateException("content file missing from the classpath: " + path);
+            byte[] bytes = in.readAllBytes();
+            digest.update(path.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(bytes);
+            return mapper.readValue(bytes, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("content file " + path + " is not valid: " + e.getMessage(), e);
+        }
     }
-  }
 
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
 }

@@ -16,64 +16,81 @@ import io.javalin.openapi.OpenApiSecurity;
 
 /** HTTP for admins editing the FAQ; every route needs a token whose roles include admin. */
 public final class FaqAdminHandler {
-  private final FaqService faqs;
-  private final JsonBody json;
-  private final Authenticator auth;
+    private final FaqService faqs;
+    private final JsonBody json;
+    private final Authenticator auth;
 
-  public FaqAdminHandler(FaqService faqs, JsonBody json, Authenticator auth) {
-    this.faqs = faqs;
-    this.json = json;
-    this.auth = auth;
-  }
+    public FaqAdminHandler(FaqService faqs, JsonBody json, Authenticator auth) {
+        this.faqs = faqs;
+        this.json = json;
+        this.auth = auth;
+    }
 
-  /**
-   * {@code curl -XPOST localhost:8084/api/v1/recycle/faq -H "Authorization: Bearer $ADMIN"
-   * -H 'Content-Type: application/json' -d '{"category":"paper","question":"...","answer":"..."}'}
-   */
-  @OpenApi(path = "/api/v1/recycle/faq", methods = HttpMethod.POST, versions = "info", tags = "info",
-      summary = "Admin: add a question (goes last unless display_order is given)",
-      security = @OpenApiSecurity(name = "BearerAuth"),
-      requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = FaqInput.class)),
-      responses = {
-          @OpenApiResponse(status = "201", content = @OpenApiContent(from = Faq.class)),
-          @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorEnvelope.class)),
-          @OpenApiResponse(status = "403", content = @OpenApiContent(from = ErrorEnvelope.class)),
-          @OpenApiResponse(status = "409", content = @OpenApiContent(from = ErrorEnvelope.class)),
-          @OpenApiResponse(status = "422", content = @OpenApiContent(from = ErrorEnvelope.class))})
-  public void create(Context ctx) {
-    auth.requireRole(ctx, Roles.ADMIN);
-    Faq created = faqs.create(json.read(ctx, FaqInput.class));
-    ctx.status(201).header("Location", "/api/v1/recycle/faq/" + created.id()).json(created);
-  }
+    /**
+     * {@code curl -XPOST localhost:8084/api/v1/recycle/faq -H "Authorization: Bearer $ADMIN"
+     * -H 'Content-Type: application/json' -d '{"category":"paper","question":"...","answer":"..."}'}
+     */
+    @OpenApi(
+            path = "/api/v1/recycle/faq",
+            methods = HttpMethod.POST,
+            versions = "info",
+            tags = "info",
+            summary = "Admin: add a question (goes last unless display_order is given)",
+            security = @OpenApiSecurity(name = "BearerAuth"),
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = FaqInput.class)),
+            responses = {
+                @OpenApiResponse(status = "201", content = @OpenApiContent(from = Faq.class)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorEnvelope.class)),
+                @OpenApiResponse(status = "403", content = @OpenApiContent(from = ErrorEnvelope.class)),
+                @OpenApiResponse(status = "409", content = @OpenApiContent(from = ErrorEnvelope.class)),
+                @OpenApiResponse(status = "422", content = @OpenApiContent(from = ErrorEnvelope.class))
+            })
+    public void create(Context ctx) {
+        auth.requireRole(ctx, Roles.ADMIN);
+        Faq created = faqs.create(json.read(ctx, FaqInput.class));
+        ctx.status(201)
+                .header("Location", "/api/v1/recycle/faq/" + created.id())
+                .json(created);
+    }
 
-  /** {@code curl -XPUT localhost:8084/api/v1/recycle/faq/$ID -H "Authorization: Bearer $ADMIN" ...} */
-  @OpenApi(path = "/api/v1/recycle/faq/{id}", methods = HttpMethod.PUT, versions = "info", tags = "info",
-      summary = "Admin: replace a question (counters are kept)",
-      security = @OpenApiSecurity(name = "BearerAuth"),
-      pathParams = @OpenApiParam(name = "id", required = true, description = "FAQ UUID"),
-      requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = FaqInput.class)),
-      responses = {
-          @OpenApiResponse(status = "200", content = @OpenApiContent(from = Faq.class)),
-          @OpenApiResponse(status = "403", content = @OpenApiContent(from = ErrorEnvelope.class)),
-          @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorEnvelope.class)),
-          @OpenApiResponse(status = "422", content = @OpenApiContent(from = ErrorEnvelope.class))})
-  public void replace(Context ctx) {
-    auth.requireRole(ctx, Roles.ADMIN);
-    ctx.json(faqs.replace(Ids.parse(ctx.pathParam("id"), "question"), json.read(ctx, FaqInput.class)));
-  }
+    /** {@code curl -XPUT localhost:8084/api/v1/recycle/faq/$ID -H "Authorization: Bearer $ADMIN" ...} */
+    @OpenApi(
+            path = "/api/v1/recycle/faq/{id}",
+            methods = HttpMethod.PUT,
+            versions = "info",
+            tags = "info",
+            summary = "Admin: replace a question (counters are kept)",
+            security = @OpenApiSecurity(name = "BearerAuth"),
+            pathParams = @OpenApiParam(name = "id", required = true, description = "FAQ UUID"),
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = FaqInput.class)),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = Faq.class)),
+                @OpenApiResponse(status = "403", content = @OpenApiContent(from = ErrorEnvelope.class)),
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorEnvelope.class)),
+                @OpenApiResponse(status = "422", content = @OpenApiContent(from = ErrorEnvelope.class))
+            })
+    public void replace(Context ctx) {
+        auth.requireRole(ctx, Roles.ADMIN);
+        ctx.json(faqs.replace(Ids.parse(ctx.pathParam("id"), "question"), json.read(ctx, FaqInput.class)));
+    }
 
-  /** {@code curl -XDELETE localhost:8084/api/v1/recycle/faq/$ID -H "Authorization: Bearer $ADMIN"} */
-  @OpenApi(path = "/api/v1/recycle/faq/{id}", methods = HttpMethod.DELETE, versions = "info", tags = "info",
-      summary = "Admin: delete a question and its votes",
-      security = @OpenApiSecurity(name = "BearerAuth"),
-      pathParams = @OpenApiParam(name = "id", required = true, description = "FAQ UUID"),
-      responses = {
-          @OpenApiResponse(status = "204"),
-          @OpenApiResponse(status = "403", content = @OpenApiContent(from = ErrorEnvelope.class)),
-          @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorEnvelope.class))})
-  public void delete(Context ctx) {
-    auth.requireRole(ctx, Roles.ADMIN);
-    faqs.delete(Ids.parse(ctx.pathParam("id"), "question"));
-    ctx.status(204);
-  }
+    /** {@code curl -XDELETE localhost:8084/api/v1/recycle/faq/$ID -H "Authorization: Bearer $ADMIN"} */
+    @OpenApi(
+            path = "/api/v1/recycle/faq/{id}",
+            methods = HttpMethod.DELETE,
+            versions = "info",
+            tags = "info",
+            summary = "Admin: delete a question and its votes",
+            security = @OpenApiSecurity(name = "BearerAuth"),
+            pathParams = @OpenApiParam(name = "id", required = true, description = "FAQ UUID"),
+            responses = {
+                @OpenApiResponse(status = "204"),
+                @OpenApiResponse(status = "403", content = @OpenApiContent(from = ErrorEnvelope.class)),
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorEnvelope.class))
+            })
+    public void delete(Context ctx) {
+        auth.requireRole(ctx, Roles.ADMIN);
+        faqs.delete(Ids.parse(ctx.pathParam("id"), "question"));
+        ctx.status(204);
+    }
 }

@@ -18,82 +18,88 @@ import org.postgresql.util.PSQLException;
  * detail view writes its counter anyway, and the list is 33 rows.
  */
 public final class FaqService {
-  private final Jdbi jdbi;
-  private final CategoryService categories;
+    private final Jdbi jdbi;
+    private final CategoryService categories;
 
-  public FaqService(Jdbi jdbi, CategoryService categories) {
-    this.jdbi = jdbi;
-    this.categories = categories;
-  }
+    public FaqService(Jdbi jdbi, CategoryService categories) {
+        this.jdbi = jdbi;
+        this.categories = categories;
+    }
 
-  public FaqPage page(String category, FaqSort sort, PageRequest page) {
-    return jdbi.withExtension(FaqRepository.class, repo -> new FaqPage(
-        repo.page(category, sort.orderBy, page.size(), page.offset()), repo.count(category), page.page(),
-        page.size()));
-  }
+    public FaqPage page(String category, FaqSort sort, PageRequest page) {
+        return jdbi.withExtension(
+                FaqRepository.class,
+                repo -> new FaqPage(
+                        repo.page(category, sort.orderBy, page.size(), page.offset()),
+                        repo.count(category),
+                        page.page(),
+                        page.size()));
+    }
 
-  /** The question with its view counted: one UPDATE ... RETURNING, so concurrent views never lose an increment. */
-  public Faq view(UUID id) {
-    return jdbi.withExtension(FaqRepository.class, repo -> repo.view(id)).orElseThrow(FaqService::notFound);
-  }
+    /** The question with its view counted: one UPDATE ... RETURNING, so concurrent views never lose an increment. */
+    public Faq view(UUID id) {
+        return jdbi.withExtension(FaqRepository.class, repo -> repo.view(id)).orElseThrow(FaqService::notFound);
+    }
 
-  /** Counts the caller's helpful vote; a second vote by the same user is a 409, also when both arrive at once. */
-  public Faq helpful(UUID id, UUID userId) {
-    try {
-      return jdbi.inTransaction(handle -> {
-        FaqRepository repo = handle.attach(FaqRepository.class);
-        if (repo.vote(id, userId) == 0) {
-          if (!repo.exists(id)) throw notFound();
-          throw new Conflict("You already marked this answer helpful");
+    /** Counts the caller's helpful vote; a second vote by the same user is a 409, also when both arrive at once. */
+    public Faq helpful(UUID id, UUID userId) {
+        try {
+            return jdbi.inTransaction(handle -> {
+                FaqRepository repo = handle.attach(FaqRepository.class);
+                if (repo.vote(id, userId) == 0) {
+                    if (!repo.exists(id)) throw notFound();
+                    throw new Conflict("You already marked this answer helpful");
+                }
+                return repo.countHelpful(id).orElseThrow(FaqService::notFound);
+            });
+        } catch (UnableToExecuteStatementException e) {
+            // The question was deleted between the vote's read and its foreign-key check.
+            if (e.getCause() instanceof PSQLException psql && "23503".equals(psql.getSQLState())) throw notFound();
+            throw e;
         }
-        return repo.countHelpful(id).orElseThrow(FaqService::notFound);
-      });
-    } catch (UnableToExecuteStatementException e) {
-      // The question was deleted between the vote's read and its foreign-key check.
-      if (e.getCause() instanceof PSQLException psql && "23503".equals(psql.getSQLState())) throw notFound();
-      throw e;
     }
-  }
 
-  public Faq create(FaqInput input) {
-    FaqInput clean = validated(input);
-    String slug = clean.slug() != null ? clean.slug() : "faq-" + UUID.randomUUID().toString().substring(0, 8);
-    return write(() -> jdbi.withExtension(FaqRepository.class, repo -> repo.insert(slug, clean)))
-        .orElseThrow(FaqService::slugTaken);
-  }
-
-  public Faq replace(UUID id, FaqInput input) {
-    FaqInput clean = validated(input);
-    return write(() -> jdbi.withExtension(FaqRepository.class, repo -> repo.update(id, clean)))
-        .orElseThrow(FaqService::notFound);
-  }
-
-  public void delete(UUID id) {
-    if (jdbi.withExtension(FaqRepository.class, repo -> repo.delete(id)) == 0) throw notFound();
-  }
-
-  private FaqInput validated(FaqInput input) {
-    FieldErrors errors = new FieldErrors();
-    input.validate(errors);
-    categories.check(input.category(), "category", errors);
-    errors.throwIfAny();
-    return input.cleaned();
-  }
-
-  private static Optional<Faq> write(Supplier<Optional<Faq>> statement) {
-    try {
-      return statement.get();
-    } catch (UnableToExecuteStatementException e) {
-      if (UniqueViolation.constraint(e).isPresent()) throw slugTaken();
-      throw e;
+    public Faq create(FaqInput input) {
+        FaqInput clean = validated(input);
+        String slug = clean.slug() != null
+                ? clean.slug()
+                : "faq-" + UUID.randomUUID().toString().substring(0, 8);
+        return write(() -> jdbi.withExtension(FaqRepository.class, repo -> repo.insert(slug, clean)))
+                .orElseThrow(FaqService::slugTaken);
     }
-  }
 
-  private static Conflict slugTaken() {
-    return new Conflict("A question with this slug already exists");
-  }
+    public Faq replace(UUID id, FaqInput input) {
+        FaqInput clean = validated(input);
+        return write(() -> jdbi.withExtension(FaqRepository.class, repo -> repo.update(id, clean)))
+                .orElseThrow(FaqService::notFound);
+    }
 
-  private static NotFound notFound() {
-    return new NotFound("No question with this id");
-  }
+    public void delete(UUID id) {
+        if (jdbi.withExtension(FaqRepository.class, repo -> repo.delete(id)) == 0) throw notFound();
+    }
+
+    private FaqInput validated(FaqInput input) {
+        FieldErrors errors = new FieldErrors();
+        input.validate(errors);
+        categories.check(input.category(), "category", errors);
+        errors.throwIfAny();
+        return input.cleaned();
+    }
+
+    private static Optional<Faq> write(Supplier<Optional<Faq>> statement) {
+        try {
+            return statement.get();
+        } catch (UnableToExecuteStatementException e) {
+            if (UniqueViolation.constraint(e).isPresent()) throw slugTaken();
+            throw e;
+        }
+    }
+
+    private static Conflict slugTaken() {
+        return new Conflict("A question with this slug already exists");
+    }
+
+    private static NotFound notFound() {
+        return new NotFound("No question with this id");
+    }
 }

@@ -13,25 +13,35 @@ import org.jdbi.v3.core.statement.StatementContext;
  * statement again, which was the largest share of a search's CPU in the JVM.
  */
 public final class ItemMapper implements RowMapper<Item> {
-  @Override
-  public Item map(ResultSet rs, StatementContext ctx) throws SQLException {
-    return item(rs);
-  }
-
-  /** The item in the current row; the columns must be named as in {@link ItemRepository#COLUMNS}. */
-  public static Item item(ResultSet rs) throws SQLException {
-    return new Item(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("name"),
-        rs.getString("name_en"), rs.getString("category"), rs.getString("subcategory"), rs.getString("description"),
-        strings(rs.getArray("how_to_recycle")), strings(rs.getArray("do_not_do")), strings(rs.getArray("tips")),
-        strings(rs.getArray("images")), rs.getBoolean("recyclable"), strings(rs.getArray("search_keywords")));
-  }
-
-  private static List<String> strings(Array array) throws SQLException {
-    if (array == null) return List.of();
-    try {
-      return List.of((String[]) array.getArray());
-    } finally {
-      array.free();
+    @Override
+    public Item map(ResultSet rs, StatementContext ctx) throws SQLException {
+        return item(rs);
     }
-  }
+
+    /** The item in the current row; the columns must be named as in {@link ItemRepository#COLUMNS}. */
+    public static Item item(ResultSet rs) throws SQLException {
+        return new Item(
+                rs.getObject("id", UUID.class),
+                rs.getString("slug"),
+                rs.getString("name"),
+                rs.getString("name_en"),
+                rs.getString("category"),
+                rs.getString("subcategory"),
+                rs.getString("description"),
+                strings(rs.getArray("how_to_recycle")),
+                strings(rs.getArray("do_not_do")),
+                strings(rs.getArray("tips")),
+                strings(rs.getArray("images")),
+                rs.getBoolean("recyclable"),
+                strings(rs.getArray("search_keywords")));
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) return List.of();
+        try {
+            return List.of((String[]) array.getArray());
+        } finally {
+            array.free();
+        }
+    }
 }

@@ -22,94 +22,103 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * they change (the item, the category counts, all search answers) after they commit.
  */
 public final class ItemService {
-  /** Marks a deleted item for longer than any request lasts, so a reader that loaded it just before cannot cache it. */
-  static final String GONE = "";
-  static final Duration GONE_TTL = Duration.ofMinutes(5);
+    /** Marks a deleted item for longer than any request lasts, so a reader that loaded it just before cannot cache it. */
+    static final String GONE = "";
 
-  private final Jdbi jdbi;
-  private final JsonCache cache;
-  private final CategoryService categories;
-  private final SearchGeneration searches;
-  private final ObjectMapper mapper;
+    static final Duration GONE_TTL = Duration.ofMinutes(5);
 
-  public ItemService(Jdbi jdbi, JsonCache cache, CategoryService categories, SearchGeneration searches,
-                     ObjectMapper mapper) {
-    this.jdbi = jdbi;
-    this.cache = cache;
-    this.categories = categories;
-    this.searches = searches;
-    this.mapper = mapper;
-  }
+    private final Jdbi jdbi;
+    private final JsonCache cache;
+    private final CategoryService categories;
+    private final SearchGeneration searches;
+    private final ObjectMapper mapper;
 
-  /** The GET /items/{id} document. */
-  public String json(UUID id) {
-    String key = id.toString();
-    Optional<String> cached = cache.get(key);
-    if (cached.isPresent()) {
-      if (cached.get().equals(GONE)) throw notFound();
-      return cached.get();
+    public ItemService(
+            Jdbi jdbi, JsonCache cache, CategoryService categories, SearchGeneration searches, ObjectMapper mapper) {
+        this.jdbi = jdbi;
+        this.cache = cache;
+        this.categories = categories;
+        this.searches = searches;
+        this.mapper = mapper;
     }
-    Item item = jdbi.withExtension(ItemRepository.class, repo -> repo.find(id)).orElseThrow(ItemService::notFound);
-    String json = JsonText.write(mapper, item);
-    cache.fill(key, json);
-    return json;
-  }
 
-  public ItemPage page(String category, PageRequest page) {
-    return jdbi.withExtension(ItemRepository.class, repo -> category == null
-        ? new ItemPage(repo.page(page.size(), page.offset()), repo.count(), page.page(), page.size())
-        : new ItemPage(repo.pageOf(category, page.size(), page.offset()), repo.countOf(category), page.page(),
-            page.size()));
-  }
-
-  public Saved create(ItemInput input) {
-    ItemInput clean = validated(input);
-    String slug = clean.slug() != null ? clean.slug() : "item-" + UUID.randomUUID().toString().substring(0, 8);
-    Item item = write(() -> jdbi.withExtension(ItemRepository.class, repo -> repo.insert(slug, clean)))
-        .orElseThrow(() -> new Conflict("An item with this slug already exists"));
-    return new Saved(item.id(), written(item));
-  }
-
-  public String replace(UUID id, ItemInput input) {
-    ItemInput clean = validated(input);
-    Item item = write(() -> jdbi.withExtension(ItemRepository.class, repo -> repo.update(id, clean)))
-        .orElseThrow(ItemService::notFound);
-    return written(item);
-  }
-
-  public void delete(UUID id) {
-    if (jdbi.withExtension(ItemRepository.class, repo -> repo.delete(id)) == 0) throw notFound();
-    cache.put(id.toString(), GONE, GONE_TTL);
-    categories.refresh();
-    searches.bump();
-  }
-
-  private ItemInput validated(ItemInput input) {
-    FieldErrors errors = new FieldErrors();
-    input.validate(errors);
-    categories.check(input.category(), "category", errors);
-    errors.throwIfAny();
-    return input.cleaned();
-  }
-
-  private static Optional<Item> write(Supplier<Optional<Item>> statement) {
-    try {
-      return statement.get();
-    } catch (UnableToExecuteStatementException e) {
-      if (UniqueViolation.constraint(e).isPresent()) throw new Conflict("An item with this slug already exists");
-      throw e;
+    /** The GET /items/{id} document. */
+    public String json(UUID id) {
+        String key = id.toString();
+        Optional<String> cached = cache.get(key);
+        if (cached.isPresent()) {
+            if (cached.get().equals(GONE)) throw notFound();
+            return cached.get();
+        }
+        Item item =
+                jdbi.withExtension(ItemRepository.class, repo -> repo.find(id)).orElseThrow(ItemService::notFound);
+        String json = JsonText.write(mapper, item);
+        cache.fill(key, json);
+        return json;
     }
-  }
 
-  private String written(Item item) {
-    String json = JsonText.write(mapper, item);
-    cache.put(item.id().toString(), json);
-    categories.refresh();
-    searches.bump();
-    return json;
-  }
+    public ItemPage page(String category, PageRequest page) {
+        return jdbi.withExtension(
+                ItemRepository.class,
+                repo -> category == null
+                        ? new ItemPage(repo.page(page.size(), page.offset()), repo.count(), page.page(), page.size())
+                        : new ItemPage(
+                                repo.pageOf(category, page.size(), page.offset()),
+                                repo.countOf(category),
+                                page.page(),
+                                page.size()));
+    }
 
-  private static NotFound notFound() {
-    return new NotFound("No item with this id");
-  }
+    public Saved create(ItemInput input) {
+        ItemInput clean = validated(input);
+        String slug = clean.slug() != null
+                ? clean.slug()
+                : "item-" + UUID.randomUUID().toString().substring(0, 8);
+        Item item = write(() -> jdbi.withExtension(ItemRepository.class, repo -> repo.insert(slug, clean)))
+                .orElseThrow(() -> new Conflict("An item with this slug already exists"));
+        return new Saved(item.id(), written(item));
+    }
+
+    public String replace(UUID id, ItemInput input) {
+        ItemInput clean = validated(input);
+        Item item = write(() -> jdbi.withExtension(ItemRepository.class, repo -> repo.update(id, clean)))
+                .orElseThrow(ItemService::notFound);
+        return written(item);
+    }
+
+    public void delete(UUID id) {
+        if (jdbi.withExtension(ItemRepository.class, repo -> repo.delete(id)) == 0) throw notFound();
+        cache.put(id.toString(), GONE, GONE_TTL);
+        categories.refresh();
+        searches.bump();
+    }
+
+    private ItemInput validated(ItemInput input) {
+        FieldErrors errors = new FieldErrors();
+        input.validate(errors);
+        categories.check(input.category(), "category", errors);
+        errors.throwIfAny();
+        return input.cleaned();
+    }
+
+    private static Optional<Item> write(Supplier<Optional<Item>> statement) {
+        try {
+            return statement.get();
+        } catch (UnableToExecuteStatementException e) {
+            if (UniqueViolation.constraint(e).isPresent()) throw new Conflict("An item with this slug already exists");
+            throw e;
+        }
+    }
+
+    private String written(Item item) {
+        String json = JsonText.write(mapper, item);
+        cache.put(item.id().toString(), json);
+        categories.refresh();
+        searches.bump();
+        return json;
+    }
+
+    private static NotFound notFound() {
+        return new NotFound("No item with this id");
+    }
 }

@@ -12,37 +12,37 @@ import org.jdbi.v3.core.Jdbi;
  * {@code recycle:rules:{name}}. Unknown regions and districts are 404s.
  */
 public final class RulesService {
-  private static final int LONGEST_NAME = 30;
+    private static final int LONGEST_NAME = 30;
 
-  private final Jdbi jdbi;
-  private final JsonCache cache;
-  private final ObjectMapper mapper;
+    private final Jdbi jdbi;
+    private final JsonCache cache;
+    private final ObjectMapper mapper;
 
-  public RulesService(Jdbi jdbi, JsonCache cache, ObjectMapper mapper) {
-    this.jdbi = jdbi;
-    this.cache = cache;
-    this.mapper = mapper;
-  }
+    public RulesService(Jdbi jdbi, JsonCache cache, ObjectMapper mapper) {
+        this.jdbi = jdbi;
+        this.cache = cache;
+        this.mapper = mapper;
+    }
 
-  /** {@code district} null or blank for the region alone. */
-  public String json(String region, String district) {
-    String name = Texts.compact(region);
-    if (name.isEmpty() || Texts.length(name) > LONGEST_NAME) throw unknownRegion();
-    String document = cache.get(name).orElseGet(() -> {
-      RegionRow row = jdbi.withExtension(RulesRepository.class, repo -> repo.find(name))
-          .orElseThrow(RulesService::unknownRegion);
-      String json = JsonText.write(mapper, row.rules());
-      cache.fill(name, json);
-      return json;
-    });
-    if (district == null || district.isBlank()) return document;
-    RegionRules rules = JsonText.read(mapper, document, RegionRules.class);
-    String found = rules.findDistrict(district)
-        .orElseThrow(() -> new NotFound("No such district in " + rules.name()));
-    return JsonText.write(mapper, rules.withDistrict(found));
-  }
+    /** {@code district} null or blank for the region alone. */
+    public String json(String region, String district) {
+        String name = Texts.compact(region);
+        if (name.isEmpty() || Texts.length(name) > LONGEST_NAME) throw unknownRegion();
+        String document = cache.get(name).orElseGet(() -> {
+            RegionRow row = jdbi.withExtension(RulesRepository.class, repo -> repo.find(name))
+                    .orElseThrow(RulesService::unknownRegion);
+            String json = JsonText.write(mapper, row.rules());
+            cache.fill(name, json);
+            return json;
+        });
+        if (district == null || district.isBlank()) return document;
+        RegionRules rules = JsonText.read(mapper, document, RegionRules.class);
+        String found =
+                rules.findDistrict(district).orElseThrow(() -> new NotFound("No such district in " + rules.name()));
+        return JsonText.write(mapper, rules.withDistrict(found));
+    }
 
-  private static NotFound unknownRegion() {
-    return new NotFound("Unknown region; use one of the 17 시/도, e.g. seoul, 서울 or 서울특별시");
-  }
+    private static NotFound unknownRegion() {
+        return new NotFound("Unknown region; use one of the 17 시/도, e.g. seoul, 서울 or 서울특별시");
+    }
 }

@@ -9,10 +9,23 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** An item row plus its score column, mapped by hand like {@link ItemMapper}. */
 public final class SearchHitMapper implements RowMapper<SearchHit> {
-  @Override
-  public SearchHit map(ResultSet rs, StatementContext ctx) throws SQLException {
-    Item i = ItemMapper.item(rs);
-    return new SearchHit(i.id(), i.slug(), i.name(), i.nameEn(), i.category(), i.subcategory(), i.description(),
-        i.howToRecycle(), i.doNotDo(), i.tips(), i.images(), i.recyclable(), i.searchKeywords(), rs.getDouble("score"));
-  }
+    @Override
+    public SearchHit map(ResultSet rs, StatementContext ctx) throws SQLException {
+        Item i = ItemMapper.item(rs);
+        return new SearchHit(
+                i.id(),
+                i.slug(),
+                i.name(),
+                i.nameEn(),
+                i.category(),
+                i.subcategory(),
+                i.description(),
+                i.howToRecycle(),
+                i.doNotDo(),
+                i.tips(),
+                i.images(),
+                i.recyclable(),
+                i.searchKeywords(),
+                rs.getDouble("score"));
+    }
 }

@@ -10,26 +10,33 @@ import org.jdbi.v3.core.locator.ClasspathSqlLocator;
  * SQL, resolving the generic return type, configuring the statement) costing as much CPU as the driver itself.
  */
 final class SearchQueries {
-  private static final ClasspathSqlLocator LOCATOR = ClasspathSqlLocator.removingComments();
-  /** The ranking, search.sql; package-private so that tests can check its gates. */
-  static final String SEARCH = sql("search");
-  private static final SearchHitMapper MAPPER = new SearchHitMapper();
+    private static final ClasspathSqlLocator LOCATOR = ClasspathSqlLocator.removingComments();
+    /** The ranking, search.sql; package-private so that tests can check its gates. */
+    static final String SEARCH = sql("search");
 
-  private SearchQueries() {}
+    private static final SearchHitMapper MAPPER = new SearchHitMapper();
 
-  /** As {@link SearchRepository#search}. */
-  static List<SearchHit> search(Handle handle, String query, String category, int limit, boolean fuzzy) {
-    return run(handle, SEARCH, query, category, limit, fuzzy);
-  }
+    private SearchQueries() {}
 
-  /** {@code sql} with the ranking's parameters bound, mapped to hits. */
-  static List<SearchHit> run(Handle handle, String sql, String query, String category, int limit, boolean fuzzy) {
-    return handle.createQuery(sql).bind("query", query).bind("category", category).bind("limit", limit)
-        .bind("fuzzy", fuzzy).map(MAPPER).list();
-  }
+    /** As {@link SearchRepository#search}. */
+    static List<SearchHit> search(Handle handle, String query, String category, int limit, boolean fuzzy) {
+        return run(handle, SEARCH, query, category, limit, fuzzy);
+    }
 
-  private static String sql(String name) {
-    return LOCATOR.getResource(SearchRepository.class.getClassLoader(),
-        SearchRepository.class.getName().replace('.', '/') + "/" + name + ".sql");
-  }
+    /** {@code sql} with the ranking's parameters bound, mapped to hits. */
+    static List<SearchHit> run(Handle handle, String sql, String query, String category, int limit, boolean fuzzy) {
+        return handle.createQuery(sql)
+                .bind("query", query)
+                .bind("category", category)
+                .bind("limit", limit)
+                .bind("fuzzy", fuzzy)
+                .map(MAPPER)
+                .list();
+    }
+
+    private static String sql(String name) {
+        return LOCATOR.getResource(
+                SearchRepository.class.getClassLoader(),
+                SearchRepository.class.getName().replace('.', '/') + "/" + name + ".sql");
+    }
 }

@@ -14,15 +14,18 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 @UseClasspathSqlLocator
 @RegisterRowMapper(SearchHitMapper.class)
 public interface SearchRepository {
-  /**
-   * The ranking, one page. {@code fuzzy} allows similar spellings (the query is long enough for similarity to mean
-   * anything); the query itself decides which other evidence is worth looking for (see search.sql).
-   */
-  @SqlQuery
-  List<SearchHit> search(@Bind("query") String query, @Bind("category") String category, @Bind("limit") int limit,
-                         @Bind("fuzzy") boolean fuzzy);
+    /**
+     * The ranking, one page. {@code fuzzy} allows similar spellings (the query is long enough for similarity to mean
+     * anything); the query itself decides which other evidence is worth looking for (see search.sql).
+     */
+    @SqlQuery
+    List<SearchHit> search(
+            @Bind("query") String query,
+            @Bind("category") String category,
+            @Bind("limit") int limit,
+            @Bind("fuzzy") boolean fuzzy);
 
-  /** How many trigrams the database sees in a Hangul word: 0 when its LC_CTYPE does not count Hangul as letters. */
-  @SqlQuery
-  int hangulTrigrams();
+    /** How many trigrams the database sees in a Hangul word: 0 when its LC_CTYPE does not count Hangul as letters. */
+    @SqlQuery
+    int hangulTrigrams();
 }

@@ -17,59 +17,65 @@ import org.jdbi.v3.core.Jdbi;
  * are the same bytes. Every valid search is recorded for the statistics, cached or not.
  */
 public final class SearchService {
-  /**
-   * Spelling similarity needs a few letters to mean anything: in 캔 (ㅋㅐㄴ) or tv a one-letter difference is
-   * another word, in 칫쏠 (ㅊㅣㅅㅆㅗㄹ) it is a typo. Counted in letters, as search_norm compares them.
-   */
-  static final int MIN_FUZZY_LETTERS = 4;
+    /**
+     * Spelling similarity needs a few letters to mean anything: in 캔 (ㅋㅐㄴ) or tv a one-letter difference is
+     * another word, in 칫쏠 (ㅊㅣㅅㅆㅗㄹ) it is a typo. Counted in letters, as search_norm compares them.
+     */
+    static final int MIN_FUZZY_LETTERS = 4;
 
-  private final Jdbi jdbi;
-  private final CategoryService categories;
-  private final JsonCache cache;
-  private final SearchGeneration generation;
-  private final SearchLog searchLog;
-  private final ObjectMapper mapper;
-  private final boolean cacheEnabled;
+    private final Jdbi jdbi;
+    private final CategoryService categories;
+    private final JsonCache cache;
+    private final SearchGeneration generation;
+    private final SearchLog searchLog;
+    private final ObjectMapper mapper;
+    private final boolean cacheEnabled;
 
-  public SearchService(Jdbi jdbi, CategoryService categories, JsonCache cache, SearchGeneration generation,
-                       SearchLog searchLog, ObjectMapper mapper, boolean cacheEnabled) {
-    this.jdbi = jdbi;
-    this.categories = categories;
-    this.cache = cache;
-    this.generation = generation;
-    this.searchLog = searchLog;
-    this.mapper = mapper;
-    this.cacheEnabled = cacheEnabled;
-  }
+    public SearchService(
+            Jdbi jdbi,
+            CategoryService categories,
+            JsonCache cache,
+            SearchGeneration generation,
+            SearchLog searchLog,
+            ObjectMapper mapper,
+            boolean cacheEnabled) {
+        this.jdbi = jdbi;
+        this.categories = categories;
+        this.cache = cache;
+        this.generation = generation;
+        this.searchLog = searchLog;
+        this.mapper = mapper;
+        this.cacheEnabled = cacheEnabled;
+    }
 
-  /** The ranked answer as JSON; {@code caller} is null for anonymous searches. */
-  public String search(SearchRequest request, UUID caller) {
-    FieldErrors errors = new FieldErrors();
-    request.validate(errors);
-    categories.check(request.category(), "category", errors);
-    errors.throwIfAny();
-    String query = Texts.normalise(request.query());
-    int limit = request.limitOrDefault();
-    String json = cacheEnabled ? cached(query, request.category(), limit) : rank(query, request.category(), limit);
-    searchLog.record(query, request.query().strip(), caller);
-    return json;
-  }
+    /** The ranked answer as JSON; {@code caller} is null for anonymous searches. */
+    public String search(SearchRequest request, UUID caller) {
+        FieldErrors errors = new FieldErrors();
+        request.validate(errors);
+        categories.check(request.category(), "category", errors);
+        errors.throwIfAny();
+        String query = Texts.normalise(request.query());
+        int limit = request.limitOrDefault();
+        String json = cacheEnabled ? cached(query, request.category(), limit) : rank(query, request.category(), limit);
+        searchLog.record(query, request.query().strip(), caller);
+        return json;
+    }
 
-  private String cached(String query, String category, int limit) {
-    OptionalLong current = generation.current();
-    if (current.isEmpty()) return rank(query, category, limit);
-    String id = current.getAsLong() + ":" + (category == null ? "-" : category) + ":" + limit + ":" + query;
-    return cache.get(id).orElseGet(() -> {
-      String json = rank(query, category, limit);
-      cache.fill(id, json);
-      return json;
-    });
-  }
+    private String cached(String query, String category, int limit) {
+        OptionalLong current = generation.current();
+        if (current.isEmpty()) return rank(query, category, limit);
+        String id = current.getAsLong() + ":" + (category == null ? "-" : category) + ":" + limit + ":" + query;
+        return cache.get(id).orElseGet(() -> {
+            String json = rank(query, category, limit);
+            cache.fill(id, json);
+            return json;
+        });
+    }
 
-  /** One statement ranks: search.sql decides from the names and keywords that contain the query what else to read. */
-  private String rank(String query, String category, int limit) {
-    boolean fuzzy = Texts.letters(query) >= MIN_FUZZY_LETTERS;
-    List<SearchHit> hits = jdbi.withHandle(handle -> SearchQueries.search(handle, query, category, limit, fuzzy));
-    return JsonText.write(mapper, new SearchResult(query, category, limit, hits));
-  }
+    /** One statement ranks: search.sql decides from the names and keywords that contain the query what else to read. */
+    private String rank(String query, String category, int limit) {
+        boolean fuzzy = Texts.letters(query) >= MIN_FUZZY_LETTERS;
+        List<SearchHit> hits = jdbi.withHandle(handle -> SearchQueries.search(handle, query, category, limit, fuzzy));
+        return JsonText.write(mapper, new SearchResult(query, category, limit, hits));
+    }
 }

@@ -15,7 +15,7 @@ package eco2.info.search;
  * </ul>
  */
 public final class SearchSession {
-  public static final String SQL = "SET plan_cache_mode = force_generic_plan; SET pg_trgm.similarity_threshold = 0.4";
+    public static final String SQL = "SET plan_cache_mode = force_generic_plan; SET pg_trgm.similarity_threshold = 0.4";
 
-  private SearchSession() {}
+    private SearchSession() {}
 }

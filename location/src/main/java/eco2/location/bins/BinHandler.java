@@ -13,42 +13,50 @@ import io.javalin.openapi.OpenApiResponse;
 
 /** HTTP for nearby bins. */
 public final class BinHandler {
-  private final BinService bins;
+    private final BinService bins;
 
-  public BinHandler(BinService bins) {
-    this.bins = bins;
-  }
+    public BinHandler(BinService bins) {
+        this.bins = bins;
+    }
 
-  /** {@code curl 'localhost:8083/api/v1/locations/bins?lat=37.5663&lon=126.9779&radius=500&type=clothes'} */
-  @OpenApi(path = "/api/v1/locations/bins", methods = HttpMethod.GET, versions = "location", tags = "location",
-      summary = "Bins within radius metres, nearest first, each with distance_m (great-circle, metres)",
-      description = "lat/lon are rounded to 4 decimals (about 11 m) before searching, and distance_m is measured "
-          + "from that rounded point; answers are cached for an hour under the rounded coordinates.",
-      queryParams = {
-          @OpenApiParam(name = "lat", type = Double.class, required = true, description = "-90..90"),
-          @OpenApiParam(name = "lon", type = Double.class, required = true, description = "-180..180"),
-          @OpenApiParam(name = "radius", type = Integer.class, description = "metres, 1..20000, default 1000"),
-          @OpenApiParam(name = "type", description = "plastic|paper|glass|metal|general|clothes|battery"),
-          @OpenApiParam(name = "limit", type = Integer.class, description = "1..100, default 20")},
-      responses = {
-          @OpenApiResponse(status = "200", content = @OpenApiContent(from = BinList.class)),
-          @OpenApiResponse(status = "422", description = "every bad parameter is named",
-              content = @OpenApiContent(from = ErrorEnvelope.class))})
-  public void nearby(Context ctx) {
-    FieldErrors errors = new FieldErrors();
-    GeoPoint point = NearbyParams.point(ctx, errors);
-    int radius = NearbyParams.radius(ctx, errors);
-    int limit = NearbyParams.limit(ctx, errors);
-    BinType type = type(ctx, errors);
-    errors.throwIfAny();
-    ctx.contentType("application/json").result(bins.nearbyJson(point, radius, type, limit));
-  }
+    /** {@code curl 'localhost:8083/api/v1/locations/bins?lat=37.5663&lon=126.9779&radius=500&type=clothes'} */
+    @OpenApi(
+            path = "/api/v1/locations/bins",
+            methods = HttpMethod.GET,
+            versions = "location",
+            tags = "location",
+            summary = "Bins within radius metres, nearest first, each with distance_m (great-circle, metres)",
+            description = "lat/lon are rounded to 4 decimals (about 11 m) before searching, and distance_m is measured "
+                    + "from that rounded point; answers are cached for an hour under the rounded coordinates.",
+            queryParams = {
+                @OpenApiParam(name = "lat", type = Double.class, required = true, description = "-90..90"),
+                @OpenApiParam(name = "lon", type = Double.class, required = true, description = "-180..180"),
+                @OpenApiParam(name = "radius", type = Integer.class, description = "metres, 1..20000, default 1000"),
+                @OpenApiParam(name = "type", description = "plastic|paper|glass|metal|general|clothes|battery"),
+                @OpenApiParam(name = "limit", type = Integer.class, description = "1..100, default 20")
+            },
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = BinList.class)),
+                @OpenApiResponse(
+                        status = "422",
+                        description = "every bad parameter is named",
+                        content = @OpenApiContent(from = ErrorEnvelope.class))
+            })
+    public void nearby(Context ctx) {
+        FieldErrors errors = new FieldErrors();
+        GeoPoint point = NearbyParams.point(ctx, errors);
+        int radius = NearbyParams.radius(ctx, errors);
+        int limit = NearbyParams.limit(ctx, errors);
+        BinType type = type(ctx, errors);
+        errors.throwIfAny();
+        ctx.contentType("application/json").result(bins.nearbyJson(point, radius, type, limit));
+    }
 
-  private static BinType type(Context ctx, FieldErrors errors) {
-    String text = ctx.queryParam("type");
-    if (text == null || text.isEmpty()) return null;
-    BinType type = BinType.fromWire(text).orElse(null);
-    errors.check(type == null, "type", "must be one of: " + BinType.ALLOWED);
-    return type;
-  }
+    private static BinType type(Context ctx, FieldErrors errors) {
+        String text = ctx.queryParam("type");
+        if (text == null || text.isEmpty()) return null;
+        BinType type = BinType.fromWire(text).orElse(null);
+        errors.check(type == null, "type", "must be one of: " + BinType.ALLOWED);
+        return type;
+    }
 }

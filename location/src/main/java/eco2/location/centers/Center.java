@@ -8,7 +8,21 @@ import java.util.List;
  * {@code url} is the operator's page (KECO) or Kakao's place page. Kakao results carry no hours or accepted items;
  * {@code distance_m} is null in region listings.
  */
-public record Center(String id, String source, String name, String region, String district, String address,
-                     String roadAddress, String lotAddress, String locationDetail, double latitude, double longitude,
-                     String phone, OpeningHours hours, List<String> acceptedItems, String notes, String url,
-                     Double distanceM) {}
+public record Center(
+        String id,
+        String source,
+        String name,
+        String region,
+        String district,
+        String address,
+        String roadAddress,
+        String lotAddress,
+        String locationDetail,
+        double latitude,
+        double longitude,
+        String phone,
+        OpeningHours hours,
+        List<String> acceptedItems,
+        String notes,
+        String url,
+        Double distanceM) {}

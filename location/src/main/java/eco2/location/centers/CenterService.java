@@ -20,87 +20,122 @@ import org.jdbi.v3.core.Jdbi;
  * When Kakao fails the database part is served, and not cached, so the next request tries Kakao again.
  */
 public final class CenterService {
-  static final String KAKAO_KEYWORD = "재활용센터";
+    static final String KAKAO_KEYWORD = "재활용센터";
 
-  private final Jdbi jdbi;
-  private final KakaoLocalClient kakao;
-  private final ResultCache nearbyCache;
-  private final ResultCache regionCache;
-  private final ObjectMapper mapper;
+    private final Jdbi jdbi;
+    private final KakaoLocalClient kakao;
+    private final ResultCache nearbyCache;
+    private final ResultCache regionCache;
+    private final ObjectMapper mapper;
 
-  public CenterService(Jdbi jdbi, KakaoLocalClient kakao, ResultCache nearbyCache, ResultCache regionCache,
-                       ObjectMapper mapper) {
-    this.jdbi = jdbi;
-    this.kakao = kakao;
-    this.nearbyCache = nearbyCache;
-    this.regionCache = regionCache;
-    this.mapper = mapper;
-  }
-
-  /** Kakao knows nothing about accepted items, so an item filter asks the database only. */
-  public byte[] nearbyJson(GeoPoint point, int radius, String item, int limit) {
-    GeoPoint centre = point.rounded(GeoPoint.SEARCH_DECIMALS);
-    ResultCache.Lookup cached = nearbyCache.get(centre.key(GeoPoint.SEARCH_DECIMALS) + ":" + radius + ":"
-        + (item == null ? "*" : item) + ":" + limit);
-    if (cached.hit()) return cached.json();
-    List<Center> database = nearestInDatabase(centre, radius, item, limit);
-    List<Center> merged = database;
-    boolean complete = true;
-    if (item == null && kakao.configured()) {
-      try {
-        merged = CenterMerge.merge(database, kakaoNear(centre, radius), limit);
-      } catch (KakaoException e) {
-        complete = false; // already logged by the client; the database answer still helps
-      }
+    public CenterService(
+            Jdbi jdbi, KakaoLocalClient kakao, ResultCache nearbyCache, ResultCache regionCache, ObjectMapper mapper) {
+        this.jdbi = jdbi;
+        this.kakao = kakao;
+        this.nearbyCache = nearbyCache;
+        this.regionCache = regionCache;
+        this.mapper = mapper;
     }
-    byte[] json = write(new NearbyCenters(merged));
-    if (complete) nearbyCache.put(cached, json);
-    return json;
-  }
 
-  public byte[] regionJson(RegionFilter region, String item, int page, int size) {
-    ResultCache.Lookup cached = regionCache.get(region.key() + ":" + (item == null ? "*" : item) + ":" + page + ":" + size);
-    if (cached.hit()) return cached.json();
-    String[] districts = region.districts().toArray(String[]::new);
-    CenterPage result = jdbi.withExtension(CenterRepository.class, repo -> new CenterPage(
-        repo.inRegion(region.province(), districts, item, size, (long) (page - 1) * size),
-        repo.countInRegion(region.province(), districts, item), page, size));
-    byte[] json = write(result);
-    regionCache.put(cached, json);
-    return json;
-  }
-
-  List<Center> nearestInDatabase(GeoPoint centre, int radius, String item, int limit) {
-    return jdbi.withExtension(CenterRepository.class, repo -> ExpandingSearch.nearest(radius, limit, window -> {
-      SearchWindow box = SearchWindow.around(centre, window);
-      return box.allLongitudes()
-          ? repo.nearInBand(centre.latitude(), centre.longitude(), box.minLat(), box.maxLat(), item, window, limit)
-          : repo.nearInCells(centre.latitude(), centre.longitude(), box.minLat(), box.maxLat(), box.cells(), item,
-              window, limit);
-    }));
-  }
-
-  private List<Center> kakaoNear(GeoPoint centre, int radius) {
-    return kakao.searchKeyword(KAKAO_KEYWORD, centre, radius).stream()
-        .map(place -> fromKakao(place, centre))
-        .filter(c -> c.distanceM() <= radius)
-        .toList();
-  }
-
-  private static Center fromKakao(KakaoPlace place, GeoPoint centre) {
-    Regions.Place where = Regions.fromAddress(place.address());
-    String address = place.roadAddress() != null ? place.roadAddress() : place.address();
-    return new Center("kakao:" + place.id(), "kakao", place.name(), where.region(), where.district(), address,
-        place.roadAddress(), place.address(), null, place.latitude(), place.longitude(), place.phone(), null,
-        List.of(), null, place.placeUrl(),
-        Haversine.rounded(centre.metresTo(place.latitude(), place.longitude())));
-  }
-
-  private byte[] write(Object value) {
-    try {
-      return mapper.writeValueAsBytes(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    /** Kakao knows nothing about accepted items, so an item filter asks the database only. */
+    public byte[] nearbyJson(GeoPoint point, int radius, String item, int limit) {
+        GeoPoint centre = point.rounded(GeoPoint.SEARCH_DECIMALS);
+        ResultCache.Lookup cached = nearbyCache.get(
+                centre.key(GeoPoint.SEARCH_DECIMALS) + ":" + radius + ":" + (item == null ? "*" : item) + ":" + limit);
+        if (cached.hit()) return cached.json();
+        List<Center> database = nearestInDatabase(centre, radius, item, limit);
+        List<Center> merged = database;
+        boolean complete = true;
+        if (item == null && kakao.configured()) {
+            try {
+                merged = CenterMerge.merge(database, kakaoNear(centre, radius), limit);
+            } catch (KakaoException e) {
+                complete = false; // already logged by the client; the database answer still helps
+            }
+        }
+        byte[] json = write(new NearbyCenters(merged));
+        if (complete) nearbyCache.put(cached, json);
+        return json;
     }
-  }
+
+    public byte[] regionJson(RegionFilter region, String item, int page, int size) {
+        ResultCache.Lookup cached =
+                regionCache.get(region.key() + ":" + (item == null ? "*" : item) + ":" + page + ":" + size);
+        if (cached.hit()) return cached.json();
+        String[] districts = region.districts().toArray(String[]::new);
+        CenterPage result = jdbi.withExtension(
+                CenterRepository.class,
+                repo -> new CenterPage(
+                        repo.inRegion(region.province(), districts, item, size, (long) (page - 1) * size),
+                        repo.countInRegion(region.province(), districts, item),
+                        page,
+                        size));
+        byte[] json = write(result);
+        regionCache.put(cached, json);
+        return json;
+    }
+
+    List<Center> nearestInDatabase(GeoPoint centre, int radius, String item, int limit) {
+        return jdbi.withExtension(
+                CenterRepository.class,
+                repo -> ExpandingSearch.nearest(radius, limit, window -> {
+                    SearchWindow box = SearchWindow.around(centre, window);
+                    return box.allLongitudes()
+                            ? repo.nearInBand(
+                                    centre.latitude(),
+                                    centre.longitude(),
+                                    box.minLat(),
+                                    box.maxLat(),
+                                    item,
+                                    window,
+                                    limit)
+                            : repo.nearInCells(
+                                    centre.latitude(),
+                                    centre.longitude(),
+                                    box.minLat(),
+                                    box.maxLat(),
+                                    box.cells(),
+                                    item,
+                                    window,
+                                    limit);
+                }));
+    }
+
+    private List<Center> kakaoNear(GeoPoint centre, int radius) {
+        return kakao.searchKeyword(KAKAO_KEYWORD, centre, radius).stream()
+                .map(place -> fromKakao(place, centre))
+                .filter(c -> c.distanceM() <= radius)
+                .toList();
+    }
+
+    private static Center fromKakao(KakaoPlace place, GeoPoint centre) {
+        Regions.Place where = Regions.fromAddress(place.address());
+        String address = place.roadAddress() != null ? place.roadAddress() : place.address();
+        return new Center(
+                "kakao:" + place.id(),
+                "kakao",
+                place.name(),
+                where.region(),
+                where.district(),
+                address,
+                place.roadAddress(),
+                place.address(),
+                null,
+                place.latitude(),
+                place.longitude(),
+                place.phone(),
+                null,
+                List.of(),
+                null,
+                place.placeUrl(),
+                Haversine.rounded(centre.metresTo(place.latitude(), place.longitude())));
+    }
+
+    private byte[] write(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -10,19 +10,20 @@ import java.util.function.DoubleFunction;
  * holds {@code limit} rows ordered by distance contains the nearest ones.
  */
 public final class ExpandingSearch {
-  /** The first circle: in Seoul-like density it already holds a page of results. */
-  static final double FIRST_RADIUS_M = 250;
-  private static final double GROWTH = 4;
+    /** The first circle: in Seoul-like density it already holds a page of results. */
+    static final double FIRST_RADIUS_M = 250;
 
-  private ExpandingSearch() {}
+    private static final double GROWTH = 4;
 
-  /** {@code query} returns up to {@code limit} rows within the radius it is given, nearest first. */
-  public static <T> List<T> nearest(double radiusMetres, int limit, DoubleFunction<List<T>> query) {
-    double window = Math.min(radiusMetres, FIRST_RADIUS_M);
-    while (true) {
-      List<T> found = query.apply(window);
-      if (found.size() >= limit || window >= radiusMetres) return found;
-      window = Math.min(radiusMetres, window * GROWTH);
+    private ExpandingSearch() {}
+
+    /** {@code query} returns up to {@code limit} rows within the radius it is given, nearest first. */
+    public static <T> List<T> nearest(double radiusMetres, int limit, DoubleFunction<List<T>> query) {
+        double window = Math.min(radiusMetres, FIRST_RADIUS_M);
+        while (true) {
+            List<T> found = query.apply(window);
+            if (found.size() >= limit || window >= radiusMetres) return found;
+            window = Math.min(radiusMetres, window * GROWTH);
+        }
     }
-  }
 }

@@ -15,58 +15,59 @@ import java.util.function.Supplier;
  * about is found on the next try.
  */
 public final class GeocodeService {
-  /** Reverse geocoding works on 5 decimals: finer than a building, coarse enough to share entries. */
-  static final int REVERSE_DECIMALS = 5;
+    /** Reverse geocoding works on 5 decimals: finer than a building, coarse enough to share entries. */
+    static final int REVERSE_DECIMALS = 5;
 
-  private final KakaoLocalClient kakao;
-  private final ResultCache geocodes;
-  private final ResultCache reverses;
-  private final ObjectMapper mapper;
+    private final KakaoLocalClient kakao;
+    private final ResultCache geocodes;
+    private final ResultCache reverses;
+    private final ObjectMapper mapper;
 
-  public GeocodeService(KakaoLocalClient kakao, ResultCache geocodes, ResultCache reverses, ObjectMapper mapper) {
-    this.kakao = kakao;
-    this.geocodes = geocodes;
-    this.reverses = reverses;
-    this.mapper = mapper;
-  }
-
-  public byte[] geocodeJson(GeocodeRequest request) {
-    String address = request.normalised();
-    ResultCache.Lookup cached = geocodes.get(address);
-    if (cached.hit()) return cached.json();
-    GeocodeResult result = provider(() -> kakao.searchAddress(address))
-        .map(found -> new GeocodeResult(found.latitude(), found.longitude(), found.address(), found.roadAddress()))
-        .orElseThrow(() -> new NotFound("No place matches this address"));
-    byte[] json = write(result);
-    geocodes.put(cached, json);
-    return json;
-  }
-
-  public byte[] reverseJson(ReverseRequest request) {
-    GeoPoint point = new GeoPoint(request.latitude(), request.longitude()).rounded(REVERSE_DECIMALS);
-    ResultCache.Lookup cached = reverses.get(point.key(REVERSE_DECIMALS));
-    if (cached.hit()) return cached.json();
-    ReverseResult result = provider(() -> kakao.coordToAddress(point))
-        .map(found -> new ReverseResult(found.address(), found.roadAddress(), found.region(), found.district()))
-        .orElseThrow(() -> new NotFound("No address is known at this position"));
-    byte[] json = write(result);
-    reverses.put(cached, json);
-    return json;
-  }
-
-  private static <T> T provider(Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (KakaoException e) {
-      throw e.toApiException();
+    public GeocodeService(KakaoLocalClient kakao, ResultCache geocodes, ResultCache reverses, ObjectMapper mapper) {
+        this.kakao = kakao;
+        this.geocodes = geocodes;
+        this.reverses = reverses;
+        this.mapper = mapper;
     }
-  }
 
-  private byte[] write(Object result) {
-    try {
-      return mapper.writeValueAsBytes(result);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    public byte[] geocodeJson(GeocodeRequest request) {
+        String address = request.normalised();
+        ResultCache.Lookup cached = geocodes.get(address);
+        if (cached.hit()) return cached.json();
+        GeocodeResult result = provider(() -> kakao.searchAddress(address))
+                .map(found ->
+                        new GeocodeResult(found.latitude(), found.longitude(), found.address(), found.roadAddress()))
+                .orElseThrow(() -> new NotFound("No place matches this address"));
+        byte[] json = write(result);
+        geocodes.put(cached, json);
+        return json;
     }
-  }
+
+    public byte[] reverseJson(ReverseRequest request) {
+        GeoPoint point = new GeoPoint(request.latitude(), request.longitude()).rounded(REVERSE_DECIMALS);
+        ResultCache.Lookup cached = reverses.get(point.key(REVERSE_DECIMALS));
+        if (cached.hit()) return cached.json();
+        ReverseResult result = provider(() -> kakao.coordToAddress(point))
+                .map(found -> new ReverseResult(found.address(), found.roadAddress(), found.region(), found.district()))
+                .orElseThrow(() -> new NotFound("No address is known at this position"));
+        byte[] json = write(result);
+        reverses.put(cached, json);
+        return json;
+    }
+
+    private static <T> T provider(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (KakaoException e) {
+            throw e.toApiException();
+        }
+    }
+
+    private byte[] write(Object result) {
+        try {
+            return mapper.writeValueAsBytes(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

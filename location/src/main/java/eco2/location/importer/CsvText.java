@@ -11,16 +11,20 @@ import java.nio.charset.StandardCharsets;
  * label saying which: strict UTF-8 is tried first, since MS949 text is almost never valid UTF-8.
  */
 public final class CsvText {
-  static final Charset MS949 = Charset.forName("x-windows-949");
+    static final Charset MS949 = Charset.forName("x-windows-949");
 
-  private CsvText() {}
+    private CsvText() {}
 
-  public static String decode(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException notUtf8) {
-      return new String(bytes, MS949);
+    public static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException notUtf8) {
+            return new String(bytes, MS949);
+        }
     }
-  }
 }

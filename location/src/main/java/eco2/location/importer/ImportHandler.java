@@ -18,65 +18,84 @@ import java.util.Locale;
 
 /** HTTP for admins loading public data; bigger files go through the CLI (ImportMain). */
 public final class ImportHandler {
-  private static final String ADMIN = "admin";
+    private static final String ADMIN = "admin";
 
-  private final ImportService imports;
-  private final Authenticator auth;
-  private final long maxBytes;
+    private final ImportService imports;
+    private final Authenticator auth;
+    private final long maxBytes;
 
-  public ImportHandler(ImportService imports, Authenticator auth, long maxBytes) {
-    this.imports = imports;
-    this.auth = auth;
-    this.maxBytes = maxBytes;
-  }
+    public ImportHandler(ImportService imports, Authenticator auth, long maxBytes) {
+        this.imports = imports;
+        this.auth = auth;
+        this.maxBytes = maxBytes;
+    }
 
-  /** {@code curl -XPOST .../api/v1/locations/admin/import/centers -H 'Content-Type: text/csv' --data-binary @keco.csv -H "Authorization: Bearer $ADMIN"} */
-  @OpenApi(path = "/api/v1/locations/admin/import/centers", methods = HttpMethod.POST, versions = "location",
-      tags = "location", summary = "Import KECO 자원순환가게 CSV (positn* columns); upsert by positnSn",
-      description = "UTF-8 or MS949. Rows with impossible coordinates (not numbers, out of range, 0,0, outside South "
-          + "Korea) are rejected with their line and reason; the rest is upserted in one transaction.",
-      security = @OpenApiSecurity(name = "BearerAuth"),
-      requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(type = "text/csv")),
-      responses = {
-          @OpenApiResponse(status = "200", content = @OpenApiContent(from = ImportReport.class)),
-          @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorEnvelope.class)),
-          @OpenApiResponse(status = "403", description = "not an admin", content = @OpenApiContent(from = ErrorEnvelope.class)),
-          @OpenApiResponse(status = "413", content = @OpenApiContent(from = ErrorEnvelope.class)),
-          @OpenApiResponse(status = "422", description = "empty file or missing columns",
-              content = @OpenApiContent(from = ErrorEnvelope.class))})
-  public void centers(Context ctx) {
-    auth.requireRole(ctx, ADMIN);
-    ctx.json(imports.importCenters(new StringReader(csv(ctx))));
-  }
+    /** {@code curl -XPOST .../api/v1/locations/admin/import/centers -H 'Content-Type: text/csv' --data-binary @keco.csv -H "Authorization: Bearer $ADMIN"} */
+    @OpenApi(
+            path = "/api/v1/locations/admin/import/centers",
+            methods = HttpMethod.POST,
+            versions = "location",
+            tags = "location",
+            summary = "Import KECO 자원순환가게 CSV (positn* columns); upsert by positnSn",
+            description =
+                    "UTF-8 or MS949. Rows with impossible coordinates (not numbers, out of range, 0,0, outside South "
+                            + "Korea) are rejected with their line and reason; the rest is upserted in one transaction.",
+            security = @OpenApiSecurity(name = "BearerAuth"),
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(type = "text/csv")),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = ImportReport.class)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorEnvelope.class)),
+                @OpenApiResponse(
+                        status = "403",
+                        description = "not an admin",
+                        content = @OpenApiContent(from = ErrorEnvelope.class)),
+                @OpenApiResponse(status = "413", content = @OpenApiContent(from = ErrorEnvelope.class)),
+                @OpenApiResponse(
+                        status = "422",
+                        description = "empty file or missing columns",
+                        content = @OpenApiContent(from = ErrorEnvelope.class))
+            })
+    public void centers(Context ctx) {
+        auth.requireRole(ctx, ADMIN);
+        ctx.json(imports.importCenters(new StringReader(csv(ctx))));
+    }
 
-  /** {@code curl -XPOST '.../api/v1/locations/admin/import/bins?source=seoul-clothes' -H 'Content-Type: text/csv' --data-binary @bins.csv ...} */
-  @OpenApi(path = "/api/v1/locations/admin/import/bins", methods = HttpMethod.POST, versions = "location",
-      tags = "location", summary = "Import bins CSV: name,address,latitude,longitude,bin_type,region (+ optional source_id)",
-      security = @OpenApiSecurity(name = "BearerAuth"),
-      queryParams = @OpenApiParam(name = "source", description = "dataset name, default csv; ids are unique within it"),
-      requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(type = "text/csv")),
-      responses = {
-          @OpenApiResponse(status = "200", content = @OpenApiContent(from = ImportReport.class)),
-          @OpenApiResponse(status = "403", content = @OpenApiContent(from = ErrorEnvelope.class)),
-          @OpenApiResponse(status = "413", content = @OpenApiContent(from = ErrorEnvelope.class)),
-          @OpenApiResponse(status = "422", content = @OpenApiContent(from = ErrorEnvelope.class))})
-  public void bins(Context ctx) {
-    auth.requireRole(ctx, ADMIN);
-    String source = ctx.queryParam("source");
-    ctx.json(imports.importBins(new StringReader(csv(ctx)), source == null ? "csv" : source));
-  }
+    /** {@code curl -XPOST '.../api/v1/locations/admin/import/bins?source=seoul-clothes' -H 'Content-Type: text/csv' --data-binary @bins.csv ...} */
+    @OpenApi(
+            path = "/api/v1/locations/admin/import/bins",
+            methods = HttpMethod.POST,
+            versions = "location",
+            tags = "location",
+            summary = "Import bins CSV: name,address,latitude,longitude,bin_type,region (+ optional source_id)",
+            security = @OpenApiSecurity(name = "BearerAuth"),
+            queryParams =
+                    @OpenApiParam(name = "source", description = "dataset name, default csv; ids are unique within it"),
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(type = "text/csv")),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = ImportReport.class)),
+                @OpenApiResponse(status = "403", content = @OpenApiContent(from = ErrorEnvelope.class)),
+                @OpenApiResponse(status = "413", content = @OpenApiContent(from = ErrorEnvelope.class)),
+                @OpenApiResponse(status = "422", content = @OpenApiContent(from = ErrorEnvelope.class))
+            })
+    public void bins(Context ctx) {
+        auth.requireRole(ctx, ADMIN);
+        String source = ctx.queryParam("source");
+        ctx.json(imports.importBins(new StringReader(csv(ctx)), source == null ? "csv" : source));
+    }
 
-  private String csv(Context ctx) {
-    String type = ctx.contentType();
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("text/csv")) throw new BadRequest("Content-Type must be text/csv");
-    if (ctx.contentLength() > maxBytes) throw tooLarge();
-    byte[] body = ctx.bodyAsBytes();
-    if (body.length > maxBytes) throw tooLarge();
-    if (body.length == 0) throw Invalid.of("file", "is empty");
-    return CsvText.decode(body);
-  }
+    private String csv(Context ctx) {
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("text/csv"))
+            throw new BadRequest("Content-Type must be text/csv");
+        if (ctx.contentLength() > maxBytes) throw tooLarge();
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > maxBytes) throw tooLarge();
+        if (body.length == 0) throw Invalid.of("file", "is empty");
+        return CsvText.decode(body);
+    }
 
-  private PayloadTooLarge tooLarge() {
-    return new PayloadTooLarge("CSV uploads are limited to " + maxBytes / 1024 + " KiB; use the import CLI for larger files");
-  }
+    private PayloadTooLarge tooLarge() {
+        return new PayloadTooLarge(
+                "CSV uploads are limited to " + maxBytes / 1024 + " KiB; use the import CLI for larger files");
+    }
 }

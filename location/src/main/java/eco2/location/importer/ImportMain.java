@@ -27,42 +27,47 @@ import redis.clients.jedis.RedisClient;
  * Prints the report as JSON; exits 0 on success, 1 when the import failed, 2 on a usage error.
  */
 public final class ImportMain {
-  private ImportMain() {}
+    private ImportMain() {}
 
-  public static void main(String[] args) {
-    System.exit(run(args, Env.system(), System.out, System.err));
-  }
+    public static void main(String[] args) {
+        System.exit(run(args, Env.system(), System.out, System.err));
+    }
 
-  public static int run(String[] args, Env env, PrintStream out, PrintStream err) {
-    if (args.length < 2 || args.length > 3 || !List.of("centers", "bins").contains(args[0])
-        || (args[0].equals("centers") && args.length != 2)) {
-      err.println("usage: ImportMain centers FILE | ImportMain bins FILE [SOURCE]");
-      return 2;
+    public static int run(String[] args, Env env, PrintStream out, PrintStream err) {
+        if (args.length < 2
+                || args.length > 3
+                || !List.of("centers", "bins").contains(args[0])
+                || (args[0].equals("centers") && args.length != 2)) {
+            err.println("usage: ImportMain centers FILE | ImportMain bins FILE [SOURCE]");
+            return 2;
+        }
+        String text;
+        try {
+            text = CsvText.decode(Files.readAllBytes(Path.of(args[1])));
+        } catch (IOException e) {
+            err.println("cannot read " + args[1] + ": " + e.getMessage());
+            return 2;
+        }
+        LocationConfig config = LocationConfig.fromEnv(env);
+        ObjectMapper mapper = Json.newMapper();
+        try (Database database = Database.open(config.db(), new SimpleMeterRegistry(), List.of());
+                RedisClient redis = Redis.connect(env.get("REDIS_URL", "redis://127.0.0.1:6379/0"))) {
+            LocationCaches caches = LocationCaches.create(redis, true);
+            ImportService imports = new ImportService(database.jdbi(), caches.binsNearby(), caches.centersNearby());
+            ImportReport report = args[0].equals("centers")
+                    ? imports.importCenters(new StringReader(text))
+                    : imports.importBins(new StringReader(text), args.length == 3 ? args[2] : "csv");
+            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            return 0;
+        } catch (ApiException e) {
+            err.println("import refused: "
+                    + e.errors().stream()
+                            .map(f -> f.field() + " " + f.message())
+                            .toList());
+            return 1;
+        } catch (Exception e) {
+            err.println("import failed: " + e);
+            return 1;
+        }
     }
-    String text;
-    try {
-      text = CsvText.decode(Files.readAllBytes(Path.of(args[1])));
-    } catch (IOException e) {
-      err.println("cannot read " + args[1] + ": " + e.getMessage());
-      return 2;
-    }
-    LocationConfig config = LocationConfig.fromEnv(env);
-    ObjectMapper mapper = Json.newMapper();
-    try (Database database = Database.open(config.db(), new SimpleMeterRegistry(), List.of());
-         RedisClient redis = Redis.connect(env.get("REDIS_URL", "redis://127.0.0.1:6379/0"))) {
-      LocationCaches caches = LocationCaches.create(redis, true);
-      ImportService imports = new ImportService(database.jdbi(), caches.binsNearby(), caches.centersNearby());
-      ImportReport report = args[0].equals("centers")
-          ? imports.importCenters(new StringReader(text))
-          : imports.importBins(new StringReader(text), args.length == 3 ? args[2] : "csv");
-      out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(report));
-      return 0;
-    } catch (ApiException e) {
-      err.println("import refused: " + e.errors().stream().map(f -> f.field() + " " + f.message()).toList());
-      return 1;
-    } catch (Exception e) {
-      err.println("import failed: " + e);
-      return 1;
-    }
-  }
 }

@@ -7,5 +7,5 @@ import java.util.List;
  * those. {@code rejections} lists the first {@value #MAX_LISTED} rejected rows; {@code rejected} counts all of them.
  */
 public record ImportReport(int inserted, int updated, int unchanged, int rejected, List<Rejection> rejections) {
-  public static final int MAX_LISTED = 1000;
+    public static final int MAX_LISTED = 1000;
 }

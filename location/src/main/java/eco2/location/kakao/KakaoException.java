@@ -9,28 +9,35 @@ import eco2.common.error.Unavailable;
  * 502 {@code bad_gateway} when it answered with a server error or something that is not its documented JSON.
  */
 public final class KakaoException extends RuntimeException {
-  /** The failure classes the API distinguishes. */
-  public enum Kind { NOT_CONFIGURED, REJECTED, RATE_LIMITED, TIMEOUT, UNREACHABLE, PROVIDER_ERROR }
+    /** The failure classes the API distinguishes. */
+    public enum Kind {
+        NOT_CONFIGURED,
+        REJECTED,
+        RATE_LIMITED,
+        TIMEOUT,
+        UNREACHABLE,
+        PROVIDER_ERROR
+    }
 
-  private final Kind kind;
+    private final Kind kind;
 
-  public KakaoException(Kind kind, String detail) {
-    super(detail, null, false, false);
-    this.kind = kind;
-  }
+    public KakaoException(Kind kind, String detail) {
+        super(detail, null, false, false);
+        this.kind = kind;
+    }
 
-  public Kind kind() {
-    return kind;
-  }
+    public Kind kind() {
+        return kind;
+    }
 
-  public ApiException toApiException() {
-    return switch (kind) {
-      case NOT_CONFIGURED -> new Unavailable("Geocoding is not configured: set " + KakaoLocalClient.KEY_SETTING);
-      case REJECTED -> new Unavailable("The geocoding provider refused this service's API key");
-      case RATE_LIMITED -> new Unavailable("The geocoding provider's quota is used up; try again later");
-      case TIMEOUT -> new Unavailable("The geocoding provider did not answer in time");
-      case UNREACHABLE -> new Unavailable("The geocoding provider cannot be reached");
-      case PROVIDER_ERROR -> new ApiException(502, "bad_gateway", "The geocoding provider failed");
-    };
-  }
+    public ApiException toApiException() {
+        return switch (kind) {
+            case NOT_CONFIGURED -> new Unavailable("Geocoding is not configured: set " + KakaoLocalClient.KEY_SETTING);
+            case REJECTED -> new Unavailable("The geocoding provider refused this service's API key");
+            case RATE_LIMITED -> new Unavailable("The geocoding provider's quota is used up; try again later");
+            case TIMEOUT -> new Unavailable("The geocoding provider did not answer in time");
+            case UNREACHABLE -> new Unavailable("The geocoding provider cannot be reached");
+            case PROVIDER_ERROR -> new ApiException(502, "bad_gateway", "The geocoding provider failed");
+        };
+    }
 }

@@ -7,10 +7,11 @@ import org.jdbi.v3.core.Handle;
 
 /** {@code user.deleted} (from my's account deletion) → the user's saved places are purged. */
 public final class UserDeletedHandler implements EventHandler {
-  public static final String TYPE = "user.deleted";
+    public static final String TYPE = "user.deleted";
 
-  @Override
-  public void handle(Handle transaction, EventEnvelope event) {
-    PlaceService.purge(transaction, UUID.fromString(event.data().path("user_id").asText()));
-  }
+    @Override
+    public void handle(Handle transaction, EventEnvelope event) {
+        PlaceService.purge(
+                transaction, UUID.fromString(event.data().path("user_id").asText()));
+    }
 }

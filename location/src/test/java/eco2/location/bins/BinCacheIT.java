@@ -18,79 +18,81 @@ import redis.clients.jedis.RedisClient;
  * one whose Redis is down), it lives an hour under the rounded coordinates, and an import makes it stale at once.
  */
 class BinCacheIT {
-  static final String QUERY = "/api/v1/locations/bins?lat=37.56631&lon=126.97789&radius=2000&type=plastic&limit=5";
-  static final String KEY = LocationCaches.BINS + "37.5663:126.9779:2000:plastic:5";
-  static LocationTestApp location;
-  static RedisClient redis;
+    static final String QUERY = "/api/v1/locations/bins?lat=37.56631&lon=126.97789&radius=2000&type=plastic&limit=5";
+    static final String KEY = LocationCaches.BINS + "37.5663:126.9779:2000:plastic:5";
+    static LocationTestApp location;
+    static RedisClient redis;
 
-  @BeforeAll
-  static void start() throws Exception {
-    location = LocationTestApp.start();
-    redis = Redis.connect(TestServices.get().redisUri());
-    location.db.useHandle(h -> h.execute("INSERT INTO locations.recycle_bins (source, source_id, name, address, "
-        + "latitude, longitude, bin_type, region) SELECT 'test', g::text, 'bin ' || g, 'addr ' || g, "
-        + "37.5663 + g * 0.0007, 126.9779 - g * 0.0004, 'plastic', '서울특별시' FROM generate_series(1, 12) AS g"));
-  }
-
-  @AfterAll
-  static void stop() {
-    redis.close();
-    location.close();
-  }
-
-  @Test
-  void aSecondRequestIsServedFromRedisWithTheSameBody() {
-    redis.del(KEY);
-    TestHttp.Response first = location.http.get(QUERY);
-    assertThat(first.status()).isEqualTo(200);
-    String stored = redis.get(KEY);
-    assertThat(stored).as("stamped with the generation, then the document").endsWith("\n" + first.body());
-    assertThat(redis.ttl(KEY)).isBetween(3590L, 3600L);
-
-    // Prove the second answer comes from Redis: change the stored document and see it served.
-    String marked = stored.replace("\"bin 1\"", "\"bin 1 (from cache)\"");
-    redis.setex(KEY, 60, marked);
-    assertThat(location.http.get(QUERY).body()).contains("bin 1 (from cache)");
-    redis.del(KEY);
-    assertThat(location.http.get(QUERY).body()).isEqualTo(first.body());
-  }
-
-  @Test
-  void theCachedAnswerIsIdenticalToOneFromAnAppWithoutCache() throws Exception {
-    String cachedTwice = location.http.get(QUERY).body();
-    assertThat(location.http.get(QUERY).body()).isEqualTo(cachedTwice);
-    try (LocationTestApp uncached = LocationTestApp.startOn(location.database, TestServices.get().redisUri(),
-        LocationTestApp.cacheOff())) {
-      redis.del(KEY);
-      assertThat(uncached.http.get(QUERY).body()).isEqualTo(cachedTwice);
-      assertThat(redis.exists(KEY)).as("the cache-off app never writes").isFalse();
+    @BeforeAll
+    static void start() throws Exception {
+        location = LocationTestApp.start();
+        redis = Redis.connect(TestServices.get().redisUri());
+        location.db.useHandle(h -> h.execute("INSERT INTO locations.recycle_bins (source, source_id, name, address, "
+                + "latitude, longitude, bin_type, region) SELECT 'test', g::text, 'bin ' || g, 'addr ' || g, "
+                + "37.5663 + g * 0.0007, 126.9779 - g * 0.0004, 'plastic', '서울특별시' FROM generate_series(1, 12) AS g"));
     }
-  }
 
-  @Test
-  void withRedisDownTheDatabaseAnswers() throws Exception {
-    String healthy = location.http.get(QUERY).body();
-    try (LocationTestApp noRedis = LocationTestApp.startOn(location.database, "redis://127.0.0.1:1/0", c -> c)) {
-      TestHttp.Response r = noRedis.http.get(QUERY);
-      assertThat(r.status()).as(r.body()).isEqualTo(200);
-      assertThat(r.body()).isEqualTo(healthy);
+    @AfterAll
+    static void stop() {
+        redis.close();
+        location.close();
     }
-  }
 
-  @Test
-  void anImportInvalidatesCachedSearches() {
-    String query = "/api/v1/locations/bins?lat=37.5663&lon=126.9779&radius=300&type=glass";
-    String before = location.http.get(query).body();
-    assertThat(before).isEqualTo("{\"items\":[]}");
-    assertThat(location.http.get(query).body()).isEqualTo(before); // now cached
+    @Test
+    void aSecondRequestIsServedFromRedisWithTheSameBody() {
+        redis.del(KEY);
+        TestHttp.Response first = location.http.get(QUERY);
+        assertThat(first.status()).isEqualTo(200);
+        String stored = redis.get(KEY);
+        assertThat(stored).as("stamped with the generation, then the document").endsWith("\n" + first.body());
+        assertThat(redis.ttl(KEY)).isBetween(3590L, 3600L);
 
-    LocationTestApp.User admin = location.admin();
-    String csv = "name,address,latitude,longitude,bin_type,region\n시청 유리병 수거함,서울 중구 세종대로 110,37.5664,126.9780,glass,서울특별시\n";
-    TestHttp.Response imported = location.http.post("/api/v1/locations/admin/import/bins", "text/csv",
-        csv.getBytes(StandardCharsets.UTF_8), admin.auth());
-    assertThat(imported.status()).as(imported.body()).isEqualTo(200);
-    assertThat(imported.json().get("inserted").asInt()).isEqualTo(1);
+        // Prove the second answer comes from Redis: change the stored document and see it served.
+        String marked = stored.replace("\"bin 1\"", "\"bin 1 (from cache)\"");
+        redis.setex(KEY, 60, marked);
+        assertThat(location.http.get(QUERY).body()).contains("bin 1 (from cache)");
+        redis.del(KEY);
+        assertThat(location.http.get(QUERY).body()).isEqualTo(first.body());
+    }
 
-    assertThat(location.http.get(query).json().get("items").findValuesAsText("name")).containsExactly("시청 유리병 수거함");
-  }
+    @Test
+    void theCachedAnswerIsIdenticalToOneFromAnAppWithoutCache() throws Exception {
+        String cachedTwice = location.http.get(QUERY).body();
+        assertThat(location.http.get(QUERY).body()).isEqualTo(cachedTwice);
+        try (LocationTestApp uncached =
+                LocationTestApp.startOn(location.database, TestServices.get().redisUri(), LocationTestApp.cacheOff())) {
+            redis.del(KEY);
+            assertThat(uncached.http.get(QUERY).body()).isEqualTo(cachedTwice);
+            assertThat(redis.exists(KEY)).as("the cache-off app never writes").isFalse();
+        }
+    }
+
+    @Test
+    void withRedisDownTheDatabaseAnswers() throws Exception {
+        String healthy = location.http.get(QUERY).body();
+        try (LocationTestApp noRedis = LocationTestApp.startOn(location.database, "redis://127.0.0.1:1/0", c -> c)) {
+            TestHttp.Response r = noRedis.http.get(QUERY);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(r.body()).isEqualTo(healthy);
+        }
+    }
+
+    @Test
+    void anImportInvalidatesCachedSearches() {
+        String query = "/api/v1/locations/bins?lat=37.5663&lon=126.9779&radius=300&type=glass";
+        String before = location.http.get(query).body();
+        assertThat(before).isEqualTo("{\"items\":[]}");
+        assertThat(location.http.get(query).body()).isEqualTo(before); // now cached
+
+        LocationTestApp.User admin = location.admin();
+        String csv =
+                "name,address,latitude,longitude,bin_type,region\n시청 유리병 수거함,서울 중구 세종대로 110,37.5664,126.9780,glass,서울특별시\n";
+        TestHttp.Response imported = location.http.post(
+                "/api/v1/locations/admin/import/bins", "text/csv", csv.getBytes(StandardCharsets.UTF_8), admin.auth());
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.json().get("inserted").asInt()).isEqualTo(1);
+
+        assertThat(location.http.get(query).json().get("items").findValuesAsText("name"))
+                .containsExactly("시청 유리병 수거함");
+    }
 }

@@ -19,65 +19,91 @@ import org.junit.jupiter.api.Test;
 
 /** user.deleted (published by my) purges that user's saved places, once per event id, and nobody else's. */
 class UserDeletedIT {
-  static LocationTestApp location;
+    static LocationTestApp location;
 
-  @BeforeAll
-  static void start() throws Exception {
-    location = LocationTestApp.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    location.close();
-  }
-
-  @Test
-  void theDeletedUsersPlacesArePurgedAndOthersKept() throws Exception {
-    LocationTestApp.User leaving = location.register();
-    LocationTestApp.User staying = location.register();
-    for (LocationTestApp.User user : new LocationTestApp.User[] {leaving, staying}) {
-      for (int i = 0; i < 3; i++) {
-        assertThat(location.http.postJson("/api/v1/locations/me", TestHttp.json(SavedPlacesIT.place("p" + i, null,
-            37.5, 127.0, null)), user.auth()).status()).isEqualTo(201);
-      }
+    @BeforeAll
+    static void start() throws Exception {
+        location = LocationTestApp.start();
     }
-    UUID eventId = UUID.randomUUID();
-    publishDeleted(eventId, leaving.id());
-    publishDeleted(eventId, leaving.id()); // a redelivery
 
-    Await.until(() -> places(leaving.id()) == 0 && processed(eventId));
-    assertThat(places(staying.id())).isEqualTo(3);
-    long rows = location.db.withHandle(h -> h.createQuery(
-        "SELECT count(*) FROM locations.processed_events WHERE event_id = :id").bind("id", eventId).mapTo(Long.class).one());
-    assertThat(rows).isEqualTo(1);
-  }
-
-  @Test
-  void aUserWithoutPlacesIsFine() throws Exception {
-    UUID eventId = UUID.randomUUID();
-    publishDeleted(eventId, UUID.randomUUID().toString());
-    Await.until(() -> processed(eventId));
-  }
-
-  private static long places(String userId) {
-    return location.db.withHandle(h -> h.createQuery(
-        "SELECT count(*) FROM locations.user_locations WHERE user_id = CAST(:id AS uuid)")
-        .bind("id", userId).mapTo(Long.class).one());
-  }
-
-  private static boolean processed(UUID eventId) {
-    return location.db.withHandle(h -> h.createQuery(
-        "SELECT count(*) FROM locations.processed_events WHERE event_id = :id").bind("id", eventId)
-        .mapTo(Long.class).one()) == 1;
-  }
-
-  /** The envelope my's outbox publishes: {id, type, occurred_at, source, data:{user_id}}. */
-  private static void publishDeleted(UUID eventId, String userId) throws Exception {
-    try (Connection c = TestServices.get().amqpConnection("location-test"); Channel ch = c.createChannel()) {
-      String body = TestHttp.json(Map.of("id", eventId.toString(), "type", "user.deleted",
-          "occurred_at", Instant.now().toString(), "source", "my", "data", Map.of("user_id", userId)));
-      ch.basicPublish(location.exchange(), "user.deleted", new AMQP.BasicProperties.Builder().deliveryMode(2).build(),
-          body.getBytes(StandardCharsets.UTF_8));
+    @AfterAll
+    static void stop() {
+        location.close();
     }
-  }
+
+    @Test
+    void theDeletedUsersPlacesArePurgedAndOthersKept() throws Exception {
+        LocationTestApp.User leaving = location.register();
+        LocationTestApp.User staying = location.register();
+        for (LocationTestApp.User user : new LocationTestApp.User[] {leaving, staying}) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(location.http
+                                .postJson(
+                                        "/api/v1/locations/me",
+                                        TestHttp.json(SavedPlacesIT.place("p" + i, null, 37.5, 127.0, null)),
+                                        user.auth())
+                                .status())
+                        .isEqualTo(201);
+            }
+        }
+        UUID eventId = UUID.randomUUID();
+        publishDeleted(eventId, leaving.id());
+        publishDeleted(eventId, leaving.id()); // a redelivery
+
+        Await.until(() -> places(leaving.id()) == 0 && processed(eventId));
+        assertThat(places(staying.id())).isEqualTo(3);
+        long rows = location.db.withHandle(
+                h -> h.createQuery("SELECT count(*) FROM locations.processed_events WHERE event_id = :id")
+                        .bind("id", eventId)
+                        .mapTo(Long.class)
+                        .one());
+        assertThat(rows).isEqualTo(1);
+    }
+
+    @Test
+    void aUserWithoutPlacesIsFine() throws Exception {
+        UUID eventId = UUID.randomUUID();
+        publishDeleted(eventId, UUID.randomUUID().toString());
+        Await.until(() -> processed(eventId));
+    }
+
+    private static long places(String userId) {
+        return location.db.withHandle(
+                h -> h.createQuery("SELECT count(*) FROM locations.user_locations WHERE user_id = CAST(:id AS uuid)")
+                        .bind("id", userId)
+                        .mapTo(Long.class)
+                        .one());
+    }
+
+    private static boolean processed(UUID eventId) {
+        return location.db.withHandle(
+                        h -> h.createQuery("SELECT count(*) FROM locations.processed_events WHERE event_id = :id")
+                                .bind("id", eventId)
+                                .mapTo(Long.class)
+                                .one())
+                == 1;
+    }
+
+    /** The envelope my's outbox publishes: {id, type, occurred_at, source, data:{user_id}}. */
+    private static void publishDeleted(UUID eventId, String userId) throws Exception {
+        try (Connection c = TestServices.get().amqpConnection("location-test");
+                Channel ch = c.createChannel()) {
+            String body = TestHttp.json(Map.of(
+                    "id",
+                    eventId.toString(),
+                    "type",
+                    "user.deleted",
+                    "occurred_at",
+                    Instant.now().toString(),
+                    "source",
+                    "my",
+                    "data",
+                    Map.of("user_id", userId)));
+            ch.basicPublish(
+                    location.exchange(),
+                    "user.deleted",
+                    new AMQP.BasicProperties.Builder().deliveryMode(2).build(),
+                    body.getBytes(StandardCharsets.UTF_8));
+        }
+    }
 }

@@ -10,14 +10,14 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 /** SQL for the activity feed, newest first, keyset-paginated on (created_at, id). */
 @RegisterConstructorMapper(ActivityRow.class)
 public interface ActivityRepository {
-  String COLUMNS = "id, action, points_earned, metadata::text AS metadata, created_at";
+    String COLUMNS = "id, action, points_earned, metadata::text AS metadata, created_at";
 
-  @SqlQuery("SELECT " + COLUMNS + " FROM activities WHERE user_id = :userId "
-      + "ORDER BY created_at DESC, id DESC LIMIT :limit")
-  List<ActivityRow> firstPage(@Bind("userId") UUID userId, @Bind("limit") int limit);
+    @SqlQuery("SELECT " + COLUMNS + " FROM activities WHERE user_id = :userId "
+            + "ORDER BY created_at DESC, id DESC LIMIT :limit")
+    List<ActivityRow> firstPage(@Bind("userId") UUID userId, @Bind("limit") int limit);
 
-  @SqlQuery("SELECT " + COLUMNS + " FROM activities WHERE user_id = :userId AND (created_at, id) < (:at, :id) "
-      + "ORDER BY created_at DESC, id DESC LIMIT :limit")
-  List<ActivityRow> pageAfter(@Bind("userId") UUID userId, @Bind("at") Instant at, @Bind("id") UUID id,
-                              @Bind("limit") int limit);
+    @SqlQuery("SELECT " + COLUMNS + " FROM activities WHERE user_id = :userId AND (created_at, id) < (:at, :id) "
+            + "ORDER BY created_at DESC, id DESC LIMIT :limit")
+    List<ActivityRow> pageAfter(
+            @Bind("userId") UUID userId, @Bind("at") Instant at, @Bind("id") UUID id, @Bind("limit") int limit);
 }

@@ -10,37 +10,41 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The caller's activity feed. */
 public final class ActivityService {
-  private final Jdbi jdbi;
-  private final ObjectMapper mapper;
+    private final Jdbi jdbi;
+    private final ObjectMapper mapper;
 
-  public ActivityService(Jdbi jdbi, ObjectMapper mapper) {
-    this.jdbi = jdbi;
-    this.mapper = mapper;
-  }
-
-  /** One feed item as the API shows it. */
-  public record Activity(UUID id, String action, int pointsEarned, JsonNode metadata, Instant createdAt) {}
-
-  /** A page of the feed; {@code nextCursor} is null on the last page. */
-  public record Page(List<Activity> items, String nextCursor) {}
-
-  public Page page(UUID userId, int limit, FeedCursor after) {
-    // One extra row says whether another page exists, without a count query.
-    List<ActivityRow> rows = jdbi.withExtension(ActivityRepository.class, repo -> after == null
-        ? repo.firstPage(userId, limit + 1)
-        : repo.pageAfter(userId, after.createdAt(), after.id(), limit + 1));
-    boolean more = rows.size() > limit;
-    List<ActivityRow> shown = more ? rows.subList(0, limit) : rows;
-    ActivityRow last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
-    return new Page(shown.stream().map(this::toActivity).toList(),
-        more ? new FeedCursor(last.createdAt(), last.id()).encode() : null);
-  }
-
-  private Activity toActivity(ActivityRow row) {
-    try {
-      return new Activity(row.id(), row.action(), row.pointsEarned(), mapper.readTree(row.metadata()), row.createdAt());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("activity " + row.id() + " has unreadable metadata", e);
+    public ActivityService(Jdbi jdbi, ObjectMapper mapper) {
+        this.jdbi = jdbi;
+        this.mapper = mapper;
     }
-  }
+
+    /** One feed item as the API shows it. */
+    public record Activity(UUID id, String action, int pointsEarned, JsonNode metadata, Instant createdAt) {}
+
+    /** A page of the feed; {@code nextCursor} is null on the last page. */
+    public record Page(List<Activity> items, String nextCursor) {}
+
+    public Page page(UUID userId, int limit, FeedCursor after) {
+        // One extra row says whether another page exists, without a count query.
+        List<ActivityRow> rows = jdbi.withExtension(
+                ActivityRepository.class,
+                repo -> after == null
+                        ? repo.firstPage(userId, limit + 1)
+                        : repo.pageAfter(userId, after.createdAt(), after.id(), limit + 1));
+        boolean more = rows.size() > limit;
+        List<ActivityRow> shown = more ? rows.subList(0, limit) : rows;
+        ActivityRow last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+        return new Page(
+                shown.stream().map(this::toActivity).toList(),
+                more ? new FeedCursor(last.createdAt(), last.id()).encode() : null);
+    }
+
+    private Activity toActivity(ActivityRow row) {
+        try {
+            return new Activity(
+                    row.id(), row.action(), row.pointsEarned(), mapper.readTree(row.metadata()), row.createdAt());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("activity " + row.id() + " has unreadable metadata", e);
+        }
+    }
 }

@@ -11,22 +11,24 @@ import org.jdbi.v3.core.Handle;
  * are served as uploaded.
  */
 public final class AvatarJobHandler implements EventHandler {
-  private final AvatarStore store;
-  private final ProfileService profiles;
+    private final AvatarStore store;
+    private final ProfileService profiles;
 
-  public AvatarJobHandler(AvatarStore store, ProfileService profiles) {
-    this.store = store;
-    this.profiles = profiles;
-  }
+    public AvatarJobHandler(AvatarStore store, ProfileService profiles) {
+        this.store = store;
+        this.profiles = profiles;
+    }
 
-  @Override
-  public void handle(Handle transaction, EventEnvelope event) {
-    UUID userId = UUID.fromString(event.data().path("user_id").asText());
-    String original = event.data().path("file").asText();
-    String thumbnail = store.thumbnail(userId, original);
-    String file = thumbnail != null ? thumbnail : original;
-    String type = thumbnail != null ? "image/png" : event.data().path("content_type").asText();
-    transaction.attach(AvatarRepository.class).set(userId, file, type, AvatarService.url(userId));
-    transaction.afterCommit(() -> profiles.invalidate(userId));
-  }
+    @Override
+    public void handle(Handle transaction, EventEnvelope event) {
+        UUID userId = UUID.fromString(event.data().path("user_id").asText());
+        String original = event.data().path("file").asText();
+        String thumbnail = store.thumbnail(userId, original);
+        String file = thumbnail != null ? thumbnail : original;
+        String type = thumbnail != null
+                ? "image/png"
+                : event.data().path("content_type").asText();
+        transaction.attach(AvatarRepository.class).set(userId, file, type, AvatarService.url(userId));
+        transaction.afterCommit(() -> profiles.invalidate(userId));
+    }
 }

@@ -10,15 +10,18 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** SQL for the avatar columns of users.profiles. */
 @RegisterConstructorMapper(AvatarRepository.Avatar.class)
 public interface AvatarRepository {
-  /** The file shown as a user's avatar. */
-  record Avatar(String avatarFile, String avatarContentType) {}
+    /** The file shown as a user's avatar. */
+    record Avatar(String avatarFile, String avatarContentType) {}
 
-  @SqlUpdate("UPDATE profiles SET avatar_file = :file, avatar_content_type = :type, avatar_url = :url, "
-      + "updated_at = now() WHERE user_id = :userId AND deleted_at IS NULL")
-  int set(@Bind("userId") UUID userId, @Bind("file") String file, @Bind("type") String contentType,
-          @Bind("url") String url);
+    @SqlUpdate("UPDATE profiles SET avatar_file = :file, avatar_content_type = :type, avatar_url = :url, "
+            + "updated_at = now() WHERE user_id = :userId AND deleted_at IS NULL")
+    int set(
+            @Bind("userId") UUID userId,
+            @Bind("file") String file,
+            @Bind("type") String contentType,
+            @Bind("url") String url);
 
-  @SqlQuery("SELECT avatar_file, avatar_content_type FROM profiles "
-      + "WHERE user_id = :userId AND deleted_at IS NULL AND avatar_file IS NOT NULL")
-  Optional<Avatar> find(@Bind("userId") UUID userId);
+    @SqlQuery("SELECT avatar_file, avatar_content_type FROM profiles "
+            + "WHERE user_id = :userId AND deleted_at IS NULL AND avatar_file IS NOT NULL")
+    Optional<Avatar> find(@Bind("userId") UUID userId);
 }

@@ -9,39 +9,39 @@ import org.jdbi.v3.core.Jdbi;
 
 /** Accepts avatar uploads (stored, then resized by the job consumer) and serves the current avatar. */
 public final class AvatarService {
-  private final Jdbi jdbi;
-  private final AvatarStore store;
-  private final ProfileService profiles;
-  private final OutboxWriter outbox;
+    private final Jdbi jdbi;
+    private final AvatarStore store;
+    private final ProfileService profiles;
+    private final OutboxWriter outbox;
 
-  public AvatarService(Jdbi jdbi, AvatarStore store, ProfileService profiles, OutboxWriter outbox) {
-    this.jdbi = jdbi;
-    this.store = store;
-    this.profiles = profiles;
-    this.outbox = outbox;
-  }
+    public AvatarService(Jdbi jdbi, AvatarStore store, ProfileService profiles, OutboxWriter outbox) {
+        this.jdbi = jdbi;
+        this.store = store;
+        this.profiles = profiles;
+        this.outbox = outbox;
+    }
 
-  /** Stores the original and queues the resize; the type comes from the bytes alone. */
-  public void upload(UUID userId, String username, byte[] image) {
-    ImageType type = ImageType.sniff(image)
-        .orElseThrow(() -> Invalid.of("file", "must be a PNG, JPEG or WebP image"));
-    jdbi.useTransaction(handle -> {
-      if (!profiles.ensureActive(handle, userId, username)) throw new NotFound("This profile was deleted");
-      String original = store.saveOriginal(userId, type, image);
-      outbox.append(handle, AvatarUploaded.TYPE, new AvatarUploaded(userId, original, type.contentType));
-    });
-  }
+    /** Stores the original and queues the resize; the type comes from the bytes alone. */
+    public void upload(UUID userId, String username, byte[] image) {
+        ImageType type =
+                ImageType.sniff(image).orElseThrow(() -> Invalid.of("file", "must be a PNG, JPEG or WebP image"));
+        jdbi.useTransaction(handle -> {
+            if (!profiles.ensureActive(handle, userId, username)) throw new NotFound("This profile was deleted");
+            String original = store.saveOriginal(userId, type, image);
+            outbox.append(handle, AvatarUploaded.TYPE, new AvatarUploaded(userId, original, type.contentType));
+        });
+    }
 
-  /** The avatar bytes and their type, for GET /users/{id}/avatar. */
-  public record Image(byte[] bytes, String contentType) {}
+    /** The avatar bytes and their type, for GET /users/{id}/avatar. */
+    public record Image(byte[] bytes, String contentType) {}
 
-  public Image avatarOf(UUID userId) {
-    AvatarRepository.Avatar avatar = jdbi.withExtension(AvatarRepository.class, repo -> repo.find(userId))
-        .orElseThrow(() -> new NotFound("No avatar"));
-    return new Image(store.read(userId, avatar.avatarFile()), avatar.avatarContentType());
-  }
+    public Image avatarOf(UUID userId) {
+        AvatarRepository.Avatar avatar = jdbi.withExtension(AvatarRepository.class, repo -> repo.find(userId))
+                .orElseThrow(() -> new NotFound("No avatar"));
+        return new Image(store.read(userId, avatar.avatarFile()), avatar.avatarContentType());
+    }
 
-  public static String url(UUID userId) {
-    return "/api/v1/users/" + userId + "/avatar";
-  }
+    public static String url(UUID userId) {
+        return "/api/v1/users/" + userId + "/avatar";
+    }
 }

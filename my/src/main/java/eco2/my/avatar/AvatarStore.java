@@ -10,8 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.UUID;
 import java.util.Iterator;
+import java.util.UUID;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -21,78 +21,78 @@ import javax.imageio.stream.ImageInputStream;
  * move to object storage later. File names are generated here, never taken from the client.
  */
 public final class AvatarStore {
-  static final int SIZE = 256;
-  static final long MAX_PIXELS = 40_000_000L;
+    static final int SIZE = 256;
+    static final long MAX_PIXELS = 40_000_000L;
 
-  private final Path root;
+    private final Path root;
 
-  public AvatarStore(Path root) {
-    this.root = root;
-  }
-
-  /** Writes the original upload (atomically) and returns its file name. */
-  public String saveOriginal(UUID userId, ImageType type, byte[] bytes) {
-    return write(userId, "original-" + UUID.randomUUID() + "." + type.extension, bytes);
-  }
-
-  /**
-   * A 256x256 PNG of the original (scaled to cover, centre-cropped), or null when the JDK cannot decode it
-   * (WebP: ImageIO has no reader for it, so such avatars are served as uploaded).
-   */
-  public String thumbnail(UUID userId, String original) {
-    try {
-      byte[] bytes = read(userId, original);
-      if (!reasonableSize(bytes)) return null; // never decode a pixel bomb: keep the original
-      BufferedImage source = ImageIO.read(new ByteArrayInputStream(bytes));
-      if (source == null) return null;
-      BufferedImage square = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_ARGB);
-      double scale = Math.max((double) SIZE / source.getWidth(), (double) SIZE / source.getHeight());
-      int width = (int) Math.ceil(source.getWidth() * scale);
-      int height = (int) Math.ceil(source.getHeight() * scale);
-      Graphics2D g = square.createGraphics();
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-      g.drawImage(source, (SIZE - width) / 2, (SIZE - height) / 2, width, height, null);
-      g.dispose();
-      ByteArrayOutputStream png = new ByteArrayOutputStream();
-      ImageIO.write(square, "png", png);
-      return write(userId, "avatar-" + UUID.randomUUID() + ".png", png.toByteArray());
-    } catch (IOException e) {
-      return null; // unreadable image data: keep the original
+    public AvatarStore(Path root) {
+        this.root = root;
     }
-  }
 
-  /** Reads only the header: a small file may still claim billions of pixels. */
-  private static boolean reasonableSize(byte[] bytes) throws IOException {
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-      if (!readers.hasNext()) return false;
-      ImageReader reader = readers.next();
-      try {
-        reader.setInput(in, true, true);
-        return (long) reader.getWidth(0) * reader.getHeight(0) <= MAX_PIXELS;
-      } finally {
-        reader.dispose();
-      }
+    /** Writes the original upload (atomically) and returns its file name. */
+    public String saveOriginal(UUID userId, ImageType type, byte[] bytes) {
+        return write(userId, "original-" + UUID.randomUUID() + "." + type.extension, bytes);
     }
-  }
 
-  public byte[] read(UUID userId, String file) {
-    try {
-      return Files.readAllBytes(root.resolve(userId.toString()).resolve(file));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /**
+     * A 256x256 PNG of the original (scaled to cover, centre-cropped), or null when the JDK cannot decode it
+     * (WebP: ImageIO has no reader for it, so such avatars are served as uploaded).
+     */
+    public String thumbnail(UUID userId, String original) {
+        try {
+            byte[] bytes = read(userId, original);
+            if (!reasonableSize(bytes)) return null; // never decode a pixel bomb: keep the original
+            BufferedImage source = ImageIO.read(new ByteArrayInputStream(bytes));
+            if (source == null) return null;
+            BufferedImage square = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_ARGB);
+            double scale = Math.max((double) SIZE / source.getWidth(), (double) SIZE / source.getHeight());
+            int width = (int) Math.ceil(source.getWidth() * scale);
+            int height = (int) Math.ceil(source.getHeight() * scale);
+            Graphics2D g = square.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            g.drawImage(source, (SIZE - width) / 2, (SIZE - height) / 2, width, height, null);
+            g.dispose();
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(square, "png", png);
+            return write(userId, "avatar-" + UUID.randomUUID() + ".png", png.toByteArray());
+        } catch (IOException e) {
+            return null; // unreadable image data: keep the original
+        }
     }
-  }
 
-  private String write(UUID userId, String name, byte[] bytes) {
-    try {
-      Path dir = Files.createDirectories(root.resolve(userId.toString()));
-      Path partial = Files.createTempFile(dir, ".upload", ".tmp");
-      Files.write(partial, bytes);
-      Files.move(partial, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-      return name;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot store an avatar file", e);
+    /** Reads only the header: a small file may still claim billions of pixels. */
+    private static boolean reasonableSize(byte[] bytes) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) return false;
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return (long) reader.getWidth(0) * reader.getHeight(0) <= MAX_PIXELS;
+            } finally {
+                reader.dispose();
+            }
+        }
     }
-  }
+
+    public byte[] read(UUID userId, String file) {
+        try {
+            return Files.readAllBytes(root.resolve(userId.toString()).resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String write(UUID userId, String name, byte[] bytes) {
+        try {
+            Path dir = Files.createDirectories(root.resolve(userId.toString()));
+            Path partial = Files.createTempFile(dir, ".upload", ".tmp");
+            Files.write(partial, bytes);
+            Files.move(partial, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            return name;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store an avatar file", e);
+        }
+    }
 }

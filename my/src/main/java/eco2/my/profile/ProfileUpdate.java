@@ -6,21 +6,25 @@ import io.javalin.openapi.OpenApiIgnore;
 
 /** Body of PATCH /me: only these two fields; anything else (points, level, ...) is refused as unknown. */
 public record ProfileUpdate(String nickname, String bio) implements Validated {
-  /** The nickname as stored: trimmed. */
-  public String trimmedNickname() {
-    return nickname == null ? null : nickname.trim();
-  }
-
-  @Override
-  @OpenApiIgnore
-  public void validate(FieldErrors errors) {
-    errors.check(nickname == null && bio == null, "nickname", "give nickname, bio or both");
-    if (nickname != null) {
-      String trimmed = nickname.trim();
-      int length = trimmed.codePointCount(0, trimmed.length());
-      errors.check(length < 2 || length > 20, "nickname", "must be 2-20 characters");
-      errors.check(trimmed.codePoints().anyMatch(Character::isISOControl), "nickname", "must not contain control characters");
+    /** The nickname as stored: trimmed. */
+    public String trimmedNickname() {
+        return nickname == null ? null : nickname.trim();
     }
-    if (bio != null) errors.check(bio.codePointCount(0, bio.length()) > 300, "bio", "must be at most 300 characters");
-  }
+
+    @Override
+    @OpenApiIgnore
+    public void validate(FieldErrors errors) {
+        errors.check(nickname == null && bio == null, "nickname", "give nickname, bio or both");
+        if (nickname != null) {
+            String trimmed = nickname.trim();
+            int length = trimmed.codePointCount(0, trimmed.length());
+            errors.check(length < 2 || length > 20, "nickname", "must be 2-20 characters");
+            errors.check(
+                    trimmed.codePoints().anyMatch(Character::isISOControl),
+                    "nickname",
+                    "must not contain control characters");
+        }
+        if (bio != null)
+            errors.check(bio.codePointCount(0, bio.length()) > 300, "bio", "must be at most 300 characters");
+    }
 }

@@ -12,33 +12,35 @@ import org.jdbi.v3.core.Handle;
  * (not the new user: self-invites pay nothing). The event id is the ledger source, so a replay pays once.
  */
 public final class UserRegisteredHandler implements EventHandler {
-  public static final String TYPE = "user.registered";
-  public static final int INVITE_POINTS = 100;
+    public static final String TYPE = "user.registered";
+    public static final int INVITE_POINTS = 100;
 
-  private final ProfileService profiles;
-  private final InviteReward inviteReward;
+    private final ProfileService profiles;
+    private final InviteReward inviteReward;
 
-  public UserRegisteredHandler(ProfileService profiles, InviteReward inviteReward) {
-    this.profiles = profiles;
-    this.inviteReward = inviteReward;
-  }
+    public UserRegisteredHandler(ProfileService profiles, InviteReward inviteReward) {
+        this.profiles = profiles;
+        this.inviteReward = inviteReward;
+    }
 
-  /** Pays the inviter; kept apart so profiles do not depend on points. */
-  @FunctionalInterface
-  public interface InviteReward {
-    void pay(Handle transaction, UUID inviter, UUID invitee, UUID eventId);
-  }
+    /** Pays the inviter; kept apart so profiles do not depend on points. */
+    @FunctionalInterface
+    public interface InviteReward {
+        void pay(Handle transaction, UUID inviter, UUID invitee, UUID eventId);
+    }
 
-  @Override
-  public void handle(Handle transaction, EventEnvelope event) {
-    JsonNode data = event.data();
-    UUID userId = UUID.fromString(data.path("user_id").asText());
-    String username = data.path("username").asText(null);
-    if (!profiles.ensure(transaction, userId, username)) profiles.adoptUsername(transaction, userId, username);
-    String code = data.path("invite_code").asText(null);
-    if (code == null || code.isBlank()) return;
-    transaction.attach(ProfileRepository.class).findByInviteCode(code.trim().toUpperCase(Locale.ROOT))
-        .filter(inviter -> !inviter.equals(userId))
-        .ifPresent(inviter -> inviteReward.pay(transaction, inviter, userId, event.id()));
-  }
+    @Override
+    public void handle(Handle transaction, EventEnvelope event) {
+        JsonNode data = event.data();
+        UUID userId = UUID.fromString(data.path("user_id").asText());
+        String username = data.path("username").asText(null);
+        if (!profiles.ensure(transaction, userId, username)) profiles.adoptUsername(transaction, userId, username);
+        String code = data.path("invite_code").asText(null);
+        if (code == null || code.isBlank()) return;
+        transaction
+                .attach(ProfileRepository.class)
+                .findByInviteCode(code.trim().toUpperCase(Locale.ROOT))
+                .filter(inviter -> !inviter.equals(userId))
+                .ifPresent(inviter -> inviteReward.pay(transaction, inviter, userId, event.id()));
+    }
 }

@@ -7,20 +7,24 @@ import java.util.Set;
 
 /** Body of PATCH /me/settings: any subset of the three fields, each checked against its allowed values. */
 public record SettingsUpdate(Boolean notificationEnabled, String language, String theme) implements Validated {
-  static final Set<String> LANGUAGES = Set.of("ko", "en");
-  static final Set<String> THEMES = Set.of("light", "dark", "system");
+    static final Set<String> LANGUAGES = Set.of("ko", "en");
+    static final Set<String> THEMES = Set.of("light", "dark", "system");
 
-  @Override
-  @OpenApiIgnore
-  public void validate(FieldErrors errors) {
-    errors.check(notificationEnabled == null && language == null && theme == null, "notification_enabled",
-        "give at least one of notification_enabled, language, theme");
-    errors.check(language != null && !LANGUAGES.contains(language), "language", "must be one of: ko, en");
-    errors.check(theme != null && !THEMES.contains(theme), "theme", "must be one of: light, dark, system");
-  }
+    @Override
+    @OpenApiIgnore
+    public void validate(FieldErrors errors) {
+        errors.check(
+                notificationEnabled == null && language == null && theme == null,
+                "notification_enabled",
+                "give at least one of notification_enabled, language, theme");
+        errors.check(language != null && !LANGUAGES.contains(language), "language", "must be one of: ko, en");
+        errors.check(theme != null && !THEMES.contains(theme), "theme", "must be one of: light, dark, system");
+    }
 
-  Settings applyTo(Settings current) {
-    return new Settings(notificationEnabled != null ? notificationEnabled : current.notificationEnabled(),
-        language != null ? language : current.language(), theme != null ? theme : current.theme());
-  }
+    Settings applyTo(Settings current) {
+        return new Settings(
+                notificationEnabled != null ? notificationEnabled : current.notificationEnabled(),
+                language != null ? language : current.language(),
+                theme != null ? theme : current.theme());
+    }
 }

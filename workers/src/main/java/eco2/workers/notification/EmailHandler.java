@@ -14,24 +14,24 @@ import org.slf4j.LoggerFactory;
  * at-least-once edge is accepted, a lost verification mail is not.
  */
 public final class EmailHandler implements EventHandler {
-  public static final String TYPE = "notification.email";
-  private static final Logger log = LoggerFactory.getLogger(EmailHandler.class);
+    public static final String TYPE = "notification.email";
+    private static final Logger log = LoggerFactory.getLogger(EmailHandler.class);
 
-  private final MailTemplates templates;
-  private final MessageComposer composer;
-  private final MailTransport transport;
+    private final MailTemplates templates;
+    private final MessageComposer composer;
+    private final MailTransport transport;
 
-  public EmailHandler(MailTemplates templates, MessageComposer composer, MailTransport transport) {
-    this.templates = templates;
-    this.composer = composer;
-    this.transport = transport;
-  }
+    public EmailHandler(MailTemplates templates, MessageComposer composer, MailTransport transport) {
+        this.templates = templates;
+        this.composer = composer;
+        this.transport = transport;
+    }
 
-  @Override
-  public void handle(Handle transaction, EventEnvelope event) throws Exception {
-    EmailRequest request = EmailRequest.from(event.data());
-    MimeMessage message = composer.compose(event.id(), request.to(), templates.render(request));
-    transport.send(message);
-    log.info("{} mail ({}) for event {} accepted", request.template().id, request.language().code, event.id());
-  }
+    @Override
+    public void handle(Handle transaction, EventEnvelope event) throws Exception {
+        EmailRequest request = EmailRequest.from(event.data());
+        MimeMessage message = composer.compose(event.id(), request.to(), templates.render(request));
+        transport.send(message);
+        log.info("{} mail ({}) for event {} accepted", request.template().id, request.language().code, event.id());
+    }
 }

@@ -10,45 +10,53 @@ import java.time.format.DateTimeParseException;
  * The {@code data} of a notification.email event, checked: one plain recipient address, a known template, a
  * username, a token and an ISO-8601 expiry. Anything else is an {@link InvalidEmailEvent}.
  */
-public record EmailRequest(EmailTemplate template, InternetAddress to, String username, Language language,
-                           String token, Instant expiresAt) {
+public record EmailRequest(
+        EmailTemplate template,
+        InternetAddress to,
+        String username,
+        Language language,
+        String token,
+        Instant expiresAt) {
 
-  public static EmailRequest from(JsonNode data) {
-    if (data == null || !data.isObject()) throw new InvalidEmailEvent("data is not an object");
-    return new EmailRequest(
-        EmailTemplate.of(text(data, "template")),
-        recipient(text(data, "to")),
-        text(data, "username"),
-        Language.of(data.path("language").isTextual() ? data.path("language").asText() : null),
-        text(data, "token"),
-        instant(text(data, "expires_at")));
-  }
-
-  private static String text(JsonNode data, String field) {
-    JsonNode value = data.path(field);
-    if (!value.isTextual() || value.asText().isBlank()) throw new InvalidEmailEvent(field + " is missing");
-    return value.asText().trim();
-  }
-
-  /** Only a bare address: a display name or a second address would let the sender choose more than the inbox. */
-  private static InternetAddress recipient(String value) {
-    try {
-      InternetAddress address = new InternetAddress(value, true);
-      address.validate();
-      if (address.getPersonal() != null || !address.getAddress().equals(value)) {
-        throw new InvalidEmailEvent("to is not a plain email address");
-      }
-      return address;
-    } catch (AddressException e) {
-      throw new InvalidEmailEvent("to is not a valid email address");
+    public static EmailRequest from(JsonNode data) {
+        if (data == null || !data.isObject()) throw new InvalidEmailEvent("data is not an object");
+        return new EmailRequest(
+                EmailTemplate.of(text(data, "template")),
+                recipient(text(data, "to")),
+                text(data, "username"),
+                Language.of(
+                        data.path("language").isTextual()
+                                ? data.path("language").asText()
+                                : null),
+                text(data, "token"),
+                instant(text(data, "expires_at")));
     }
-  }
 
-  private static Instant instant(String value) {
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new InvalidEmailEvent("expires_at is not an ISO-8601 instant");
+    private static String text(JsonNode data, String field) {
+        JsonNode value = data.path(field);
+        if (!value.isTextual() || value.asText().isBlank()) throw new InvalidEmailEvent(field + " is missing");
+        return value.asText().trim();
     }
-  }
+
+    /** Only a bare address: a display name or a second address would let the sender choose more than the inbox. */
+    private static InternetAddress recipient(String value) {
+        try {
+            InternetAddress address = new InternetAddress(value, true);
+            address.validate();
+            if (address.getPersonal() != null || !address.getAddress().equals(value)) {
+                throw new InvalidEmailEvent("to is not a plain email address");
+            }
+            return address;
+        } catch (AddressException e) {
+            throw new InvalidEmailEvent("to is not a valid email address");
+        }
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidEmailEvent("expires_at is not an ISO-8601 instant");
+        }
+    }
 }

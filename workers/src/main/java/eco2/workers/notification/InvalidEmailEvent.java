@@ -6,7 +6,7 @@ package eco2.workers.notification;
  * field, never its value: addresses are personal data and end up in logs and DLQ headers.
  */
 public final class InvalidEmailEvent extends RuntimeException {
-  public InvalidEmailEvent(String message) {
-    super(message);
-  }
+    public InvalidEmailEvent(String message) {
+        super(message);
+    }
 }

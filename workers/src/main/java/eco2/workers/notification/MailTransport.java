@@ -9,8 +9,8 @@ import java.io.IOException;
  * means the mail is safe (accepted by the server, or on disk); throwing makes the consumer retry the event.
  */
 public interface MailTransport {
-  void send(MimeMessage message) throws MessagingException, IOException;
+    void send(MimeMessage message) throws MessagingException, IOException;
 
-  /** One line for start-up banners and logs; never contains credentials. */
-  String describe();
+    /** One line for start-up banners and logs; never contains credentials. */
+    String describe();
 }

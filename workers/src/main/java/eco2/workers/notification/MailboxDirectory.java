@@ -20,37 +20,37 @@ import org.slf4j.LoggerFactory;
  * temporary name, then renamed.
  */
 public final class MailboxDirectory implements MailTransport {
-  private static final Logger log = LoggerFactory.getLogger(MailboxDirectory.class);
-  private static final DateTimeFormatter STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final Logger log = LoggerFactory.getLogger(MailboxDirectory.class);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-  private final Path directory;
-  private final Clock clock;
+    private final Path directory;
+    private final Clock clock;
 
-  public MailboxDirectory(Path directory, Clock clock) {
-    this.directory = directory.toAbsolutePath().normalize();
-    this.clock = clock;
-  }
-
-  public Path directory() {
-    return directory;
-  }
-
-  @Override
-  public void send(MimeMessage message) throws MessagingException, IOException {
-    Files.createDirectories(directory);
-    String name = STAMP.format(clock.instant()) + "-" + UUID.randomUUID() + ".eml";
-    Path partial = directory.resolve(name + ".part");
-    try (OutputStream out = Files.newOutputStream(partial)) {
-      message.writeTo(out);
+    public MailboxDirectory(Path directory, Clock clock) {
+        this.directory = directory.toAbsolutePath().normalize();
+        this.clock = clock;
     }
-    Path file = directory.resolve(name);
-    Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-    log.info("mail written to {}", file);
-  }
 
-  @Override
-  public String describe() {
-    return ".eml files in " + directory + " (SMTP_HOST is not set)";
-  }
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public void send(MimeMessage message) throws MessagingException, IOException {
+        Files.createDirectories(directory);
+        String name = STAMP.format(clock.instant()) + "-" + UUID.randomUUID() + ".eml";
+        Path partial = directory.resolve(name + ".part");
+        try (OutputStream out = Files.newOutputStream(partial)) {
+            message.writeTo(out);
+        }
+        Path file = directory.resolve(name);
+        Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+        log.info("mail written to {}", file);
+    }
+
+    @Override
+    public String describe() {
+        return ".eml files in " + directory + " (SMTP_HOST is not set)";
+    }
 }

@@ -18,37 +18,37 @@ import java.util.UUID;
  * id, so if a redelivery ever sends a mail twice, mail systems can tell it is the same one.
  */
 public final class MessageComposer {
-  // Only builds messages; the transports decide where they go.
-  private final Session session = Session.getInstance(new Properties());
-  private final InternetAddress from;
-  private final Clock clock;
+    // Only builds messages; the transports decide where they go.
+    private final Session session = Session.getInstance(new Properties());
+    private final InternetAddress from;
+    private final Clock clock;
 
-  public MessageComposer(InternetAddress from, Clock clock) {
-    this.from = from;
-    this.clock = clock;
-  }
+    public MessageComposer(InternetAddress from, Clock clock) {
+        this.from = from;
+        this.clock = clock;
+    }
 
-  public MimeMessage compose(UUID eventId, InternetAddress to, RenderedEmail mail) throws MessagingException {
-    String messageId = "<" + eventId + "." + from.getAddress() + ">";
-    MimeMessage message = new MimeMessage(session) {
-      @Override
-      protected void updateMessageID() throws MessagingException {
-        setHeader("Message-ID", messageId);
-      }
-    };
-    message.setFrom(from);
-    message.setRecipient(Message.RecipientType.TO, to);
-    message.setSubject(mail.subject(), "UTF-8");
-    message.setSentDate(Date.from(clock.instant()));
-    MimeBodyPart text = new MimeBodyPart();
-    text.setText(mail.text(), "UTF-8", "plain");
-    MimeBodyPart html = new MimeBodyPart();
-    html.setText(mail.html(), "UTF-8", "html");
-    MimeMultipart alternative = new MimeMultipart("alternative");
-    alternative.addBodyPart(text);
-    alternative.addBodyPart(html);
-    message.setContent(alternative);
-    message.saveChanges();
-    return message;
-  }
+    public MimeMessage compose(UUID eventId, InternetAddress to, RenderedEmail mail) throws MessagingException {
+        String messageId = "<" + eventId + "." + from.getAddress() + ">";
+        MimeMessage message = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        message.setFrom(from);
+        message.setRecipient(Message.RecipientType.TO, to);
+        message.setSubject(mail.subject(), "UTF-8");
+        message.setSentDate(Date.from(clock.instant()));
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(mail.text(), "UTF-8", "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(mail.html(), "UTF-8", "html");
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(text);
+        alternative.addBodyPart(html);
+        message.setContent(alternative);
+        message.saveChanges();
+        return message;
+    }
 }

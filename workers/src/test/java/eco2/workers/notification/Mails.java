@@ -9,33 +9,33 @@ import java.util.UUID;
 
 /** Test helpers: events as auth sends them, and a received mail taken apart into what a reader sees. */
 final class Mails {
-  private Mails() {}
+    private Mails() {}
 
-  static String address(String name) {
-    return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-  }
-
-  static Map<String, Object> event(String template, String to, String username, String language, String token) {
-    Map<String, Object> data = new HashMap<>(); // HashMap: language may be null
-    data.put("template", template);
-    data.put("to", to);
-    data.put("username", username);
-    data.put("language", language);
-    data.put("token", token);
-    data.put("expires_at", "2026-11-29T10:00:00Z");
-    return data;
-  }
-
-  /** The mail's parts; fails unless it is multipart/alternative with plain text first and HTML second. */
-  record Parts(String contentType, String text, String html) {}
-
-  static Parts parts(MimeMessage message) throws Exception {
-    MimeMultipart alternative = (MimeMultipart) message.getContent();
-    BodyPart text = alternative.getBodyPart(0);
-    BodyPart html = alternative.getBodyPart(1);
-    if (alternative.getCount() != 2 || !text.isMimeType("text/plain") || !html.isMimeType("text/html")) {
-      throw new AssertionError("not text + html: " + alternative.getContentType());
+    static String address(String name) {
+        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }
-    return new Parts(message.getContentType(), (String) text.getContent(), (String) html.getContent());
-  }
+
+    static Map<String, Object> event(String template, String to, String username, String language, String token) {
+        Map<String, Object> data = new HashMap<>(); // HashMap: language may be null
+        data.put("template", template);
+        data.put("to", to);
+        data.put("username", username);
+        data.put("language", language);
+        data.put("token", token);
+        data.put("expires_at", "2026-11-29T10:00:00Z");
+        return data;
+    }
+
+    /** The mail's parts; fails unless it is multipart/alternative with plain text first and HTML second. */
+    record Parts(String contentType, String text, String html) {}
+
+    static Parts parts(MimeMessage message) throws Exception {
+        MimeMultipart alternative = (MimeMultipart) message.getContent();
+        BodyPart text = alternative.getBodyPart(0);
+        BodyPart html = alternative.getBodyPart(1);
+        if (alternative.getCount() != 2 || !text.isMimeType("text/plain") || !html.isMimeType("text/html")) {
+            throw new AssertionError("not text + html: " + alternative.getContentType());
+        }
+        return new Parts(message.getContentType(), (String) text.getContent(), (String) html.getContent());
+    }
 }

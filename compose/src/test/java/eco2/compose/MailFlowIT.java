@@ -25,7 +25,9 @@ import eco2.common.testing.TestServices;
 import eco2.workers.WorkersConfig;
 import eco2.workers.WorkersModule;
 import eco2.workers.notification.MailSettings;
+import eco2.workers.llm.LlmSettings;
 import eco2.workers.notification.NotificationConfig;
+import eco2.workers.scan.ScanConfig;
 import io.javalin.Javalin;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -106,7 +108,14 @@ class MailFlowIT {
                         Subscription.DEFAULT_DELAYS,
                         mail,
                         URI.create(BASE),
-                        Files.createTempDirectory("eco2-mailbox")));
+                        Files.createTempDirectory("eco2-mailbox")),
+                ScanConfig.forTests(
+                        services.dbSettings(database, "scan"),
+                        services.dbSettings(database, "character"),
+                        services.redisUri(),
+                        URI.create("http://127.0.0.1:9/"),
+                        LlmSettings.offline(),
+                        UUID.randomUUID().toString().substring(0, 8)));
         KeyRing keys = KeyRingLoader.load(null, null, auth.devKeyFile());
         infra = Infra.create(services.redisUri(), keys, "eco2-auth", limits, Clock.systemUTC());
         app = HttpApp.create(

@@ -5,13 +5,15 @@ import eco2.common.db.DbSettings;
 import eco2.common.events.AmqpSettings;
 import eco2.common.http.HttpSettings;
 import eco2.workers.notification.NotificationConfig;
+import eco2.workers.scan.ScanConfig;
 
 /**
  * Everything the workers service reads from the environment, with dev defaults. Tests build it directly (with
- * their own queue names, so test runs never share a durable queue). So far only the notification worker needs a
- * schema of its own: {@code notification}, for the processed_events table that keeps mail from going out twice.
+ * their own queue names, so test runs never share a durable queue). Each worker has a schema (and role) of its
+ * own: {@code notification} for the mail worker's processed events, {@code scan} and {@code character}.
  */
-public record WorkersConfig(HttpSettings http, DbSettings db, AmqpSettings amqp, NotificationConfig notification) {
+public record WorkersConfig(
+        HttpSettings http, DbSettings db, AmqpSettings amqp, NotificationConfig notification, ScanConfig scan) {
     public static final int DEFAULT_PORT = 8085;
 
     public static WorkersConfig fromEnv(Env env) {
@@ -19,6 +21,7 @@ public record WorkersConfig(HttpSettings http, DbSettings db, AmqpSettings amqp,
                 HttpSettings.fromEnv(env, DEFAULT_PORT),
                 DbSettings.fromEnv(env, "notification"),
                 AmqpSettings.fromEnv(env),
-                NotificationConfig.fromEnv(env));
+                NotificationConfig.fromEnv(env),
+                ScanConfig.fromEnv(env));
     }
 }

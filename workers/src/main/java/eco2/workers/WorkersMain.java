@@ -12,7 +12,12 @@ public final class WorkersMain {
     public static void main(String[] args) {
         Env env = Env.system();
         WorkersConfig config = WorkersConfig.fromEnv(env);
-        if (MigrateCommand.runIfAsked(args, config.db(), List.of())) return;
+        env.requireComplete();
+        if (MigrateCommand.runIfAsked(args, config.db(), List.of())) {
+            MigrateCommand.runIfAsked(args, config.scan().scanDb(), List.of());
+            MigrateCommand.runIfAsked(args, config.scan().characterDb(), List.of());
+            return;
+        }
         Standalone.run("Eco² workers", env, WorkersConfig.DEFAULT_PORT, infra -> WorkersModule.create(config, infra));
     }
 }

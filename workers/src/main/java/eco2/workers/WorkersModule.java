@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The workers service's composition root. So far it runs the notification worker (notification.email → mail);
- * scan, chat and character arrive with their own issues, and with them its HTTP API.
+ * The workers service's composition root: the notification worker (notification.email → mail), and scan with
+ * characters ({@link ScanFeature}), whose HTTP API it mounts.
  */
 public final class WorkersModule implements ServiceModule {
     private static final Logger log = LoggerFactory.getLogger(WorkersModule.class);
@@ -33,12 +33,19 @@ public final class WorkersModule implements ServiceModule {
     private final AmqpConnector amqp;
     private final List<EventConsumer> consumers;
     private final MailTransport mail;
+    private final ScanFeature scan;
 
-    private WorkersModule(Database database, AmqpConnector amqp, List<EventConsumer> consumers, MailTransport mail) {
+    private WorkersModule(
+            Database database,
+            AmqpConnector amqp,
+            List<EventConsumer> consumers,
+            MailTransport mail,
+            ScanFeature scan) {
         this.database = database;
         this.amqp = amqp;
         this.consumers = consumers;
         this.mail = mail;
+        this.scan = scan;
     }
 
     public static WorkersModule create(WorkersConfig config, Infra infra) {
@@ -65,12 +72,18 @@ public final class WorkersModule implements ServiceModule {
                         infra.mapper(),
                         infra.metrics().registry())
                 .startWhenReachable();
-        return new WorkersModule(database, amqp, List.of(emailConsumer), mail);
+        ScanFeature scan = new ScanFeature(config.scan(), infra, amqp);
+        return new WorkersModule(database, amqp, List.of(emailConsumer), mail, scan);
     }
 
     /** Where mail goes, as a line for the dev launcher's banner: the mailbox folder, or the SMTP server. */
     public String mailReport() {
         return "Mail        " + mail.describe();
+    }
+
+    /** Where scan and chat get their answers, as a line for the dev launcher's banner. */
+    public String llmReport() {
+        return "LLM         " + scan.llmMode();
     }
 
     @Override
@@ -80,22 +93,26 @@ public final class WorkersModule implements ServiceModule {
 
     @Override
     public void routes(Javalin app) {
-        // Its API (see API.md) arrives with its own issue; until then only the shared ops endpoints answer.
+        scan.routes(app);
     }
 
     @Override
     public List<ReadinessCheck> readiness() {
-        return List.of(database.readiness(), amqp.readiness());
+        List<ReadinessCheck> checks = new java.util.ArrayList<>(List.of(database.readiness(), amqp.readiness()));
+        checks.addAll(scan.readiness());
+        return checks;
     }
 
     @Override
     public void quiesce(Instant deadline) {
+        scan.quiesce(deadline);
         consumers.forEach(consumer -> consumer.drain(deadline));
     }
 
     @Override
     public void close() {
         consumers.forEach(EventConsumer::close);
+        scan.close();
         amqp.close();
         database.close();
     }

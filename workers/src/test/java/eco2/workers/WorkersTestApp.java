@@ -14,7 +14,9 @@ import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import eco2.workers.notification.EmailHandler;
 import eco2.workers.notification.MailSettings;
+import eco2.workers.llm.LlmSettings;
 import eco2.workers.notification.NotificationConfig;
+import eco2.workers.scan.ScanConfig;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +46,7 @@ public final class WorkersTestApp implements AutoCloseable {
     public final String queue;
     private final Connection connection;
     private final Channel channel;
+    private final WorkersConfig config;
 
     private WorkersTestApp(MailSettings mail, List<Duration> retryDelays, Path mailboxDir) throws Exception {
         TestServices services = TestServices.get();
@@ -51,11 +54,18 @@ public final class WorkersTestApp implements AutoCloseable {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         amqp = new AmqpSettings(services.amqpUri(), "eco2.events.test." + tag);
         queue = NotificationConfig.QUEUE + ".test." + tag;
-        WorkersConfig config = new WorkersConfig(
+        config = new WorkersConfig(
                 HttpSettings.forTests(),
                 services.dbSettings(database, "notification"),
                 amqp,
-                new NotificationConfig(queue, retryDelays, mail, PUBLIC_BASE_URL, mailboxDir));
+                new NotificationConfig(queue, retryDelays, mail, PUBLIC_BASE_URL, mailboxDir),
+                ScanConfig.forTests(
+                        services.dbSettings(database, "scan"),
+                        services.dbSettings(database, "character"),
+                        services.redisUri(),
+                        URI.create("http://127.0.0.1:9/"),
+                        LlmSettings.offline(),
+                        tag));
         // Workers verify no tokens yet: no key is known.
         infra = Infra.create(
                 services.redisUri(),
@@ -135,5 +145,6 @@ public final class WorkersTestApp implements AutoCloseable {
         app.stop();
         infra.close();
         TestBroker.deleteQueuesAndExchange(amqp.exchange(), queue);
+        TestBroker.deleteQueuesAndExchange(amqp.exchange(), config.scan().queues().toArray(String[]::new));
     }
 }

@@ -1,0 +1,36 @@
+package eco2.workers.scan;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/** Scan outcomes for /metrics: tasks finished by status and error code, submit-to-end time, tasks in flight. */
+public final class ScanMetrics {
+    private final MeterRegistry registry;
+    private final Timer duration;
+    private final Clock clock;
+
+    public ScanMetrics(MeterRegistry registry, Clock clock, Supplier<Number> inFlight, Supplier<Number> openStreams) {
+        this.registry = registry;
+        this.clock = clock;
+        this.duration = Timer.builder("eco2_scan_duration")
+                .description("from submission to done or failed")
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
+        registry.gauge("eco2_scan_in_flight", java.util.List.of(), inFlight, s -> s.get().doubleValue());
+        registry.gauge("eco2_scan_streams_open", java.util.List.of(), openStreams, s -> s.get().doubleValue());
+    }
+
+    public void finished(ScanTask task, String status, String errorCode) {
+        Counter.builder("eco2_scan_tasks_finished")
+                .description("scan tasks that ended, by status and error code")
+                .tag("status", status)
+                .tag("code", errorCode == null ? "none" : errorCode)
+                .register(registry)
+                .increment();
+        duration.record(Duration.between(task.createdAt(), clock.instant()));
+    }
+}

@@ -87,8 +87,16 @@ public final class MyModule implements ServiceModule {
                 new OutboxRelay(database.jdbi(), amqp, infra.metrics().registry(), "my").start();
         DocumentCache pointsCache = new DocumentCache(infra.redis(), USER_POINTS, Duration.ofMinutes(5));
         profileService.onDelete(pointsCache::invalidate);
+        ActivityService activityService = new ActivityService(database.jdbi(), infra.mapper());
         PointsService pointsService = new PointsService(
-                database.jdbi(), profileService, outbox, infra.mapper(), infra.clock(), leaderboard, pointsCache);
+                database.jdbi(),
+                profileService,
+                activityService,
+                outbox,
+                infra.mapper(),
+                infra.clock(),
+                leaderboard,
+                pointsCache);
         UserRegisteredHandler.InviteReward inviteReward = (tx, inviter, invitee, eventId) -> {
             pointsService.award(
                     tx,
@@ -137,7 +145,7 @@ public final class MyModule implements ServiceModule {
                 relay,
                 new ProfileHandler(profileService, infra.jsonBody(), infra.authenticator()),
                 new PointsHandler(pointsService, infra.authenticator()),
-                new ActivityHandler(new ActivityService(database.jdbi(), infra.mapper()), infra.authenticator()),
+                new ActivityHandler(activityService, infra.authenticator()),
                 new SettingsHandler(
                         new SettingsService(database.jdbi(), profileService), infra.jsonBody(), infra.authenticator()),
                 new LeaderboardHandler(leaderboard, infra.authenticator()),

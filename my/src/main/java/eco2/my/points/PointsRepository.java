@@ -33,13 +33,4 @@ public interface PointsRepository {
 
     @SqlQuery("SELECT points FROM profiles WHERE user_id = :userId AND deleted_at IS NULL")
     Optional<Long> balance(@Bind("userId") UUID userId);
-
-    @SqlUpdate("INSERT INTO activities (id, user_id, action, points_earned, metadata) "
-            + "VALUES (:id, :userId, :action, :points, CAST(:metadata AS jsonb))")
-    void addActivity(
-            @Bind("id") UUID id,
-            @Bind("userId") UUID userId,
-            @Bind("action") String action,
-            @Bind("points") int points,
-            @Bind("metadata") String metadataJson);
 }

@@ -18,11 +18,13 @@ import eco2.my.avatar.AvatarJobHandler;
 import eco2.my.avatar.AvatarService;
 import eco2.my.avatar.AvatarStore;
 import eco2.my.avatar.AvatarUploaded;
+import eco2.my.events.EventRouter;
 import eco2.my.leaderboard.Leaderboard;
 import eco2.my.leaderboard.LeaderboardHandler;
 import eco2.my.points.PointsHandler;
 import eco2.my.points.PointsService;
 import eco2.my.points.RewardsHandler;
+import eco2.my.points.ScanRewardService;
 import eco2.my.profile.ProfileHandler;
 import eco2.my.profile.ProfileService;
 import eco2.my.profile.UserRegisteredHandler;
@@ -35,7 +37,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The my service's composition root: profiles fed by user.registered, points, levels and the daily check-in. */
+/**
+ * The my service's composition root: profiles fed by user.registered, points and activities fed by scan and recycle
+ * events, levels and the daily check-in.
+ */
 public final class MyModule implements ServiceModule {
     /** {@code user:profile:{id}}: the exact GET /me document, one hour, invalidated on every change. */
     public static final String USER_PROFILE = "user:profile:";
@@ -117,11 +122,18 @@ public final class MyModule implements ServiceModule {
                         infra.mapper(),
                         infra.metrics().registry())
                 .startWhenReachable();
+        RewardsHandler rewardsHandler = new RewardsHandler(
+                new ScanRewardService(pointsService, activityService, profileService), pointsService, profileService);
+        EventRouter rewardEvents = new EventRouter(Map.of(
+                RewardsHandler.SCAN_COMPLETED, rewardsHandler, RewardsHandler.RECYCLE_COMPLETED, rewardsHandler));
+        Subscription rewardsDefaults = Subscription.of(config.rewardsQueue(), rewardEvents.types(), rewardEvents);
         EventConsumer rewards = new EventConsumer(
-                        Subscription.of(
-                                config.rewardsQueue(),
-                                List.of(RewardsHandler.SCAN_COMPLETED, RewardsHandler.RECYCLE_COMPLETED),
-                                new RewardsHandler(pointsService, profileService)),
+                        new Subscription(
+                                rewardsDefaults.queue(),
+                                rewardsDefaults.routingKeys(),
+                                rewardsDefaults.handler(),
+                                config.rewardsRetryDelays(),
+                                rewardsDefaults.prefetch()),
                         database.jdbi(),
                         amqp,
                         infra.mapper(),

@@ -13,6 +13,7 @@ import eco2.common.ops.ReadinessCheck;
 import eco2.common.redis.DocumentCache;
 import eco2.my.activity.ActivityHandler;
 import eco2.my.activity.ActivityService;
+import eco2.my.activity.CharacterUnlockedHandler;
 import eco2.my.avatar.AvatarHandler;
 import eco2.my.avatar.AvatarJobHandler;
 import eco2.my.avatar.AvatarService;
@@ -38,8 +39,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The my service's composition root: profiles fed by user.registered, points and activities fed by scan and recycle
- * events, levels and the daily check-in.
+ * The my service's composition root: profiles fed by user.registered, points and activities fed by scan, recycle
+ * and character events, levels and the daily check-in.
  */
 public final class MyModule implements ServiceModule {
     /** {@code user:profile:{id}}: the exact GET /me document, one hour, invalidated on every change. */
@@ -124,8 +125,14 @@ public final class MyModule implements ServiceModule {
                 .startWhenReachable();
         RewardsHandler rewardsHandler = new RewardsHandler(
                 new ScanRewardService(pointsService, activityService, profileService), pointsService, profileService);
+        // One queue for everything that lands on a user's points and activity feed.
         EventRouter rewardEvents = new EventRouter(Map.of(
-                RewardsHandler.SCAN_COMPLETED, rewardsHandler, RewardsHandler.RECYCLE_COMPLETED, rewardsHandler));
+                RewardsHandler.SCAN_COMPLETED,
+                rewardsHandler,
+                RewardsHandler.RECYCLE_COMPLETED,
+                rewardsHandler,
+                CharacterUnlockedHandler.TYPE,
+                new CharacterUnlockedHandler(activityService, profileService)));
         Subscription rewardsDefaults = Subscription.of(config.rewardsQueue(), rewardEvents.types(), rewardEvents);
         EventConsumer rewards = new EventConsumer(
                         new Subscription(

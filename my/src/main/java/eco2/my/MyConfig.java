@@ -3,8 +3,11 @@ package eco2.my;
 import eco2.common.config.Env;
 import eco2.common.db.DbSettings;
 import eco2.common.events.AmqpSettings;
+import eco2.common.events.Subscription;
 import eco2.common.http.HttpSettings;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Everything the my service reads from the environment, with dev defaults. Tests build it directly (and give
@@ -17,11 +20,24 @@ public record MyConfig(
         String registrationsQueue,
         String rewardsQueue,
         String avatarJobsQueue,
-        Path avatarDir) {
+        Path avatarDir,
+        List<Duration> rewardsRetryDelays) {
     public static final int DEFAULT_PORT = 8082;
     public static final String REGISTRATIONS_QUEUE = "my.user-registered";
     public static final String REWARDS_QUEUE = "my.rewards";
     public static final String AVATAR_JOBS_QUEUE = "my.avatar-jobs";
+
+    /** With the consumer's default retry delays; tests that wait for the dead-letter queue pass shorter ones. */
+    public MyConfig(
+            HttpSettings http,
+            DbSettings db,
+            AmqpSettings amqp,
+            String registrationsQueue,
+            String rewardsQueue,
+            String avatarJobsQueue,
+            Path avatarDir) {
+        this(http, db, amqp, registrationsQueue, rewardsQueue, avatarJobsQueue, avatarDir, Subscription.DEFAULT_DELAYS);
+    }
 
     public static MyConfig fromEnv(Env env) {
         return new MyConfig(

@@ -13,16 +13,19 @@ import eco2.common.ops.ReadinessCheck;
 import eco2.common.redis.DocumentCache;
 import eco2.my.activity.ActivityHandler;
 import eco2.my.activity.ActivityService;
+import eco2.my.activity.CharacterUnlockedHandler;
 import eco2.my.avatar.AvatarHandler;
 import eco2.my.avatar.AvatarJobHandler;
 import eco2.my.avatar.AvatarService;
 import eco2.my.avatar.AvatarStore;
 import eco2.my.avatar.AvatarUploaded;
+import eco2.my.events.EventRouter;
 import eco2.my.leaderboard.Leaderboard;
 import eco2.my.leaderboard.LeaderboardHandler;
 import eco2.my.points.PointsHandler;
 import eco2.my.points.PointsService;
 import eco2.my.points.RewardsHandler;
+import eco2.my.points.ScanRewardService;
 import eco2.my.profile.ProfileHandler;
 import eco2.my.profile.ProfileService;
 import eco2.my.profile.UserRegisteredHandler;
@@ -35,7 +38,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The my service's composition root: profiles fed by user.registered, points, levels and the daily check-in. */
+/**
+ * The my service's composition root: profiles fed by user.registered, points and activities fed by scan, recycle
+ * and character events, levels and the daily check-in.
+ */
 public final class MyModule implements ServiceModule {
     /** {@code user:profile:{id}}: the exact GET /me document, one hour, invalidated on every change. */
     public static final String USER_PROFILE = "user:profile:";
@@ -87,8 +93,16 @@ public final class MyModule implements ServiceModule {
                 new OutboxRelay(database.jdbi(), amqp, infra.metrics().registry(), "my").start();
         DocumentCache pointsCache = new DocumentCache(infra.redis(), USER_POINTS, Duration.ofMinutes(5));
         profileService.onDelete(pointsCache::invalidate);
+        ActivityService activityService = new ActivityService(database.jdbi(), infra.mapper());
         PointsService pointsService = new PointsService(
-                database.jdbi(), profileService, outbox, infra.mapper(), infra.clock(), leaderboard, pointsCache);
+                database.jdbi(),
+                profileService,
+                activityService,
+                outbox,
+                infra.mapper(),
+                infra.clock(),
+                leaderboard,
+                pointsCache);
         UserRegisteredHandler.InviteReward inviteReward = (tx, inviter, invitee, eventId) -> {
             pointsService.award(
                     tx,
@@ -109,11 +123,24 @@ public final class MyModule implements ServiceModule {
                         infra.mapper(),
                         infra.metrics().registry())
                 .startWhenReachable();
+        RewardsHandler rewardsHandler = new RewardsHandler(
+                new ScanRewardService(pointsService, activityService, profileService), pointsService, profileService);
+        // One queue for everything that lands on a user's points and activity feed.
+        EventRouter rewardEvents = new EventRouter(Map.of(
+                RewardsHandler.SCAN_COMPLETED,
+                rewardsHandler,
+                RewardsHandler.RECYCLE_COMPLETED,
+                rewardsHandler,
+                CharacterUnlockedHandler.TYPE,
+                new CharacterUnlockedHandler(activityService, profileService)));
+        Subscription rewardsDefaults = Subscription.of(config.rewardsQueue(), rewardEvents.types(), rewardEvents);
         EventConsumer rewards = new EventConsumer(
-                        Subscription.of(
-                                config.rewardsQueue(),
-                                List.of(RewardsHandler.SCAN_COMPLETED, RewardsHandler.RECYCLE_COMPLETED),
-                                new RewardsHandler(pointsService, profileService)),
+                        new Subscription(
+                                rewardsDefaults.queue(),
+                                rewardsDefaults.routingKeys(),
+                                rewardsDefaults.handler(),
+                                config.rewardsRetryDelays(),
+                                rewardsDefaults.prefetch()),
                         database.jdbi(),
                         amqp,
                         infra.mapper(),
@@ -137,7 +164,7 @@ public final class MyModule implements ServiceModule {
                 relay,
                 new ProfileHandler(profileService, infra.jsonBody(), infra.authenticator()),
                 new PointsHandler(pointsService, infra.authenticator()),
-                new ActivityHandler(new ActivityService(database.jdbi(), infra.mapper()), infra.authenticator()),
+                new ActivityHandler(activityService, infra.authenticator()),
                 new SettingsHandler(
                         new SettingsService(database.jdbi(), profileService), infra.jsonBody(), infra.authenticator()),
                 new LeaderboardHandler(leaderboard, infra.authenticator()),

@@ -2,6 +2,10 @@ package eco2.my;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.GetResponse;
 import eco2.auth.AuthConfig;
 import eco2.auth.AuthModule;
 import eco2.auth.keys.KeyRing;
@@ -9,6 +13,7 @@ import eco2.auth.keys.KeyRingLoader;
 import eco2.auth.oauth.OAuthSettings;
 import eco2.common.config.Env;
 import eco2.common.events.AmqpSettings;
+import eco2.common.events.Subscription;
 import eco2.common.http.HttpApp;
 import eco2.common.http.HttpSettings;
 import eco2.common.http.Infra;
@@ -17,10 +22,12 @@ import eco2.common.testing.TestBroker;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import io.javalin.Javalin;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,8 +49,10 @@ public final class MyTestApp implements AutoCloseable {
     public final AmqpSettings amqp;
     private final List<String> queues;
     public final Path avatarDir;
+    private Connection publisher;
+    private Channel publishing;
 
-    private MyTestApp(RateLimitSettings limits, String amqpUrl) throws Exception {
+    private MyTestApp(RateLimitSettings limits, String amqpUrl, List<Duration> rewardsRetryDelays) throws Exception {
         TestServices services = TestServices.get();
         services.flushRedis();
         String database = services.freshDatabase();
@@ -79,7 +88,8 @@ public final class MyTestApp implements AutoCloseable {
                 queues.get(1),
                 queues.get(2),
                 queues.get(3),
-                avatarDir);
+                avatarDir,
+                rewardsRetryDelays);
         infra = Infra.create(services.redisUri(), keys, "eco2-auth", limits, Clock.systemUTC());
         app = HttpApp.create(
                         "test",
@@ -97,7 +107,16 @@ public final class MyTestApp implements AutoCloseable {
 
     /** With the broker reached at {@code amqpUrl}, e.g. through a {@link eco2.common.testing.TcpProxy}. */
     public static MyTestApp start(String amqpUrl) throws Exception {
-        return new MyTestApp(new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null), amqpUrl);
+        return new MyTestApp(noLimits(), amqpUrl, Subscription.DEFAULT_DELAYS);
+    }
+
+    /** With short retry delays on the rewards queue, so a bad event reaches its dead-letter queue within a test. */
+    public static MyTestApp startWithRewardsRetries(List<Duration> retryDelays) throws Exception {
+        return new MyTestApp(noLimits(), TestServices.get().amqpUri(), retryDelays);
+    }
+
+    private static RateLimitSettings noLimits() {
+        return new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null);
     }
 
     /** A registered, signed-in user. */
@@ -122,8 +141,57 @@ public final class MyTestApp implements AutoCloseable {
                 login.json().get("access_token").asText());
     }
 
+    /** Publishes an event envelope onto this app's exchange, with the type as routing key, in publishing order. */
+    public synchronized void publish(UUID id, String type, Object data) throws Exception {
+        String body = TestHttp.json(Map.of(
+                "id",
+                id.toString(),
+                "type",
+                type,
+                "occurred_at",
+                Instant.now().toString(),
+                "source",
+                "test",
+                "data",
+                data));
+        channel()
+                .basicPublish(
+                        amqp.exchange(),
+                        type,
+                        new AMQP.BasicProperties.Builder().deliveryMode(2).build(),
+                        body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Whether my's consumer committed this event id. */
+    public boolean processed(UUID eventId) {
+        return db.withHandle(h -> h.createQuery("SELECT count(*) FROM users.processed_events WHERE event_id = :id")
+                        .bind("id", eventId)
+                        .mapTo(Long.class)
+                        .one())
+                == 1;
+    }
+
+    /** Takes the next message off the rewards queue's dead-letter queue, or null when it is empty. */
+    public synchronized GetResponse takeRewardsDeadLetter() throws Exception {
+        return channel().basicGet(queues.get(2) + ".dlq", true);
+    }
+
+    /** One channel for publishing and dead-letter reads, so events arrive in the order a test sent them. */
+    private synchronized Channel channel() throws Exception {
+        if (publishing == null) {
+            publisher = TestServices.get().amqpConnection("my-test-publisher");
+            publishing = publisher.createChannel();
+        }
+        return publishing;
+    }
+
     @Override
     public void close() {
+        try {
+            if (publisher != null) publisher.close();
+        } catch (Exception e) {
+            // best effort: the broker drops the connection with the test JVM anyway
+        }
         app.stop();
         infra.close();
         TestBroker.deleteQueuesAndExchange(amqp.exchange(), queues.toArray(String[]::new));

@@ -39,8 +39,11 @@ class RewardsIT {
     void aScanPaysTenAndARecycleFiftyAndAReplayPaysNothing() throws Exception {
         MyTestApp.User user = my.register();
         UUID scan = UUID.randomUUID();
-        publish(scan, "scan.completed", Map.of("user_id", user.id(), "task_id", "t-1"));
-        publish(scan, "scan.completed", Map.of("user_id", user.id(), "task_id", "t-1"));
+        // scan.completed now names its task by UUID and says whether it pays (workers applies the scan rules).
+        Map<String, Object> paying =
+                Map.of("user_id", user.id(), "task_id", UUID.randomUUID().toString(), "paying", true);
+        publish(scan, "scan.completed", paying);
+        publish(scan, "scan.completed", paying);
         UUID recycle = UUID.randomUUID();
         publish(recycle, "recycle.completed", Map.of("user_id", user.id()));
 
@@ -97,7 +100,10 @@ class RewardsIT {
     void aRewardThatOvertakesTheRegistrationStillEndsWithTheUsernameAsNickname() throws Exception {
         String userId = UUID.randomUUID().toString();
         UUID scan = UUID.randomUUID();
-        publish(scan, "scan.completed", Map.of("user_id", userId));
+        publish(
+                scan,
+                "scan.completed",
+                Map.of("user_id", userId, "task_id", UUID.randomUUID().toString(), "paying", true));
         Await.until(() -> processed(scan));
         UUID registered = UUID.randomUUID();
         publish(registered, "user.registered", Map.of("user_id", userId, "username", "late_comer"));

@@ -6,8 +6,9 @@ import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** SQL for the activity feed, newest first, keyset-paginated on (created_at, id). */
+/** SQL for the activity feed: one insert, and pages newest first, keyset-paginated on (created_at, id). */
 @RegisterConstructorMapper(ActivityRow.class)
 public interface ActivityRepository {
     String COLUMNS = "id, action, points_earned, metadata::text AS metadata, created_at";
@@ -20,4 +21,13 @@ public interface ActivityRepository {
             + "ORDER BY created_at DESC, id DESC LIMIT :limit")
     List<ActivityRow> pageAfter(
             @Bind("userId") UUID userId, @Bind("at") Instant at, @Bind("id") UUID id, @Bind("limit") int limit);
+
+    @SqlUpdate("INSERT INTO activities (id, user_id, action, points_earned, metadata) "
+            + "VALUES (:id, :userId, :action, :points, CAST(:metadata AS jsonb))")
+    void add(
+            @Bind("id") UUID id,
+            @Bind("userId") UUID userId,
+            @Bind("action") String action,
+            @Bind("points") int points,
+            @Bind("metadata") String metadataJson);
 }

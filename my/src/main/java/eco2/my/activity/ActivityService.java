@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** The caller's activity feed. */
+/** The activity feed: rows written inside the transaction of what they record, and pages of the caller's feed. */
 public final class ActivityService {
     private final Jdbi jdbi;
     private final ObjectMapper mapper;
@@ -23,6 +25,17 @@ public final class ActivityService {
 
     /** A page of the feed; {@code nextCursor} is null on the last page. */
     public record Page(List<Activity> items, String nextCursor) {}
+
+    /** One feed entry, committed or rolled back with the change it records. */
+    public void record(Handle handle, UUID userId, String action, int pointsEarned, Map<String, ?> metadata) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(metadata);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        handle.attach(ActivityRepository.class).add(UUID.randomUUID(), userId, action, pointsEarned, json);
+    }
 
     public Page page(UUID userId, int limit, FeedCursor after) {
         // One extra row says whether another page exists, without a count query.

@@ -31,15 +31,10 @@ public interface PointsRepository {
     @SqlUpdate("UPDATE profiles SET level = :level WHERE user_id = :userId")
     void setLevel(@Bind("userId") UUID userId, @Bind("level") int level);
 
+    /** A scan that paid nothing still counts, so total_scans is every completed scan, paid or not. */
+    @SqlUpdate("UPDATE profiles SET total_scans = total_scans + 1, updated_at = now() WHERE user_id = :userId")
+    void countUnpaidScan(@Bind("userId") UUID userId);
+
     @SqlQuery("SELECT points FROM profiles WHERE user_id = :userId AND deleted_at IS NULL")
     Optional<Long> balance(@Bind("userId") UUID userId);
-
-    @SqlUpdate("INSERT INTO activities (id, user_id, action, points_earned, metadata) "
-            + "VALUES (:id, :userId, :action, :points, CAST(:metadata AS jsonb))")
-    void addActivity(
-            @Bind("id") UUID id,
-            @Bind("userId") UUID userId,
-            @Bind("action") String action,
-            @Bind("points") int points,
-            @Bind("metadata") String metadataJson);
 }

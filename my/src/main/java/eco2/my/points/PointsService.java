@@ -7,6 +7,7 @@ import eco2.common.error.NotFound;
 import eco2.common.events.OutboxWriter;
 import eco2.common.redis.DocumentCache;
 import eco2.common.redis.Prefetched;
+import eco2.my.activity.ActivityService;
 import eco2.my.leaderboard.Leaderboard;
 import eco2.my.profile.ProfileService;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ public final class PointsService {
 
     private final Jdbi jdbi;
     private final ProfileService profiles;
+    private final ActivityService activities;
     private final OutboxWriter outbox;
     private final ObjectMapper mapper;
     private final Clock clock;
@@ -38,6 +40,7 @@ public final class PointsService {
     public PointsService(
             Jdbi jdbi,
             ProfileService profiles,
+            ActivityService activities,
             OutboxWriter outbox,
             ObjectMapper mapper,
             Clock clock,
@@ -46,6 +49,7 @@ public final class PointsService {
         this.jdbi = jdbi;
         this.pointsCache = pointsCache;
         this.profiles = profiles;
+        this.activities = activities;
         this.outbox = outbox;
         this.leaderboard = leaderboard;
         this.mapper = mapper;
@@ -60,10 +64,10 @@ public final class PointsService {
         long balance = points.applyToBalance(userId, delta, reason);
         int before = Levels.of(balance - delta);
         int after = Levels.of(balance);
-        points.addActivity(UUID.randomUUID(), userId, reason, delta, json(metadata));
+        activities.record(handle, userId, reason, delta, metadata);
         if (after != before) {
             points.setLevel(userId, after);
-            points.addActivity(UUID.randomUUID(), userId, "level_up", 0, json(Map.of("level", after)));
+            activities.record(handle, userId, "level_up", 0, Map.of("level", after));
         }
         outbox.append(
                 handle, PointsAwarded.TYPE, new PointsAwarded(userId, delta, reason, balance, after, after != before));

@@ -104,10 +104,7 @@ final class ScanFeature implements AutoCloseable {
 
         ScanConsumer[] consumerRef = new ScanConsumer[1];
         ScanMetrics metrics = new ScanMetrics(
-                registry,
-                infra.clock(),
-                () -> consumerRef[0] == null ? 0 : consumerRef[0].inFlight(),
-                open::open);
+                registry, infra.clock(), () -> consumerRef[0] == null ? 0 : consumerRef[0].inFlight(), open::open);
         ScanPipeline pipeline = new ScanPipeline(
                 scanDb.jdbi(),
                 db,
@@ -127,9 +124,7 @@ final class ScanFeature implements AutoCloseable {
 
         consumers.add(new EventConsumer(
                         Subscription.of(
-                                config.scanEventsQueue(),
-                                List.of(ScanUserEvents.USER_DELETED),
-                                new ScanUserEvents()),
+                                config.scanEventsQueue(), List.of(ScanUserEvents.USER_DELETED), new ScanUserEvents()),
                         scanDb.jdbi(),
                         amqp,
                         infra.mapper(),
@@ -149,7 +144,12 @@ final class ScanFeature implements AutoCloseable {
         StreamTickets tickets = new StreamTickets(config.ticketSecret(), infra.clock());
         ScanService service = new ScanService(scanDb.jdbi(), scanOutbox);
         scans = new ScanHandler(
-                service, view, tickets, infra.authenticator(), infra.jsonBody(), config.llm().visionAvailable());
+                service,
+                view,
+                tickets,
+                infra.authenticator(),
+                infra.jsonBody(),
+                config.llm().visionAvailable());
         streams = new ScanStreamHandler(service, ids, open, tickets, infra.authenticator());
         characters = new CharacterHandler(characterService, infra.authenticator());
     }

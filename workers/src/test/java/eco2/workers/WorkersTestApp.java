@@ -12,9 +12,9 @@ import eco2.common.ratelimit.RateLimitSettings;
 import eco2.common.testing.TestBroker;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
+import eco2.workers.llm.LlmSettings;
 import eco2.workers.notification.EmailHandler;
 import eco2.workers.notification.MailSettings;
-import eco2.workers.llm.LlmSettings;
 import eco2.workers.notification.NotificationConfig;
 import eco2.workers.scan.ScanConfig;
 import io.javalin.Javalin;
@@ -145,6 +145,7 @@ public final class WorkersTestApp implements AutoCloseable {
         app.stop();
         infra.close();
         TestBroker.deleteQueuesAndExchange(amqp.exchange(), queue);
-        TestBroker.deleteQueuesAndExchange(amqp.exchange(), config.scan().queues().toArray(String[]::new));
+        TestBroker.deleteQueuesAndExchange(
+                amqp.exchange(), config.scan().queues().toArray(String[]::new));
     }
 }

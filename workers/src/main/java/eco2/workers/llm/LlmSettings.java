@@ -33,7 +33,14 @@ public record LlmSettings(
 
     public static LlmSettings offline() {
         return new LlmSettings(
-                null, null, "gpt-4o-mini", null, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(60), 2);
+                null,
+                null,
+                "gpt-4o-mini",
+                null,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(60),
+                2);
     }
 
     public boolean online() {

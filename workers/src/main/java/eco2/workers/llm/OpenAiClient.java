@@ -77,11 +77,11 @@ public final class OpenAiClient {
 
     private String content(HttpResponse<byte[]> response) {
         if (response.statusCode() / 100 != 2) {
-            throw new UpstreamFailure(
-                    UpstreamFailure.ERROR, "The model provider answered " + response.statusCode());
+            throw new UpstreamFailure(UpstreamFailure.ERROR, "The model provider answered " + response.statusCode());
         }
         try {
-            JsonNode message = mapper.readTree(response.body()).path("choices").path(0).path("message");
+            JsonNode message =
+                    mapper.readTree(response.body()).path("choices").path(0).path("message");
             if (!message.path("content").isTextual()) {
                 throw new UpstreamFailure(UpstreamFailure.UNRECOGNISED, "The model provider sent no answer text");
             }

@@ -24,13 +24,15 @@ public final class GuideAnswer implements AnswerWriter {
     static String compose(ScanInput input, Classification seen, ScanFacts facts, Map<String, String> categories) {
         if (facts.category() == null) {
             String asked = input.text() == null ? "이 사진" : "'" + input.text() + "'";
-            return "분리배출 안내서에서 " + asked + "에 맞는 품목을 찾지 못했어요. "
-                    + "다른 이름으로 다시 입력하거나 사진으로 스캔해 보세요.";
+            return "분리배출 안내서에서 " + asked + "에 맞는 품목을 찾지 못했어요. " + "다른 이름으로 다시 입력하거나 사진으로 스캔해 보세요.";
         }
         StringBuilder answer = new StringBuilder();
         String category = categories.getOrDefault(facts.category(), facts.category());
         String subject = facts.itemName() == null ? "이 품목" : facts.itemName();
-        answer.append(Korean.topic(subject)).append(' ').append(Korean.direction(category)).append(" 분류돼요.");
+        answer.append(Korean.topic(subject))
+                .append(' ')
+                .append(Korean.direction(category))
+                .append(" 분류돼요.");
         if (!facts.howToRecycle().isEmpty()) answer.append(" 이렇게 버려 주세요: ").append(numbered(facts.howToRecycle()));
         if (!facts.doNotDo().isEmpty()) answer.append(" 하지 말아 주세요: ").append(String.join(" / ", facts.doNotDo()));
         if (!seen.identified()) answer.append(" 안내서에서 정확한 품목은 찾지 못했어요.");

@@ -41,8 +41,9 @@ public final class LlmAnswer implements AnswerWriter {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return CompletableFuture.failedFuture(e);
         }
-        List<Map<String, Object>> messages =
-                List.of(Map.<String, Object>of("role", "system", "content", PROMPT), Map.<String, Object>of("role", "user", "content", json));
+        List<Map<String, Object>> messages = List.of(
+                Map.<String, Object>of("role", "system", "content", PROMPT),
+                Map.<String, Object>of("role", "user", "content", json));
         return limiter.submit(() -> client.complete(settings.model(), messages, false, settings.scanTimeout()));
     }
 }

@@ -66,7 +66,8 @@ public final class LlmClassifier implements Classifier {
         List<Map<String, Object>> parts = new ArrayList<>();
         if (input.text() != null) parts.add(Map.of("type", "text", "text", input.text()));
         if (input.hasImage()) {
-            String url = "data:" + input.imageType() + ";base64," + Base64.getEncoder().encodeToString(input.image());
+            String url = "data:" + input.imageType() + ";base64,"
+                    + Base64.getEncoder().encodeToString(input.image());
             parts.add(Map.of("type", "image_url", "image_url", Map.of("url", url)));
         }
         return parts;
@@ -95,10 +96,15 @@ public final class LlmClassifier implements Classifier {
 
     /** The guide's own item for what the model saw, keeping the model's category and confidence. */
     private CompletableFuture<Classification> inGuide(Classification seen) {
-        return guide.find(seen.itemName(), seen.category()).thenApply(found -> found.identified()
-                ? new Classification(
-                        seen.category(), found.subcategory(), found.itemName(), found.itemId(), seen.confidence())
-                : seen);
+        return guide.find(seen.itemName(), seen.category())
+                .thenApply(found -> found.identified()
+                        ? new Classification(
+                                seen.category(),
+                                found.subcategory(),
+                                found.itemName(),
+                                found.itemId(),
+                                seen.confidence())
+                        : seen);
     }
 
     private static UpstreamFailure unrecognised(String message) {

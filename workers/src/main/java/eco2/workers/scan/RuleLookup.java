@@ -15,19 +15,22 @@ public final class RuleLookup {
     }
 
     public CompletableFuture<ScanFacts> facts(Classification seen, String region) {
-        CompletableFuture<JsonNode> item = seen.identified()
-                ? info.item(seen.itemId())
-                : CompletableFuture.completedFuture(null);
+        CompletableFuture<JsonNode> item =
+                seen.identified() ? info.item(seen.itemId()) : CompletableFuture.completedFuture(null);
         CompletableFuture<JsonNode> rules =
                 region == null ? CompletableFuture.completedFuture(null) : info.rules(region);
-        return item.thenCombine(rules, (found, regional) -> new ScanFacts(
-                found == null ? seen.itemName() : found.path("name").asText(),
-                found == null ? seen.category() : found.path("category").asText(),
-                found == null ? seen.subcategory() : found.path("subcategory").asText(null),
-                found == null ? List.of() : texts(found.path("how_to_recycle")),
-                found == null ? List.of() : texts(found.path("do_not_do")),
-                regional == null ? null : regional.path("name").asText(null),
-                regional == null ? null : regional.path("recyclables").asText(null)));
+        return item.thenCombine(
+                rules,
+                (found, regional) -> new ScanFacts(
+                        found == null ? seen.itemName() : found.path("name").asText(),
+                        found == null ? seen.category() : found.path("category").asText(),
+                        found == null
+                                ? seen.subcategory()
+                                : found.path("subcategory").asText(null),
+                        found == null ? List.of() : texts(found.path("how_to_recycle")),
+                        found == null ? List.of() : texts(found.path("do_not_do")),
+                        regional == null ? null : regional.path("name").asText(null),
+                        regional == null ? null : regional.path("recyclables").asText(null)));
     }
 
     private static List<String> texts(JsonNode array) {

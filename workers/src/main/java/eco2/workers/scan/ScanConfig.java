@@ -77,8 +77,13 @@ public record ScanConfig(
 
     /** Every queue this feature declares, dead-letter queues included: for tests to clean up. */
     public java.util.List<String> queues() {
-        return java.util.List.of(requestedQueue, requestedQueue + ".dlq", scanEventsQueue, scanEventsQueue + ".dlq",
-                characterEventsQueue, characterEventsQueue + ".dlq");
+        return java.util.List.of(
+                requestedQueue,
+                requestedQueue + ".dlq",
+                scanEventsQueue,
+                scanEventsQueue + ".dlq",
+                characterEventsQueue,
+                characterEventsQueue + ".dlq");
     }
 
     /** The stage deadline: the provider's read timeout and a margin for the database steps around it. */

@@ -126,7 +126,11 @@ public final class ScanConsumer implements AutoCloseable {
 
     private synchronized void park(long tag, byte[] body) {
         try {
-            channel.basicPublish("", queue + ".dlq", new AMQP.BasicProperties.Builder().deliveryMode(2).build(), body);
+            channel.basicPublish(
+                    "",
+                    queue + ".dlq",
+                    new AMQP.BasicProperties.Builder().deliveryMode(2).build(),
+                    body);
             channel.basicAck(tag, false);
         } catch (IOException | RuntimeException e) {
             log.error("could not park an unreadable scan message: {}", e.toString());

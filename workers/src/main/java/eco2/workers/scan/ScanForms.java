@@ -54,8 +54,8 @@ final class ScanForms {
         errors.throwIfAny();
         if (file.size() > MAX_IMAGE_BYTES) throw tooLarge();
         byte[] bytes = readAll(file);
-        ImageCheck.Image image = ImageCheck.inspect(bytes)
-                .orElseThrow(() -> Invalid.of("image", "must be a PNG, JPEG or WebP image"));
+        ImageCheck.Image image =
+                ImageCheck.inspect(bytes).orElseThrow(() -> Invalid.of("image", "must be a PNG, JPEG or WebP image"));
         if (image.width() <= 0 || image.height() <= 0 || image.pixels() > ImageCheck.MAX_PIXELS) {
             throw Invalid.of("image", "must be at most 16 megapixels");
         }

@@ -1,6 +1,7 @@
 package eco2.workers.scan;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -20,8 +21,15 @@ public final class ScanMetrics {
                 .description("from submission to done or failed")
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
-        registry.gauge("eco2_scan_in_flight", java.util.List.of(), inFlight, s -> s.get().doubleValue());
-        registry.gauge("eco2_scan_streams_open", java.util.List.of(), openStreams, s -> s.get().doubleValue());
+        // Strong references: Micrometer holds a gauge's object weakly, and these suppliers have no other owner.
+        Gauge.builder("eco2_scan_in_flight", inFlight, s -> s.get().doubleValue())
+                .description("scan tasks this instance is working on")
+                .strongReference(true)
+                .register(registry);
+        Gauge.builder("eco2_scan_streams_open", openStreams, s -> s.get().doubleValue())
+                .description("scan event streams open on this instance")
+                .strongReference(true)
+                .register(registry);
     }
 
     public void finished(ScanTask task, String status, String errorCode) {

@@ -75,7 +75,8 @@ public final class ScanPipeline {
         CompletableFuture<ScanFacts> facts = vision.thenCompose(seen -> task.facts() != null
                 ? CompletableFuture.completedFuture(read(task.facts(), ScanFacts.class))
                 : stage(() -> rules.facts(seen, task.region()))
-                        .thenApplyAsync(found -> saved(task, found, repo -> repo.saveRule(task.id(), json(found))), db));
+                        .thenApplyAsync(
+                                found -> saved(task, found, repo -> repo.saveRule(task.id(), json(found))), db));
         CompletableFuture<String> answer = facts.thenCompose(found -> task.answer() != null
                 ? CompletableFuture.completedFuture(task.answer())
                 : stage(() -> input.thenCompose(in -> answers.write(in, vision.join(), found)))
@@ -149,11 +150,13 @@ public final class ScanPipeline {
 
     private ScanInput input(ScanTask task) {
         if (!task.hasImage()) return new ScanInput(task.inputText(), task.region(), null, null);
-        return jdbi.withExtension(ScanRepository.class, repo -> new ScanInput(
-                task.inputText(),
-                task.region(),
-                repo.imageBytes(task.id()).orElse(null),
-                repo.imageType(task.id()).orElse(null)));
+        return jdbi.withExtension(
+                ScanRepository.class,
+                repo -> new ScanInput(
+                        task.inputText(),
+                        task.region(),
+                        repo.imageBytes(task.id()).orElse(null),
+                        repo.imageType(task.id()).orElse(null)));
     }
 
     private String json(Object value) {

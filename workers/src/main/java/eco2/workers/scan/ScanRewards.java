@@ -76,5 +76,4 @@ public final class ScanRewards {
         data.put("paying", paying);
         return data;
     }
-
 }

@@ -27,7 +27,8 @@ public final class ScanStreams implements AutoCloseable {
     }
 
     public void add(SseStream stream) {
-        byTask.computeIfAbsent(stream.taskId(), id -> ConcurrentHashMap.newKeySet()).add(stream);
+        byTask.computeIfAbsent(stream.taskId(), id -> ConcurrentHashMap.newKeySet())
+                .add(stream);
         stream.closed().whenComplete((ignored, error) -> remove(stream));
     }
 

@@ -32,7 +32,8 @@ public final class StreamTickets {
     public String issue(UUID taskId, Caller caller) {
         long expires = clock.instant().plus(LIFETIME).getEpochSecond();
         String claims = taskId + "|" + caller.id() + "|" + expires;
-        return ENCODER.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + ENCODER.encodeToString(sign(claims));
+        return ENCODER.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "."
+                + ENCODER.encodeToString(sign(claims));
     }
 
     /** The caller the ticket was issued to, when it is intact, unexpired and for this task. */

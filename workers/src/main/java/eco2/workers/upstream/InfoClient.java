@@ -34,7 +34,8 @@ public final class InfoClient {
 
     /** A region's discharge rules, or null for a name info does not know. */
     public CompletableFuture<JsonNode> rules(String region) {
-        return http.get("api/v1/recycle/rules/" + URLEncoder.encode(region, StandardCharsets.UTF_8).replace("+", "%20"));
+        return http.get("api/v1/recycle/rules/"
+                + URLEncoder.encode(region, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
     /** info's categories, key to Korean name, fetched once: they change only with a release of the guide. */
@@ -43,7 +44,10 @@ public final class InfoClient {
         if (known != null) return CompletableFuture.completedFuture(known);
         return http.get("api/v1/recycle/categories").thenApply(body -> {
             Map<String, String> names = new LinkedHashMap<>();
-            if (body != null) body.path("items").forEach(c -> names.put(c.path("key").asText(), c.path("name").asText()));
+            if (body != null)
+                body.path("items")
+                        .forEach(c ->
+                                names.put(c.path("key").asText(), c.path("name").asText()));
             if (names.isEmpty()) throw new UpstreamFailure(UpstreamFailure.ERROR, "info listed no categories");
             categories = Map.copyOf(names);
             return categories;

@@ -51,19 +51,19 @@ public final class JsonHttp {
     }
 
     private CompletableFuture<JsonNode> send(HttpRequest.Builder request) {
-        HttpRequest built = request.timeout(timeout).header("Accept", "application/json").build();
-        return client.sendAsync(built, HttpResponse.BodyHandlers.ofByteArray())
-                .handle((response, error) -> {
-                    if (error != null) throw UpstreamFailure.of(error, name);
-                    if (response.statusCode() == 404) return null;
-                    if (response.statusCode() / 100 != 2) {
-                        throw new UpstreamFailure(UpstreamFailure.ERROR, name + " answered " + response.statusCode());
-                    }
-                    try {
-                        return mapper.readTree(response.body());
-                    } catch (IOException e) {
-                        throw new UpstreamFailure(UpstreamFailure.ERROR, name + " sent unreadable JSON");
-                    }
-                });
+        HttpRequest built =
+                request.timeout(timeout).header("Accept", "application/json").build();
+        return client.sendAsync(built, HttpResponse.BodyHandlers.ofByteArray()).handle((response, error) -> {
+            if (error != null) throw UpstreamFailure.of(error, name);
+            if (response.statusCode() == 404) return null;
+            if (response.statusCode() / 100 != 2) {
+                throw new UpstreamFailure(UpstreamFailure.ERROR, name + " answered " + response.statusCode());
+            }
+            try {
+                return mapper.readTree(response.body());
+            } catch (IOException e) {
+                throw new UpstreamFailure(UpstreamFailure.ERROR, name + " sent unreadable JSON");
+            }
+        });
     }
 }

@@ -25,7 +25,8 @@ class ScanOfflineIT {
     }
 
     static String submit(ScanTestApp app, ScanTestApp.User user, String text) {
-        TestHttp.Response accepted = app.http.postJson("/api/v1/scan", TestHttp.json(Map.of("text", text)), user.auth());
+        TestHttp.Response accepted =
+                app.http.postJson("/api/v1/scan", TestHttp.json(Map.of("text", text)), user.auth());
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         JsonNode body = accepted.json();
         assertThat(body.get("status").asText()).isEqualTo("queued");
@@ -59,12 +60,18 @@ class ScanOfflineIT {
         assertThat(result.get("item").get("name").asText()).contains("페트병");
         assertThat(result.get("item").get("subcategory").asText()).isEqualTo("페트");
         assertThat(result.get("how_to_recycle")).isNotEmpty();
-        assertThat(result.get("answer").asText()).contains(result.get("how_to_recycle").get(0).asText());
+        assertThat(result.get("answer").asText())
+                .contains(result.get("how_to_recycle").get(0).asText());
         assertThat(result.get("confidence").asDouble()).isGreaterThanOrEqualTo(0.5);
         assertThat(result.get("points_awarded").asInt()).isEqualTo(10);
         assertThat(result.get("character_unlocked").get("name").asText()).isEqualTo("페티");
 
-        Await.until(() -> app.http.get("/api/v1/users/me/points", user.auth()).json().get("points").asInt() == 10);
+        Await.until(() -> app.http
+                        .get("/api/v1/users/me/points", user.auth())
+                        .json()
+                        .get("points")
+                        .asInt()
+                == 10);
         JsonNode mine = app.http.get("/api/v1/characters/me", user.auth()).json();
         assertThat(mine.get("items")).extracting(c -> c.get("name").asText()).containsExactly("이코", "페티");
 
@@ -72,7 +79,12 @@ class ScanOfflineIT {
         JsonNode again = awaitEnd(app, user, submit(app, user, "페트병"));
         assertThat(again.get("result").get("points_awarded").asInt()).isEqualTo(10);
         assertThat(again.get("result").get("character_unlocked").isNull()).isTrue();
-        Await.until(() -> app.http.get("/api/v1/users/me/points", user.auth()).json().get("points").asInt() == 20);
+        Await.until(() -> app.http
+                        .get("/api/v1/users/me/points", user.auth())
+                        .json()
+                        .get("points")
+                        .asInt()
+                == 20);
         assertThat(app.count("SELECT count(*) FROM character.ownerships WHERE code = 'pet' AND user_id = CAST('"
                         + user.id() + "' AS uuid)"))
                 .isEqualTo(1);
@@ -112,17 +124,23 @@ class ScanOfflineIT {
         String completed = "SELECT count(*) FROM scan.outbox WHERE type = 'scan.completed' AND published_at IS NOT NULL"
                 + " AND payload->'data'->>'task_id' = '" + done.get("task_id").asText() + "'";
         Await.until(() -> app.count(completed) == 1);
-        assertThat(app.http.get("/api/v1/users/me/points", user.auth()).json().get("points").asInt()).isZero();
+        assertThat(app.http
+                        .get("/api/v1/users/me/points", user.auth())
+                        .json()
+                        .get("points")
+                        .asInt())
+                .isZero();
     }
 
     @Test
     void aRegionAddsItsRule() throws Exception {
         ScanTestApp.User user = app.register();
-        TestHttp.Response accepted = app.http.postJson(
-                "/api/v1/scan", TestHttp.json(Map.of("text", "우유팩", "region", "서울")), user.auth());
+        TestHttp.Response accepted =
+                app.http.postJson("/api/v1/scan", TestHttp.json(Map.of("text", "우유팩", "region", "서울")), user.auth());
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         JsonNode done = awaitEnd(app, user, accepted.json().get("task_id").asText());
         assertThat(done.get("result").get("answer").asText()).contains("서울특별시 기준");
-        assertThat(done.get("result").get("character_unlocked").get("name").asText()).isEqualTo("팩토리");
+        assertThat(done.get("result").get("character_unlocked").get("name").asText())
+                .isEqualTo("팩토리");
     }
 }

@@ -80,9 +80,9 @@ class ScanProviderIT {
         assertThat(result.get("item").get("name").asText()).isEqualTo("투명 페트병");
         assertThat(result.get("confidence").asDouble()).isEqualTo(0.92);
         assertThat(result.get("points_awarded").asInt()).isEqualTo(10);
-        assertThat(llm.requests).anySatisfy(body -> assertThat(body)
-                .contains("\"model\":\"test-vision\"")
-                .contains("data:image/png;base64,"));
+        assertThat(llm.requests)
+                .anySatisfy(body ->
+                        assertThat(body).contains("\"model\":\"test-vision\"").contains("data:image/png;base64,"));
         assertThat(app.count("SELECT count(*) FROM scan.images")).isZero();
     }
 
@@ -95,7 +95,8 @@ class ScanProviderIT {
         assertThat(failed.get("error").get("code").asText()).isEqualTo("provider_error");
         assertThat(failed.has("result")).isFalse();
         assertThat(app.count("SELECT count(*) FROM scan.outbox WHERE type = 'scan.completed' "
-                        + "AND payload->'data'->>'task_id' = '" + failed.get("task_id").asText() + "'"))
+                        + "AND payload->'data'->>'task_id' = '"
+                        + failed.get("task_id").asText() + "'"))
                 .isZero();
         assertThat(app.count("SELECT count(*) FROM scan.images WHERE task_id = CAST('"
                         + failed.get("task_id").asText() + "' AS uuid)"))
@@ -104,7 +105,8 @@ class ScanProviderIT {
 
     @Test
     void aStalledProviderIsATimeout() throws Exception {
-        llm.answers("{\"category\":\"plastic\",\"item_name\":\"페트병\",\"confidence\":0.9}").stalls(5000);
+        llm.answers("{\"category\":\"plastic\",\"item_name\":\"페트병\",\"confidence\":0.9}")
+                .stalls(5000);
         JsonNode failed = photoScan();
 
         assertThat(failed.get("status").asText()).isEqualTo("failed");

@@ -31,7 +31,6 @@ import eco2.workers.notification.NotificationConfig;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,11 +65,19 @@ public final class ScanTestApp implements AutoCloseable {
         database = services.freshDatabase();
         String tag = UUID.randomUUID().toString().substring(0, 8);
         amqp = new AmqpSettings(services.amqpUri(), "eco2.events.test." + tag);
-        for (String name : List.of("auth-deleted", "my-registered", "my-rewards", "my-avatars", "mail", "scan",
-                "scan-user", "character-user")) {
+        for (String name : List.of(
+                "auth-deleted",
+                "my-registered",
+                "my-rewards",
+                "my-avatars",
+                "mail",
+                "scan",
+                "scan-user",
+                "character-user")) {
             queues.add("test." + name + "." + tag);
         }
-        keys = KeyRingLoader.load(null, null, Files.createTempDirectory("eco2-scan-test").resolve("jwt.pem"));
+        keys = KeyRingLoader.load(
+                null, null, Files.createTempDirectory("eco2-scan-test").resolve("jwt.pem"));
         RateLimitSettings limits = new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null);
         int port = FreePorts.pick();
         AuthConfig auth = new AuthConfig(
@@ -95,7 +102,8 @@ public final class ScanTestApp implements AutoCloseable {
                 queues.get(2),
                 queues.get(3),
                 Files.createTempDirectory("eco2-avatars"));
-        InfoConfig info = new InfoConfig(HttpSettings.forTests(), services.dbSettings(database, InfoConfig.SCHEMA), true);
+        InfoConfig info =
+                new InfoConfig(HttpSettings.forTests(), services.dbSettings(database, InfoConfig.SCHEMA), true);
         workers = workersConfig(llm, dailyCap, port, true);
         infra = Infra.create(services.redisUri(), keys, "eco2-auth", limits, Clock.systemUTC());
         List<ServiceModule> modules = List.of(
@@ -153,7 +161,7 @@ public final class ScanTestApp implements AutoCloseable {
     }
 
     /** Another workers instance on the same database, Redis and broker that runs no pipeline: API and streams only. */
-    public TestHttp secondInstance() throws Exception {
+    public int secondInstance() throws Exception {
         Infra other = Infra.create(
                 TestServices.get().redisUri(),
                 keys,
@@ -161,10 +169,11 @@ public final class ScanTestApp implements AutoCloseable {
                 new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null),
                 Clock.systemUTC());
         WorkersModule module = WorkersModule.create(workersConfig(workers.scan().llm(), 20, app.port(), false), other);
-        Javalin second = HttpApp.create("second", HttpSettings.forTests(), other, List.of(module)).start(0);
+        Javalin second = HttpApp.create("second", HttpSettings.forTests(), other, List.of(module))
+                .start(0);
         extra.add(second::stop);
         extra.add(other);
-        return new TestHttp(second.port());
+        return second.port();
     }
 
     /** A registered, signed-in user whose profile and default character exist. */
@@ -183,9 +192,13 @@ public final class ScanTestApp implements AutoCloseable {
         TestHttp.Response login =
                 http.postJson("/api/v1/auth/login", TestHttp.json(Map.of("email", username, "password", PASSWORD)));
         assertThat(login.status()).as(login.body()).isEqualTo(200);
-        User user = new User(created.json().get("id").asText(), username, login.json().get("access_token").asText());
-        Await.until(() -> count("SELECT count(*) FROM character.ownerships WHERE user_id = CAST('" + user.id()
-                        + "' AS uuid)") == 1);
+        User user = new User(
+                created.json().get("id").asText(),
+                username,
+                login.json().get("access_token").asText());
+        Await.until(() ->
+                count("SELECT count(*) FROM character.ownerships WHERE user_id = CAST('" + user.id() + "' AS uuid)")
+                        == 1);
         Await.until(() -> http.get("/api/v1/users/me", user.auth()).status() == 200);
         return user;
     }

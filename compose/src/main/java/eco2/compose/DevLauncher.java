@@ -43,6 +43,10 @@ public final class DevLauncher {
         vars.putIfAbsent(
                 "JWT_DEV_KEY_FILE", dataDir.resolve("jwt-signing-key.pem").toString());
         vars.putIfAbsent("MAILBOX_DIR", dataDir.resolve("mailbox").toString());
+        // Workers reach info and location over HTTP, here at the launcher's own base URL.
+        String self = "http://127.0.0.1:" + vars.get("PORT");
+        vars.putIfAbsent("INFO_URL", self);
+        vars.putIfAbsent("LOCATION_URL", self);
         Env env = new Env(vars);
 
         AuthConfig auth = AuthConfig.fromEnv(env);
@@ -63,6 +67,7 @@ public final class DevLauncher {
         infra.lifecycle().start(app, http.port());
         List<String> report = new ArrayList<>(devInfra.report());
         report.add(workers.mailReport());
+        report.add(workers.llmReport());
         printBanner(app.port(), report);
     }
 

@@ -25,6 +25,10 @@ public final class MigrateAll {
             "recycle_info",
             InfoModule.EXTENSIONS,
             "notification",
+            List.of(),
+            "scan",
+            List.of(),
+            "character",
             List.of());
 
     private MigrateAll() {}

@@ -163,7 +163,7 @@ final class ScanFeature implements AutoCloseable {
     }
 
     List<ReadinessCheck> readiness() {
-        return List.of(scanDb.readiness(), characterDb.readiness());
+        return List.of(scanDb.readiness(), characterDb.readiness(), ReadinessCheck.fact("llm", llmMode));
     }
 
     /** For /ready and the launcher's banner: "offline" or the provider's host. */

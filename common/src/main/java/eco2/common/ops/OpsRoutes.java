@@ -72,7 +72,7 @@ public final class OpsRoutes {
         for (ReadinessCheck check : checks) {
             try {
                 check.check();
-                results.putIfAbsent(check.name(), "ok"); // several modules may check the same dependency
+                results.putIfAbsent(check.name(), check.status()); // several modules may check the same dependency
             } catch (Exception e) {
                 log.warn("readiness check {} failed: {}", check.name(), e.toString());
                 results.put(check.name(), "down");

@@ -12,6 +12,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.util.JedisURIHelper;
 
 /**
@@ -85,8 +86,10 @@ public final class ScanEventBus implements AutoCloseable {
 
     /** Its own connection without a read timeout: a subscriber waits for news indefinitely. */
     private Jedis connect() {
-        DefaultJedisClientConfig.Builder config =
-                DefaultJedisClientConfig.builder().connectionTimeoutMillis(1000).socketTimeoutMillis(0);
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(1000)
+                .socketTimeoutMillis(0)
+                .protocol(RedisProtocol.RESP2);
         String user = JedisURIHelper.getUser(redisUri);
         String password = JedisURIHelper.getPassword(redisUri);
         if (user != null) config.user(user);

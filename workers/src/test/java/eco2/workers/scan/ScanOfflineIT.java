@@ -143,4 +143,25 @@ class ScanOfflineIT {
         assertThat(done.get("result").get("character_unlocked").get("name").asText())
                 .isEqualTo("팩토리");
     }
+
+    @Test
+    void readyReportsTheOfflineMode() {
+        TestHttp.Response ready = app.http.get("/ready");
+        assertThat(ready.status()).as(ready.body()).isEqualTo(200);
+        assertThat(ready.json().toString()).contains("\"llm\":\"offline\"");
+    }
+
+    @Test
+    void deletingTheAccountPurgesTasksImagesAndCharacters() throws Exception {
+        ScanTestApp.User user = app.register();
+        awaitEnd(app, user, submit(app, user, "페트병"));
+        String owned = "SELECT count(*) FROM character.ownerships WHERE user_id = CAST('" + user.id() + "' AS uuid)";
+        String tasks = "SELECT count(*) FROM scan.tasks WHERE user_id = CAST('" + user.id() + "' AS uuid)";
+        assertThat(app.count(owned)).isEqualTo(2);
+        assertThat(app.count(tasks)).isEqualTo(1);
+
+        assertThat(app.http.method("DELETE", "/api/v1/users/me", user.auth()).status())
+                .isEqualTo(204);
+        Await.until(() -> app.count(owned) == 0 && app.count(tasks) == 0);
+    }
 }

@@ -29,6 +29,8 @@ public final class MigrateAll {
             "scan",
             List.of(),
             "character",
+            List.of(),
+            "chat",
             List.of());
 
     private MigrateAll() {}

@@ -24,6 +24,7 @@ import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import eco2.workers.WorkersConfig;
 import eco2.workers.WorkersModule;
+import eco2.workers.chat.ChatConfig;
 import eco2.workers.llm.LlmSettings;
 import eco2.workers.notification.MailSettings;
 import eco2.workers.notification.NotificationConfig;
@@ -115,6 +116,10 @@ class MailFlowIT {
                         services.redisUri(),
                         URI.create("http://127.0.0.1:9/"),
                         LlmSettings.offline(),
+                        UUID.randomUUID().toString().substring(0, 8)),
+                ChatConfig.forTests(
+                        services.dbSettings(database, "chat"),
+                        URI.create("http://127.0.0.1:9/"),
                         UUID.randomUUID().toString().substring(0, 8)));
         KeyRing keys = KeyRingLoader.load(null, null, auth.devKeyFile());
         infra = Infra.create(services.redisUri(), keys, "eco2-auth", limits, Clock.systemUTC());

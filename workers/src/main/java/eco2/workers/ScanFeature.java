@@ -60,6 +60,8 @@ final class ScanFeature implements AutoCloseable {
     private final ScanStreamHandler streams;
     private final CharacterHandler characters;
     private final String llmMode;
+    private final InfoClient info;
+    private final CharacterService characterService;
 
     ScanFeature(ScanConfig config, Infra infra, AmqpConnector amqp) {
         var registry = infra.metrics().registry();
@@ -72,7 +74,7 @@ final class ScanFeature implements AutoCloseable {
         ExecutorService db = daemonPool("scan-db", config.scanDb().poolSize());
         closeables.add(io::shutdownNow);
         closeables.add(db::shutdownNow);
-        InfoClient info = new InfoClient(
+        info = new InfoClient(
                 new JsonHttp(infra.mapper(), config.infoUrl(), "The sorting guide (info)", Duration.ofSeconds(5), io));
         GuideMatch guide = new GuideMatch(info);
         GuideAnswer guideAnswer = new GuideAnswer(info);
@@ -89,7 +91,7 @@ final class ScanFeature implements AutoCloseable {
         }
         llmMode = config.llm().mode();
 
-        CharacterService characterService =
+        characterService =
                 new CharacterService(characterDb.jdbi(), new OutboxWriter(infra.mapper(), "workers", infra.clock()));
         OutboxWriter scanOutbox = new OutboxWriter(infra.mapper(), "workers", infra.clock());
         ScanRewards rewards =
@@ -164,6 +166,15 @@ final class ScanFeature implements AutoCloseable {
 
     List<ReadinessCheck> readiness() {
         return List.of(scanDb.readiness(), characterDb.readiness(), ReadinessCheck.fact("llm", llmMode));
+    }
+
+    /** The sorting guide's client, shared with chat. */
+    InfoClient info() {
+        return info;
+    }
+
+    CharacterService characters() {
+        return characterService;
     }
 
     /** For /ready and the launcher's banner: "offline" or the provider's host. */

@@ -4,16 +4,22 @@ import eco2.common.config.Env;
 import eco2.common.db.DbSettings;
 import eco2.common.events.AmqpSettings;
 import eco2.common.http.HttpSettings;
+import eco2.workers.chat.ChatConfig;
 import eco2.workers.notification.NotificationConfig;
 import eco2.workers.scan.ScanConfig;
 
 /**
  * Everything the workers service reads from the environment, with dev defaults. Tests build it directly (with
  * their own queue names, so test runs never share a durable queue). Each worker has a schema (and role) of its
- * own: {@code notification} for the mail worker's processed events, {@code scan} and {@code character}.
+ * own: {@code notification} for the mail worker's processed events, {@code scan}, {@code character} and {@code chat}.
  */
 public record WorkersConfig(
-        HttpSettings http, DbSettings db, AmqpSettings amqp, NotificationConfig notification, ScanConfig scan) {
+        HttpSettings http,
+        DbSettings db,
+        AmqpSettings amqp,
+        NotificationConfig notification,
+        ScanConfig scan,
+        ChatConfig chat) {
     public static final int DEFAULT_PORT = 8085;
 
     public static WorkersConfig fromEnv(Env env) {
@@ -22,6 +28,7 @@ public record WorkersConfig(
                 DbSettings.fromEnv(env, "notification"),
                 AmqpSettings.fromEnv(env),
                 NotificationConfig.fromEnv(env),
-                ScanConfig.fromEnv(env));
+                ScanConfig.fromEnv(env),
+                ChatConfig.fromEnv(env));
     }
 }

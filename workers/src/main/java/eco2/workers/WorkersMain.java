@@ -16,6 +16,7 @@ public final class WorkersMain {
         if (MigrateCommand.runIfAsked(args, config.db(), List.of())) {
             MigrateCommand.runIfAsked(args, config.scan().scanDb(), List.of());
             MigrateCommand.runIfAsked(args, config.scan().characterDb(), List.of());
+            MigrateCommand.runIfAsked(args, config.chat().db(), List.of());
             return;
         }
         Standalone.run("Eco² workers", env, WorkersConfig.DEFAULT_PORT, infra -> WorkersModule.create(config, infra));

@@ -7,6 +7,7 @@ import eco2.common.events.Subscription;
 import eco2.common.http.Infra;
 import eco2.common.http.ServiceModule;
 import eco2.common.ops.ReadinessCheck;
+import eco2.common.ratelimit.RateLimitRule;
 import eco2.workers.notification.EmailHandler;
 import eco2.workers.notification.MailTemplates;
 import eco2.workers.notification.MailTransport;
@@ -21,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The workers service's composition root: the notification worker (notification.email → mail), and scan with
- * characters ({@link ScanFeature}), whose HTTP API it mounts.
+ * The workers service's composition root: the notification worker (notification.email → mail), scan with
+ * characters ({@link ScanFeature}) and chat ({@link ChatFeature}), whose HTTP APIs it mounts.
  */
 public final class WorkersModule implements ServiceModule {
     private static final Logger log = LoggerFactory.getLogger(WorkersModule.class);
@@ -34,18 +35,21 @@ public final class WorkersModule implements ServiceModule {
     private final List<EventConsumer> consumers;
     private final MailTransport mail;
     private final ScanFeature scan;
+    private final ChatFeature chat;
 
     private WorkersModule(
             Database database,
             AmqpConnector amqp,
             List<EventConsumer> consumers,
             MailTransport mail,
-            ScanFeature scan) {
+            ScanFeature scan,
+            ChatFeature chat) {
         this.database = database;
         this.amqp = amqp;
         this.consumers = consumers;
         this.mail = mail;
         this.scan = scan;
+        this.chat = chat;
     }
 
     public static WorkersModule create(WorkersConfig config, Infra infra) {
@@ -73,7 +77,8 @@ public final class WorkersModule implements ServiceModule {
                         infra.metrics().registry())
                 .startWhenReachable();
         ScanFeature scan = new ScanFeature(config.scan(), infra, amqp);
-        return new WorkersModule(database, amqp, List.of(emailConsumer), mail, scan);
+        ChatFeature chat = new ChatFeature(config.chat(), infra, amqp, scan.info(), scan.characters());
+        return new WorkersModule(database, amqp, List.of(emailConsumer), mail, scan, chat);
     }
 
     /** Where mail goes, as a line for the dev launcher's banner: the mailbox folder, or the SMTP server. */
@@ -94,18 +99,26 @@ public final class WorkersModule implements ServiceModule {
     @Override
     public void routes(Javalin app) {
         scan.routes(app);
+        chat.routes(app);
+    }
+
+    @Override
+    public List<RateLimitRule> rateLimits() {
+        return chat.rateLimits();
     }
 
     @Override
     public List<ReadinessCheck> readiness() {
         List<ReadinessCheck> checks = new java.util.ArrayList<>(List.of(database.readiness(), amqp.readiness()));
         checks.addAll(scan.readiness());
+        checks.addAll(chat.readiness());
         return checks;
     }
 
     @Override
     public void quiesce(Instant deadline) {
         scan.quiesce(deadline);
+        chat.quiesce(deadline);
         consumers.forEach(consumer -> consumer.drain(deadline));
     }
 
@@ -113,6 +126,7 @@ public final class WorkersModule implements ServiceModule {
     public void close() {
         consumers.forEach(EventConsumer::close);
         scan.close();
+        chat.close();
         amqp.close();
         database.close();
     }

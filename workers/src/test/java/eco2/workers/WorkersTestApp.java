@@ -12,6 +12,7 @@ import eco2.common.ratelimit.RateLimitSettings;
 import eco2.common.testing.TestBroker;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
+import eco2.workers.chat.ChatConfig;
 import eco2.workers.llm.LlmSettings;
 import eco2.workers.notification.EmailHandler;
 import eco2.workers.notification.MailSettings;
@@ -65,7 +66,8 @@ public final class WorkersTestApp implements AutoCloseable {
                         services.redisUri(),
                         URI.create("http://127.0.0.1:9/"),
                         LlmSettings.offline(),
-                        tag));
+                        tag),
+                ChatConfig.forTests(services.dbSettings(database, "chat"), URI.create("http://127.0.0.1:9/"), tag));
         // Workers verify no tokens yet: no key is known.
         infra = Infra.create(
                 services.redisUri(),

@@ -36,8 +36,8 @@ public record ScanConfig(
 
     public static ScanConfig fromEnv(Env env) {
         return new ScanConfig(
-                DbSettings.fromEnv(withUser(env, "SCAN_DB_USER"), "scan"),
-                DbSettings.fromEnv(withUser(env, "CHARACTER_DB_USER"), "character"),
+                DbSettings.fromEnv(ownRole(env, "SCAN_DB_USER"), "scan"),
+                DbSettings.fromEnv(ownRole(env, "CHARACTER_DB_USER"), "character"),
                 env.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
                 URI.create(slash(env.get("INFO_URL", "http://127.0.0.1:8084"))),
                 LlmSettings.fromEnv(env),
@@ -96,7 +96,7 @@ public record ScanConfig(
     }
 
     /** Each schema has its own role; DB_USER (one role for a whole service) does not apply to these two. */
-    private static Env withUser(Env env, String variable) {
+    public static Env ownRole(Env env, String variable) {
         java.util.Map<String, String> vars = new java.util.HashMap<>();
         String password = env.optional("DB_PASSWORD");
         if (password != null) vars.put("DB_PASSWORD", password);

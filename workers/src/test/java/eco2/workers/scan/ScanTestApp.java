@@ -25,6 +25,7 @@ import eco2.my.MyConfig;
 import eco2.my.MyModule;
 import eco2.workers.WorkersConfig;
 import eco2.workers.WorkersModule;
+import eco2.workers.chat.ChatConfig;
 import eco2.workers.llm.LlmSettings;
 import eco2.workers.notification.MailSettings;
 import eco2.workers.notification.NotificationConfig;
@@ -157,7 +158,11 @@ public final class ScanTestApp implements AutoCloseable {
                         MailSettings.fromEnv(new Env(Map.of())),
                         URI.create("http://localhost:8080"),
                         Files.createTempDirectory("eco2-mailbox")),
-                scan);
+                scan,
+                ChatConfig.forTests(
+                        services.dbSettings(database, "chat"),
+                        URI.create("http://127.0.0.1:" + infoPort + "/"),
+                        queues.get(5)));
     }
 
     /** Another workers instance on the same database, Redis and broker that runs no pipeline: API and streams only. */
@@ -213,5 +218,7 @@ public final class ScanTestApp implements AutoCloseable {
         app.stop();
         infra.close();
         TestBroker.deleteQueuesAndExchange(amqp.exchange(), queues.toArray(String[]::new));
+        TestBroker.deleteQueuesAndExchange(
+                amqp.exchange(), workers.chat().queues().toArray(String[]::new));
     }
 }

@@ -1,0 +1,114 @@
+package eco2.workers;
+
+import eco2.common.db.Database;
+import eco2.common.events.AmqpConnector;
+import eco2.common.events.EventConsumer;
+import eco2.common.events.Subscription;
+import eco2.common.http.Infra;
+import eco2.common.ops.ReadinessCheck;
+import eco2.common.ratelimit.RateLimitPolicy;
+import eco2.common.ratelimit.RateLimitRule;
+import eco2.workers.character.CharacterService;
+import eco2.workers.chat.ChatConfig;
+import eco2.workers.chat.ChatHandler;
+import eco2.workers.chat.ChatRetriever;
+import eco2.workers.chat.ChatSessionsHandler;
+import eco2.workers.chat.ChatStore;
+import eco2.workers.chat.ChatUserEvents;
+import eco2.workers.chat.GuideComposer;
+import eco2.workers.chat.GuideReply;
+import eco2.workers.chat.StreamSlots;
+import eco2.workers.upstream.InfoClient;
+import eco2.workers.upstream.JsonHttp;
+import eco2.workers.upstream.LocationClient;
+import io.javalin.Javalin;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Chat, wired by hand: its schema and user.deleted consumer, retrieval from info, location and the character
+ * catalogue, the offline composer, the stream limits, and the HTTP handlers.
+ */
+final class ChatFeature implements AutoCloseable {
+    static final String PATH = "/api/v1/chat/completions";
+
+    private final Database db;
+    private final EventConsumer userEvents;
+    private final ExecutorService work;
+    private final ScheduledExecutorService timer;
+    private final ChatHandler completions;
+    private final ChatSessionsHandler sessions;
+    private final RateLimitPolicy perMinute;
+
+    ChatFeature(ChatConfig config, Infra infra, AmqpConnector amqp, InfoClient info, CharacterService characters) {
+        var registry = infra.metrics().registry();
+        db = Database.open(config.db(), registry, List.of());
+        work = Executors.newFixedThreadPool(config.db().poolSize(), daemon("chat-work"));
+        timer = Executors.newSingleThreadScheduledExecutor(daemon("chat-ping"));
+        LocationClient location = new LocationClient(new JsonHttp(
+                infra.mapper(), config.locationUrl(), "Nearby search (location)", Duration.ofSeconds(5), work));
+        ChatRetriever retriever = new ChatRetriever(info, location, characters, work);
+        StreamSlots slots = new StreamSlots(infra.redis(), infra.clock(), config.streamsPerUser());
+        completions = new ChatHandler(
+                new ChatStore(db.jdbi(), infra.mapper()),
+                retriever,
+                new GuideReply(new GuideComposer()),
+                slots,
+                infra.authenticator(),
+                infra.mapper(),
+                work,
+                timer,
+                config.pingInterval().toMillis(),
+                infra.clock());
+        sessions = new ChatSessionsHandler(db.jdbi(), infra.authenticator(), infra.mapper());
+        perMinute = infra.rateLimits()
+                .tune(RateLimitPolicy.open("CHAT", config.requestsPerMinute(), Duration.ofMinutes(1)));
+        userEvents = new EventConsumer(
+                        Subscription.of(
+                                config.userEventsQueue(), List.of(ChatUserEvents.USER_DELETED), new ChatUserEvents()),
+                        db.jdbi(),
+                        amqp,
+                        infra.mapper(),
+                        registry)
+                .startWhenReachable();
+    }
+
+    void routes(Javalin app) {
+        app.post(PATH, completions::completions);
+        app.get("/api/v1/chat/sessions", sessions::list);
+        app.get("/api/v1/chat/sessions/{id}", sessions::get);
+        app.delete("/api/v1/chat/sessions/{id}", sessions::delete);
+    }
+
+    List<RateLimitRule> rateLimits() {
+        return List.of(new RateLimitRule(PATH, perMinute));
+    }
+
+    List<ReadinessCheck> readiness() {
+        return List.of(db.readiness());
+    }
+
+    void quiesce(Instant deadline) {
+        userEvents.drain(deadline);
+    }
+
+    @Override
+    public void close() {
+        userEvents.close();
+        timer.shutdownNow();
+        work.shutdownNow();
+        db.close();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

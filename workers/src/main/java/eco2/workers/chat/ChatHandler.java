@@ -1,0 +1,238 @@
+package eco2.workers.chat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eco2.common.error.ApiException;
+import eco2.common.error.ErrorEnvelope;
+import eco2.common.security.Authenticator;
+import eco2.workers.upstream.UpstreamFailure;
+import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiResponse;
+import io.javalin.openapi.OpenApiSecurity;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /api/v1/chat/completions}, OpenAI-compatible. Checks, session and the user message happen while an
+ * error can still be the JSON envelope; then the answer is produced asynchronously (no request thread waits on
+ * retrieval or a provider) and written whole, or as {@code chat.completion.chunk} events ending in {@code [DONE]}.
+ */
+public final class ChatHandler {
+    private static final Logger log = LoggerFactory.getLogger(ChatHandler.class);
+    static final String DEFAULT_MODEL = "eco2-guide";
+
+    private final ChatRequestReader reader;
+    private final ChatStore store;
+    private final ChatRetriever retriever;
+    private final ChatReply reply;
+    private final StreamSlots slots;
+    private final Authenticator auth;
+    private final ObjectMapper mapper;
+    private final Executor db;
+    private final ScheduledExecutorService timer;
+    private final long pingMillis;
+    private final Clock clock;
+
+    public ChatHandler(
+            ChatStore store,
+            ChatRetriever retriever,
+            ChatReply reply,
+            StreamSlots slots,
+            Authenticator auth,
+            ObjectMapper mapper,
+            Executor db,
+            ScheduledExecutorService timer,
+            long pingMillis,
+            Clock clock) {
+        this.reader = new ChatRequestReader(mapper);
+        this.store = store;
+        this.retriever = retriever;
+        this.reply = reply;
+        this.slots = slots;
+        this.auth = auth;
+        this.mapper = mapper;
+        this.db = db;
+        this.timer = timer;
+        this.pingMillis = pingMillis;
+        this.clock = clock;
+    }
+
+    /**
+     * {@code curl -N localhost:8085/api/v1/chat/completions -H "Authorization: Bearer $TOKEN" -H 'Content-Type:
+     * application/json' -d '{"messages":[{"role":"user","content":"치킨 뼈는 음식물이야?"}],"stream":true}'}
+     */
+    @OpenApi(
+            path = "/api/v1/chat/completions",
+            methods = HttpMethod.POST,
+            versions = "workers",
+            tags = "chat",
+            summary = "OpenAI-compatible chat about sorting waste, grounded in the guide; stream: true gives "
+                    + "text/event-stream chunks ending with data: [DONE]",
+            security = @OpenApiSecurity(name = "BearerAuth"),
+            requestBody = @OpenApiRequestBody(content = @OpenApiContent(type = "application/json")),
+            responses = {
+                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
+                @OpenApiResponse(status = "400", content = @OpenApiContent(from = ErrorEnvelope.class)),
+                @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorEnvelope.class)),
+                @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorEnvelope.class)),
+                @OpenApiResponse(status = "422", content = @OpenApiContent(from = ErrorEnvelope.class)),
+                @OpenApiResponse(status = "429", content = @OpenApiContent(from = ErrorEnvelope.class)),
+                @OpenApiResponse(status = "502", content = @OpenApiContent(from = ErrorEnvelope.class)),
+                @OpenApiResponse(status = "503", content = @OpenApiContent(from = ErrorEnvelope.class))
+            })
+    public void completions(Context ctx) {
+        UUID userId;
+        ChatRequest request;
+        String slot = null;
+        ChatStore.Opened opened;
+        try {
+            userId = auth.require(ctx).userId();
+            request = reader.read(ctx);
+            if (request.stream()) slot = slots.acquire(userId);
+            opened = store.open(userId, request.sessionId(), request.question());
+        } catch (ApiException e) {
+            ChatErrors.write(ctx, e);
+            return;
+        } catch (RuntimeException e) {
+            if (slot != null) slots.release(auth.require(ctx).userId(), slot);
+            throw e;
+        }
+        ChatChunks chunks = new ChatChunks(
+                clock.instant().getEpochSecond(),
+                request.model() == null ? DEFAULT_MODEL : request.model(),
+                opened.sessionId());
+        CompletableFuture<Grounding> grounding = retriever.retrieve(request, opened.earlierQuestions());
+        if (request.stream()) {
+            stream(ctx, userId, slot, request, opened, chunks, grounding);
+        } else {
+            whole(ctx, request, opened, chunks, grounding);
+        }
+    }
+
+    private void whole(
+            Context ctx,
+            ChatRequest request,
+            ChatStore.Opened opened,
+            ChatChunks chunks,
+            CompletableFuture<Grounding> grounding) {
+        ctx.future(() -> grounding
+                .thenComposeAsync(
+                        g -> reply.write(request, g, piece -> {}).thenApply(text -> new ChatAnswer(text, "stop", g)),
+                        db)
+                .thenAcceptAsync(
+                        answer -> {
+                            store.answer(
+                                    opened.sessionId(),
+                                    answer.content(),
+                                    answer.grounding().intent(),
+                                    answer.grounding().sources(),
+                                    answer.finishReason());
+                            ctx.json(chunks.completion(answer, ChatChunks.usage(request, answer.content())));
+                        },
+                        db)
+                .exceptionally(error -> {
+                    UpstreamFailure failure = UpstreamFailure.of(error, "The answer");
+                    log.warn("chat answer failed: {}", failure.getMessage());
+                    ctx.status(502).json(ChatErrors.body(ctx, 502, "bad_gateway", failure.getMessage(), null));
+                    return null;
+                }));
+    }
+
+    private void stream(
+            Context ctx,
+            UUID userId,
+            String slot,
+            ChatRequest request,
+            ChatStore.Opened opened,
+            ChatChunks chunks,
+            CompletableFuture<Grounding> grounding) {
+        ctx.status(200)
+                .contentType("text/event-stream; charset=utf-8")
+                .header("Cache-Control", "no-cache")
+                .header("X-Accel-Buffering", "no");
+        ChatSse sse;
+        try {
+            ctx.res().flushBuffer();
+            sse = new ChatSse(ctx.res().getOutputStream(), mapper);
+        } catch (IOException e) {
+            slots.release(userId, slot);
+            return;
+        }
+        ScheduledFuture<?> pings = timer.scheduleAtFixedRate(
+                () -> {
+                    sse.ping();
+                    slots.renew(userId, slot);
+                },
+                pingMillis,
+                pingMillis,
+                TimeUnit.MILLISECONDS);
+        StringBuilder text = new StringBuilder();
+        sse.data(chunks.delta(Map.of("role", "assistant"), null, null));
+        CompletableFuture<Void> finished = grounding
+                .thenComposeAsync(
+                        g -> {
+                            CompletableFuture<String> written = reply.write(request, g, piece -> {
+                                synchronized (text) {
+                                    text.append(piece);
+                                }
+                                sse.data(chunks.delta(Map.of("content", piece), null, null));
+                            });
+                            sse.gone().thenRun(() -> written.cancel(true));
+                            return written.thenApply(all -> g);
+                        },
+                        db)
+                .handleAsync(
+                        (g, error) -> {
+                            end(sse, chunks, request, opened, g, error, text.toString());
+                            return null;
+                        },
+                        db);
+        ctx.future(() -> finished.whenComplete((ignored, error) -> {
+            pings.cancel(false);
+            slots.release(userId, slot);
+        }));
+    }
+
+    /** The last chunks, and the assistant message as stored: whole, cancelled, or cut by an error. */
+    private void end(
+            ChatSse sse,
+            ChatChunks chunks,
+            ChatRequest request,
+            ChatStore.Opened opened,
+            Grounding g,
+            Throwable error,
+            String text) {
+        Grounding used = g;
+        String finish = "stop";
+        if (sse.gone().isDone()) {
+            finish = "cancelled";
+        } else if (error != null) {
+            finish = "error";
+            UpstreamFailure failure = UpstreamFailure.of(error, "The answer");
+            sse.data(Map.of("error", Map.of("code", failure.code(), "message", failure.getMessage())));
+        } else {
+            sse.data(chunks.delta(Map.of(), "stop", g));
+            if (request.includeUsage()) sse.data(chunks.usageChunk(ChatChunks.usage(request, text)));
+        }
+        sse.done();
+        Intent intent = used == null ? Intent.GENERAL : used.intent();
+        var sources = used == null ? java.util.List.<Source>of() : used.sources();
+        try {
+            store.answer(opened.sessionId(), text, intent, sources, finish);
+        } catch (RuntimeException e) {
+            log.warn("chat answer of session {} not stored: {}", opened.sessionId(), e.toString());
+        }
+    }
+}

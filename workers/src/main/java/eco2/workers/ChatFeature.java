@@ -11,13 +11,17 @@ import eco2.common.ratelimit.RateLimitRule;
 import eco2.workers.character.CharacterService;
 import eco2.workers.chat.ChatConfig;
 import eco2.workers.chat.ChatHandler;
+import eco2.workers.chat.ChatReply;
 import eco2.workers.chat.ChatRetriever;
 import eco2.workers.chat.ChatSessionsHandler;
 import eco2.workers.chat.ChatStore;
 import eco2.workers.chat.ChatUserEvents;
 import eco2.workers.chat.GuideComposer;
 import eco2.workers.chat.GuideReply;
+import eco2.workers.chat.LlmReply;
 import eco2.workers.chat.StreamSlots;
+import eco2.workers.llm.LlmSettings;
+import eco2.workers.llm.OpenAiStream;
 import eco2.workers.upstream.InfoClient;
 import eco2.workers.upstream.JsonHttp;
 import eco2.workers.upstream.LocationClient;
@@ -44,7 +48,13 @@ final class ChatFeature implements AutoCloseable {
     private final ChatSessionsHandler sessions;
     private final RateLimitPolicy perMinute;
 
-    ChatFeature(ChatConfig config, Infra infra, AmqpConnector amqp, InfoClient info, CharacterService characters) {
+    ChatFeature(
+            ChatConfig config,
+            LlmSettings llm,
+            Infra infra,
+            AmqpConnector amqp,
+            InfoClient info,
+            CharacterService characters) {
         var registry = infra.metrics().registry();
         db = Database.open(config.db(), registry, List.of());
         work = Executors.newFixedThreadPool(config.db().poolSize(), daemon("chat-work"));
@@ -53,10 +63,14 @@ final class ChatFeature implements AutoCloseable {
                 infra.mapper(), config.locationUrl(), "Nearby search (location)", Duration.ofSeconds(5), work));
         ChatRetriever retriever = new ChatRetriever(info, location, characters, work);
         StreamSlots slots = new StreamSlots(infra.redis(), infra.clock(), config.streamsPerUser());
+        GuideReply offline = new GuideReply(new GuideComposer());
+        ChatReply reply = llm.online()
+                ? new LlmReply(new OpenAiStream(llm, infra.mapper(), work), llm, offline, infra.mapper())
+                : offline;
         completions = new ChatHandler(
                 new ChatStore(db.jdbi(), infra.mapper()),
                 retriever,
-                new GuideReply(new GuideComposer()),
+                reply,
                 slots,
                 infra.authenticator(),
                 infra.mapper(),

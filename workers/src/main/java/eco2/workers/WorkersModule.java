@@ -77,7 +77,8 @@ public final class WorkersModule implements ServiceModule {
                         infra.metrics().registry())
                 .startWhenReachable();
         ScanFeature scan = new ScanFeature(config.scan(), infra, amqp);
-        ChatFeature chat = new ChatFeature(config.chat(), infra, amqp, scan.info(), scan.characters());
+        ChatFeature chat =
+                new ChatFeature(config.chat(), config.scan().llm(), infra, amqp, scan.info(), scan.characters());
         return new WorkersModule(database, amqp, List.of(emailConsumer), mail, scan, chat);
     }
 

@@ -12,7 +12,6 @@ import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import io.javalin.openapi.OpenApiSecurity;
-import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -158,18 +157,7 @@ public final class ChatHandler {
             ChatStore.Opened opened,
             ChatChunks chunks,
             CompletableFuture<Grounding> grounding) {
-        ctx.status(200)
-                .contentType("text/event-stream; charset=utf-8")
-                .header("Cache-Control", "no-cache")
-                .header("X-Accel-Buffering", "no");
-        ChatSse sse;
-        try {
-            ctx.res().flushBuffer();
-            sse = new ChatSse(ctx.res().getOutputStream(), mapper);
-        } catch (IOException e) {
-            slots.release(userId, slot);
-            return;
-        }
+        ChatSse sse = new ChatSse(ctx, mapper);
         ScheduledFuture<?> pings = timer.scheduleAtFixedRate(
                 () -> {
                     sse.ping();
@@ -179,14 +167,16 @@ public final class ChatHandler {
                 pingMillis,
                 TimeUnit.MILLISECONDS);
         StringBuilder text = new StringBuilder();
-        sse.data(chunks.delta(Map.of("role", "assistant"), null, null));
         CompletableFuture<Void> finished = grounding
                 .thenComposeAsync(
                         g -> {
                             CompletableFuture<String> written = reply.write(request, g, piece -> {
+                                boolean first;
                                 synchronized (text) {
+                                    first = text.length() == 0;
                                     text.append(piece);
                                 }
+                                if (first) sse.data(chunks.delta(Map.of("role", "assistant"), null, null));
                                 sse.data(chunks.delta(Map.of("content", piece), null, null));
                             });
                             sse.gone().thenRun(() -> written.cancel(true));
@@ -195,18 +185,17 @@ public final class ChatHandler {
                         db)
                 .handleAsync(
                         (g, error) -> {
-                            end(sse, chunks, request, opened, g, error, text.toString());
+                            pings.cancel(false);
+                            end(ctx, sse, chunks, request, opened, g, error, text.toString());
                             return null;
                         },
                         db);
-        ctx.future(() -> finished.whenComplete((ignored, error) -> {
-            pings.cancel(false);
-            slots.release(userId, slot);
-        }));
+        ctx.future(() -> finished.whenComplete((ignored, error) -> slots.release(userId, slot)));
     }
 
     /** The last chunks, and the assistant message as stored: whole, cancelled, or cut by an error. */
     private void end(
+            Context ctx,
             ChatSse sse,
             ChatChunks chunks,
             ChatRequest request,
@@ -218,15 +207,26 @@ public final class ChatHandler {
         String finish = "stop";
         if (sse.gone().isDone()) {
             finish = "cancelled";
+        } else if (error != null && !sse.started()) {
+            // Nothing sent yet: the client gets an ordinary error response, and no answer is stored.
+            UpstreamFailure failure = UpstreamFailure.of(error, "The answer");
+            log.warn("chat answer failed before its first token: {}", failure.getMessage());
+            ctx.status(502).json(ChatErrors.body(ctx, 502, "bad_gateway", failure.getMessage(), null));
+            return;
         } else if (error != null) {
             finish = "error";
             UpstreamFailure failure = UpstreamFailure.of(error, "The answer");
-            sse.data(Map.of("error", Map.of("code", failure.code(), "message", failure.getMessage())));
+            Map<String, Object> detail = new java.util.LinkedHashMap<>();
+            detail.put("code", failure.code());
+            detail.put("message", failure.getMessage());
+            sse.data(Map.of("error", detail));
+            sse.done();
         } else {
+            if (text.isEmpty()) sse.data(chunks.delta(Map.of("role", "assistant"), null, null));
             sse.data(chunks.delta(Map.of(), "stop", g));
             if (request.includeUsage()) sse.data(chunks.usageChunk(ChatChunks.usage(request, text)));
+            sse.done();
         }
-        sse.done();
         Intent intent = used == null ? Intent.GENERAL : used.intent();
         var sources = used == null ? java.util.List.<Source>of() : used.sources();
         try {

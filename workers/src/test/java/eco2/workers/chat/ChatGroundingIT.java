@@ -60,8 +60,15 @@ class ChatGroundingIT {
         JsonNode source = response.json().get("eco2").get("sources").get(0);
         assertThat(source.get("type").asText()).isEqualTo("item");
         assertThat(source.get("name").asText()).contains(expectedItem);
-        JsonNode item = app.http.get("/api/v1/recycle/items/" + source.get("id").asText()).json();
-        String answer = response.json().get("choices").get(0).get("message").get("content").asText();
+        JsonNode item = app.http
+                .get("/api/v1/recycle/items/" + source.get("id").asText())
+                .json();
+        String answer = response.json()
+                .get("choices")
+                .get(0)
+                .get("message")
+                .get("content")
+                .asText();
         assertThat(answer).contains(item.get("how_to_recycle").get(0).asText());
     }
 }

@@ -63,7 +63,10 @@ class ChatInputIT {
         assertThat(envelope.get("code").asText()).isEqualTo(code);
         assertThat(envelope.get("error").get("code").asText()).isEqualTo(code);
         assertThat(envelope.get("error").get("type").asText()).isEqualTo("invalid_request_error");
-        if (field != null) assertThat(envelope.get("errors")).extracting(e -> e.get("field").asText()).contains(field);
+        if (field != null)
+            assertThat(envelope.get("errors"))
+                    .extracting(e -> e.get("field").asText())
+                    .contains(field);
         assertThat(stored()).isEqualTo(before);
     }
 
@@ -78,7 +81,8 @@ class ChatInputIT {
         assertThat(tooMany.json().get("errors").get(0).get("field").asText()).isEqualTo("messages");
 
         String longest = "가".repeat(4000);
-        assertThat(post(Map.of("messages", List.of(Map.of("role", "user", "content", longest)))).status())
+        assertThat(post(Map.of("messages", List.of(Map.of("role", "user", "content", longest))))
+                        .status())
                 .isEqualTo(200);
         TestHttp.Response tooLong = post(Map.of("messages", List.of(Map.of("role", "user", "content", longest + "가"))));
         assertThat(tooLong.status()).isEqualTo(422);
@@ -87,7 +91,9 @@ class ChatInputIT {
     @Test
     void theOpenAiFieldsClientsSendAreAccepted() {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("messages", List.of(Map.of("role", "system", "content", "be brief"), Map.of("role", "user", "content", "유리병")));
+        body.put(
+                "messages",
+                List.of(Map.of("role", "system", "content", "be brief"), Map.of("role", "user", "content", "유리병")));
         body.put("model", "gpt-4o");
         body.put("temperature", 0.2);
         body.put("top_p", 1);
@@ -119,8 +125,8 @@ class ChatInputIT {
         ScanTestApp.User busy = app.register();
         String key = "chat:streams:" + busy.id();
         long until = System.currentTimeMillis() + 60_000;
-        try (var redis = new redis.clients.jedis.Jedis(java.net.URI.create(
-                eco2.common.testing.TestServices.get().redisUri()))) {
+        try (var redis = new redis.clients.jedis.Jedis(
+                java.net.URI.create(eco2.common.testing.TestServices.get().redisUri()))) {
             for (int i = 0; i < 3; i++) redis.zadd(key, until, "held-" + i); // three streams open elsewhere
             String body = "{\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"유리병\"}]}";
             TestHttp.Response refused = app.http.postJson("/api/v1/chat/completions", body, busy.auth());
@@ -133,7 +139,9 @@ class ChatInputIT {
             TestHttp.Response streamed = app.http.postJson("/api/v1/chat/completions", body, busy.auth());
             assertThat(streamed.status()).isEqualTo(200);
             assertThat(streamed.body()).endsWith("data: [DONE]\n\n");
-            assertThat(redis.zcard(key)).as("the finished stream gave its slot back").isEqualTo(2);
+            assertThat(redis.zcard(key))
+                    .as("the finished stream gave its slot back")
+                    .isEqualTo(2);
         }
     }
 

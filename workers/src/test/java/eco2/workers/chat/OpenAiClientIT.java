@@ -61,8 +61,14 @@ class OpenAiClientIT {
 
     @Test
     void createStreamingDeliversTheSameAnswerInChunks() {
-        String whole = client.chat().completions().create(question("유리병 어떻게 버려?"))
-                .choices().get(0).message().content().orElseThrow();
+        String whole = client.chat()
+                .completions()
+                .create(question("유리병 어떻게 버려?"))
+                .choices()
+                .get(0)
+                .message()
+                .content()
+                .orElseThrow();
         List<String> pieces = new ArrayList<>();
         String finish = null;
         try (StreamResponse<ChatCompletionChunk> stream =
@@ -70,7 +76,8 @@ class OpenAiClientIT {
             for (ChatCompletionChunk chunk : (Iterable<ChatCompletionChunk>) stream.stream()::iterator) {
                 for (ChatCompletionChunk.Choice choice : chunk.choices()) {
                     choice.delta().content().ifPresent(pieces::add);
-                    if (choice.finishReason().isPresent()) finish = choice.finishReason().get().asString();
+                    if (choice.finishReason().isPresent())
+                        finish = choice.finishReason().get().asString();
                 }
             }
         }

@@ -214,4 +214,31 @@ class ChatIT {
         assertThat(app.count("SELECT count(*) FROM chat.messages WHERE session_id = CAST('" + session + "' AS uuid)"))
                 .isZero();
     }
+
+    @Test
+    void aNearbyQuestionWithALocationListsTheNearestMatchingBinsAndCentres() {
+        JsonNode answer =
+                complete(ask("근처에 폐건전지 수거함 있어?", "location", Map.of("latitude", 37.5663, "longitude", 126.9779)));
+        assertThat(answer.get("eco2").get("intent").asText()).isEqualTo("collection_point");
+        JsonNode sources = answer.get("eco2").get("sources");
+        List<JsonNode> bins = new ArrayList<>();
+        sources.forEach(s -> {
+            if (s.get("type").asText().equals("bin")) bins.add(s);
+        });
+        assertThat(bins)
+                .isNotEmpty()
+                .allSatisfy(b -> assertThat(b.get("name").asText()).contains("battery"));
+        String content =
+                answer.get("choices").get(0).get("message").get("content").asText();
+        assertThat(content).contains(bins.get(0).get("name").asText());
+
+        JsonNode withoutLocation = complete(ask("근처에 폐건전지 수거함 있어?"));
+        assertThat(withoutLocation
+                        .get("choices")
+                        .get(0)
+                        .get("message")
+                        .get("content")
+                        .asText())
+                .contains("위치");
+    }
 }

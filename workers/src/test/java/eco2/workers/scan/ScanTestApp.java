@@ -21,6 +21,9 @@ import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import eco2.info.InfoConfig;
 import eco2.info.InfoModule;
+import eco2.location.LocationConfig;
+import eco2.location.LocationModule;
+import eco2.location.kakao.KakaoSettings;
 import eco2.my.MyConfig;
 import eco2.my.MyModule;
 import eco2.workers.WorkersConfig;
@@ -42,7 +45,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * auth + my + info + workers in one app (as the dev launcher runs them) on a port chosen up front, because
+ * auth + my + info + location + workers in one app (as the dev launcher runs them) on a port chosen up front, because
  * workers reach info over HTTP at the app's own base URL. A fresh database, this app's own exchange and queues.
  * {@link #secondInstance()} adds a workers-only app on the same database, Redis and queues.
  */
@@ -105,12 +108,23 @@ public final class ScanTestApp implements AutoCloseable {
                 Files.createTempDirectory("eco2-avatars"));
         InfoConfig info =
                 new InfoConfig(HttpSettings.forTests(), services.dbSettings(database, InfoConfig.SCHEMA), true);
+        LocationConfig location = new LocationConfig(
+                HttpSettings.forTests(),
+                services.dbSettings(database, "locations"),
+                amqp,
+                "test.location-deleted." + tag,
+                new KakaoSettings("http://127.0.0.1:1", null, Duration.ofMillis(500), Duration.ofSeconds(1)),
+                true,
+                true,
+                LocationConfig.DEFAULT_IMPORT_MAX_BYTES);
+        queues.add(location.userDeletedQueue());
         workers = workersConfig(llm, dailyCap, port, true);
         infra = Infra.create(services.redisUri(), keys, "eco2-auth", limits, Clock.systemUTC());
         List<ServiceModule> modules = List.of(
                 AuthModule.create(auth, infra, keys),
                 MyModule.create(my, infra),
                 InfoModule.create(info, infra),
+                LocationModule.create(location, infra),
                 WorkersModule.create(workers, infra));
         app = HttpApp.create("test", HttpSettings.forTests(), infra, modules).start(port);
         http = new TestHttp(app.port());

@@ -107,6 +107,7 @@ class WorkersConfigTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("SMTP_PASSWORD")
                 .hasMessageContaining("SMTP_HOST")
+                .hasMessageContaining("SCAN_TICKET_SECRET")
                 .hasMessageNotContaining("db-secret");
     }
 
@@ -124,7 +125,9 @@ class WorkersConfigTest {
                 "SMTP_USERNAME",
                 "mailer",
                 "SMTP_PASSWORD",
-                "s3cret"));
+                "s3cret",
+                "SCAN_TICKET_SECRET",
+                "ticket-secret"));
         WorkersConfig config = WorkersConfig.fromEnv(env);
         env.requireComplete();
 

@@ -11,6 +11,7 @@ public final class InfoMain {
     public static void main(String[] args) {
         Env env = Env.system();
         InfoConfig config = InfoConfig.fromEnv(env);
+        env.requireComplete();
         if (MigrateCommand.runIfAsked(args, config.db(), InfoModule.EXTENSIONS)) return;
         Standalone.run("Eco² info", env, InfoConfig.DEFAULT_PORT, infra -> InfoModule.create(config, infra));
     }

@@ -12,6 +12,7 @@ public final class LocationMain {
     public static void main(String[] args) {
         Env env = Env.system();
         LocationConfig config = LocationConfig.fromEnv(env);
+        env.requireComplete();
         if (MigrateCommand.runIfAsked(args, config.db(), List.of())) return;
         Standalone.run(
                 "Eco² location", env, LocationConfig.DEFAULT_PORT, infra -> LocationModule.create(config, infra));

@@ -12,6 +12,7 @@ public final class MyMain {
     public static void main(String[] args) {
         Env env = Env.system();
         MyConfig config = MyConfig.fromEnv(env);
+        env.requireComplete();
         if (MigrateCommand.runIfAsked(args, config.db(), List.of())) return;
         Standalone.run("Eco² my", env, MyConfig.DEFAULT_PORT, infra -> MyModule.create(config, infra));
     }

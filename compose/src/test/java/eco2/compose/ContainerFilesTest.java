@@ -220,10 +220,10 @@ class ContainerFilesTest {
         List<String> problems = new ArrayList<>();
         WorkersDeployment.UPSTREAMS.forEach((variable, service) -> {
             String value = workers.path("environment").path(variable).asText("");
-            URI url = URI.create(value.isEmpty() ? "unset:" : value);
+            URI url = value.matches("https?://.+") ? URI.create(value) : null;
             String port =
                     services.path(service).path("environment").path("PORT").asText();
-            if (!service.equals(url.getHost()) || !port.equals(String.valueOf(url.getPort()))) {
+            if (url == null || !service.equals(url.getHost()) || !port.equals(String.valueOf(url.getPort()))) {
                 problems.add(variable + "=" + value + " is not http://" + service + ":" + port);
             }
             if (!"service_healthy"

@@ -38,10 +38,13 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -50,6 +53,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -84,7 +88,7 @@ class KubernetesManifestsTest {
     // ---- workloads -----------------------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod+llm"})
     void everyDeploymentHasProbesResourcesAndANonRootReadOnlySandbox(String overlay) {
         Rendered r = render(overlay);
         assertThat(r.all(Deployment.class))
@@ -106,7 +110,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod+llm"})
     void everyContainerPortIsNamedAndPortEnvMatchesIt(String overlay) {
         List<String> problems = new ArrayList<>();
         for (Workload w : render(overlay).workloads()) {
@@ -136,7 +140,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod+llm"})
     void everyDeploymentHasAServiceWhoseTargetPortIsANamedContainerPort(String overlay) {
         Rendered r = render(overlay);
         List<String> problems = new ArrayList<>();
@@ -188,7 +192,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod+llm"})
     void everyDeploymentHasAMigrationJobOnTheSameImage(String overlay) {
         Rendered r = render(overlay);
         List<String> problems = new ArrayList<>();
@@ -211,7 +215,7 @@ class KubernetesManifestsTest {
     // ---- configuration ---------------------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod+llm"})
     void everyEnvironmentVariableRefersToAnExistingConfigMapOrSecretKey(String overlay) {
         Rendered r = render(overlay);
         Map<String, Set<String>> configMaps = new HashMap<>();
@@ -257,7 +261,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"prod"})
+    @ValueSource(strings = {"prod", "prod+llm"})
     void productionKeepsNoSecretValuesInGit(String overlay) {
         Rendered r = render(overlay);
         assertThat(r.all(Secret.class))
@@ -269,7 +273,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod+llm"})
     void everyPodRunsUnderItsOwnServiceAccountWithoutAToken(String overlay) {
         Rendered r = render(overlay);
         Map<String, ServiceAccount> accounts = new HashMap<>();
@@ -299,7 +303,7 @@ class KubernetesManifestsTest {
     // ---- scaling and disruption ------------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod+llm"})
     void everyAutoscalerTargetsAnExistingDeploymentWithinItsBounds(String overlay) {
         Rendered r = render(overlay);
         List<String> problems = new ArrayList<>();
@@ -333,7 +337,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod+llm"})
     void everyDisruptionBudgetSelectsDeploymentPodsAndStillLetsADrainThrough(String overlay) {
         Rendered r = render(overlay);
         List<String> problems = new ArrayList<>();
@@ -373,7 +377,7 @@ class KubernetesManifestsTest {
     // ---- traffic ---------------------------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod+llm"})
     void theIngressRoutesEveryDocumentedPrefixToAnExistingServicePort(String overlay) {
         Rendered r = render(overlay);
         Map<String, Service> services = new HashMap<>();
@@ -422,7 +426,7 @@ class KubernetesManifestsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = {"dev", "prod", "prod+llm"})
     void theNamespaceDeniesAllTrafficByDefault(String overlay) {
         List<NetworkPolicy> denyAll = render(overlay).all(NetworkPolicy.class).stream()
                 .filter(np -> np.getSpec().getPodSelector() != null
@@ -438,6 +442,254 @@ class KubernetesManifestsTest {
         assertThat(denyAll)
                 .as("%s: a NetworkPolicy selecting every pod, with Ingress and Egress and no rule", overlay)
                 .isNotEmpty();
+    }
+
+    // ---- workers: scan, chat, characters ---------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod", "prod+llm"})
+    void workersGetsEverySecretProductionRequiresFromItsSecret(String overlay) {
+        Rendered r = render(overlay);
+        Set<String> secrets = WorkersDeployment.productionSecrets();
+        assertThat(secrets).contains("SCAN_TICKET_SECRET", "LLM_API_KEY");
+        List<String> problems = new ArrayList<>();
+        for (Workload w : r.workloadsOf("workers")) {
+            Container c = w.containers().get(0);
+            for (String secret : secrets) {
+                boolean fromSecret = envList(c).stream()
+                        .anyMatch(e -> secret.equals(e.getName())
+                                && e.getValueFrom() != null
+                                && e.getValueFrom().getSecretKeyRef() != null);
+                if (!fromSecret) problems.add(w + ": " + secret + " is not taken from a Secret (secretKeyRef)");
+            }
+        }
+        // A generated (dev) ticket secret must be one workers accepts, and the same for every replica.
+        for (Secret s : r.all(Secret.class)) {
+            String encoded = s.getData() == null ? null : s.getData().get("SCAN_TICKET_SECRET");
+            if (encoded == null) continue;
+            String value = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            String problem = WorkersDeployment.ticketSecretProblem(value);
+            if (problem != null) problems.add("Secret " + s.getMetadata().getName() + ": " + problem);
+        }
+        assertThat(problems).as("%s: workers' secrets %s", overlay, secrets).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod", "prod+llm"})
+    void workersGetsEveryScanChatAndLlmSetting(String overlay) {
+        Rendered r = render(overlay);
+        Set<String> settings = WorkersDeployment.featureSettings();
+        List<String> problems = new ArrayList<>();
+        for (Workload w : r.workloadsOf("workers")) {
+            Set<String> missing = new TreeSet<>(settings);
+            missing.removeAll(r.environment(w.containers().get(0)).keySet());
+            if (!missing.isEmpty()) problems.add(w + ": no " + missing);
+        }
+        assertThat(problems)
+                .as("%s: variables scan, chat or the LLM client read (ConfigMap workers-config or env)", overlay)
+                .isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod", "prod+llm"})
+    void everyInClusterUrlIsAServiceThatTheNetworkPoliciesLetThrough(String overlay) {
+        Rendered r = render(overlay);
+        List<String> problems = new ArrayList<>();
+        Deployment workers = r.deployment("workers");
+        Map<String, String> workersEnv = r.environment(
+                workers.getSpec().getTemplate().getSpec().getContainers().get(0));
+        WorkersDeployment.UPSTREAMS.forEach((variable, service) -> {
+            String target = r.serviceOf(workersEnv.getOrDefault(variable, "")).orElse(null);
+            if (!service.equals(target))
+                problems.add("workers: " + variable + "=" + workersEnv.get(variable) + " is not Service " + service);
+        });
+        for (Deployment d : r.all(Deployment.class)) {
+            Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+            r.environment(c).forEach((variable, value) -> {
+                Optional<String> service = r.serviceOf(value);
+                if (service.isEmpty()) return;
+                String at = "Deployment " + d.getMetadata().getName() + " " + variable + "=" + value;
+                URI url = URI.create(value);
+                int port = url.getPort() == -1 ? 80 : url.getPort();
+                Optional<ContainerPort> podPort = r.podPort(service.get(), port);
+                if (podPort.isEmpty()) {
+                    problems.add(at + ": Service " + service.get() + " has no port " + port);
+                    return;
+                }
+                Map<String, String> from =
+                        d.getSpec().getTemplate().getMetadata().getLabels();
+                Map<String, String> to = r.deployment(service.get())
+                        .getSpec()
+                        .getTemplate()
+                        .getMetadata()
+                        .getLabels();
+                List<NetworkPolicy> policies = r.all(NetworkPolicy.class);
+                if (!allows(policies, "Egress", from, to, podPort.get()))
+                    problems.add(
+                            at + ": no NetworkPolicy lets " + d.getMetadata().getName() + " out to " + service.get()
+                                    + " on " + podPort.get().getContainerPort());
+                if (!allows(policies, "Ingress", to, from, podPort.get()))
+                    problems.add(at + ": no NetworkPolicy lets " + service.get() + " accept "
+                            + d.getMetadata().getName() + " on " + podPort.get().getContainerPort());
+            });
+        }
+        assertThat(problems).as("%s: in-cluster calls", overlay).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod", "prod+llm"})
+    void workersReachesTheInternetOverHttpsOnlyWhenAProviderIsConfigured(String overlay) {
+        Rendered r = render(overlay);
+        Deployment workers = r.deployment("workers");
+        Map<String, String> labels =
+                workers.getSpec().getTemplate().getMetadata().getLabels();
+        String base = r.environment(workers.getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0))
+                .getOrDefault("LLM_BASE_URL", "");
+        boolean https = internetEgress(r.all(NetworkPolicy.class), labels, 443);
+        if (base.isBlank()) {
+            assertThat(https)
+                    .as("%s: offline mode (LLM_BASE_URL empty), yet workers may reach the internet on 443", overlay)
+                    .isFalse();
+        } else {
+            URI url = URI.create(base);
+            int port = url.getPort() != -1 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
+            assertThat(internetEgress(r.all(NetworkPolicy.class), labels, port))
+                    .as("%s: LLM_BASE_URL=%s but no NetworkPolicy lets workers out to port %d", overlay, base, port)
+                    .isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod", "prod+llm"})
+    void theStreamingPathsAreNeitherBufferedNorCutShortAndScanUploadsFit(String overlay) {
+        Rendered r = render(overlay);
+        String prefix = "nginx.ingress.kubernetes.io/";
+        List<String> problems = new ArrayList<>();
+        for (String uri : WorkersDeployment.STREAM_PATHS) {
+            Optional<Ingress> found = ingressFor(r.all(Ingress.class), uri);
+            if (found.isEmpty()) {
+                problems.add(uri + ": no Ingress path serves it");
+                continue;
+            }
+            Map<String, String> notes = Optional.ofNullable(
+                            found.get().getMetadata().getAnnotations())
+                    .orElse(Map.of());
+            String at = uri + " (Ingress " + found.get().getMetadata().getName() + ")";
+            if (!"off".equals(notes.get(prefix + "proxy-buffering")))
+                problems.add(at + ": proxy-buffering is " + notes.get(prefix + "proxy-buffering") + ", not off");
+            for (String timeout : List.of("proxy-read-timeout", "proxy-send-timeout")) {
+                Duration value = WorkersDeployment.nginxTime(notes.getOrDefault(prefix + timeout, "60"));
+                if (value.compareTo(WorkersDeployment.STREAM_READ_TIMEOUT) < 0)
+                    problems.add(at + ": " + timeout + " " + value + " is below a stream's life ("
+                            + WorkersDeployment.STREAM_READ_TIMEOUT + ")");
+            }
+        }
+        Optional<Ingress> upload = ingressFor(r.all(Ingress.class), WorkersDeployment.UPLOAD_PATH);
+        long limit = upload.map(i -> WorkersDeployment.nginxSize(
+                        Optional.ofNullable(i.getMetadata().getAnnotations())
+                                .orElse(Map.of())
+                                .getOrDefault(prefix + "proxy-body-size", "1m")))
+                .orElse(0L);
+        if (limit <= WorkersDeployment.UPLOAD_BYTES)
+            problems.add("POST " + WorkersDeployment.UPLOAD_PATH + ": body limit " + limit
+                    + " bytes leaves no room for a 5 MiB image in multipart");
+        assertThat(problems).as("%s: streaming Ingress", overlay).isEmpty();
+    }
+
+    /** The Ingress ingress-nginx picks for a path: an Exact match, else the longest Prefix match by path element. */
+    private static Optional<Ingress> ingressFor(List<Ingress> ingresses, String uri) {
+        Ingress best = null;
+        int bestLength = -1;
+        for (Ingress ing : ingresses) {
+            for (IngressRule rule : ing.getSpec().getRules()) {
+                for (HTTPIngressPath path : rule.getHttp().getPaths()) {
+                    String p = path.getPath();
+                    if ("Exact".equals(path.getPathType()) && p.equals(uri)) return Optional.of(ing);
+                    String dir = p.endsWith("/") ? p : p + "/";
+                    boolean prefix = "Prefix".equals(path.getPathType()) && (uri.equals(p) || uri.startsWith(dir));
+                    if (prefix && p.length() > bestLength) {
+                        best = ing;
+                        bestLength = p.length();
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Whether the policies let traffic out of (Egress) or into (Ingress) pods {@code self} from/to pods {@code peer}. */
+    private static boolean allows(
+            List<NetworkPolicy> policies,
+            String direction,
+            Map<String, String> self,
+            Map<String, String> peer,
+            ContainerPort port) {
+        for (NetworkPolicy np : policies) {
+            var spec = np.getSpec();
+            List<String> types = Optional.ofNullable(spec.getPolicyTypes()).orElse(List.of());
+            if (!types.contains(direction) || !selectsPod(spec.getPodSelector(), self)) continue;
+            if (direction.equals("Egress")) {
+                for (var rule : Optional.ofNullable(spec.getEgress()).orElse(List.of())) {
+                    if (peersInclude(rule.getTo(), peer) && portsInclude(rule.getPorts(), port)) return true;
+                }
+            } else {
+                for (var rule : Optional.ofNullable(spec.getIngress()).orElse(List.of())) {
+                    if (peersInclude(rule.getFrom(), peer) && portsInclude(rule.getPorts(), port)) return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether some policy lets pods {@code self} out to an address block (outside the cluster) on {@code port}. */
+    private static boolean internetEgress(List<NetworkPolicy> policies, Map<String, String> self, int port) {
+        ContainerPort wanted = new ContainerPort();
+        wanted.setContainerPort(port);
+        for (NetworkPolicy np : policies) {
+            var spec = np.getSpec();
+            List<String> types = Optional.ofNullable(spec.getPolicyTypes()).orElse(List.of());
+            if (!types.contains("Egress") || !selectsPod(spec.getPodSelector(), self)) continue;
+            for (var rule : Optional.ofNullable(spec.getEgress()).orElse(List.of())) {
+                boolean anywhere = rule.getTo() == null
+                        || rule.getTo().isEmpty()
+                        || rule.getTo().stream().anyMatch(p -> p.getIpBlock() != null);
+                if (anywhere && portsInclude(rule.getPorts(), wanted)) return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean peersInclude(
+            List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer> peers, Map<String, String> pod) {
+        if (peers == null || peers.isEmpty()) return true;
+        return peers.stream()
+                .anyMatch(p -> p.getPodSelector() != null
+                        && p.getNamespaceSelector() == null
+                        && p.getIpBlock() == null
+                        && selectsPod(p.getPodSelector(), pod));
+    }
+
+    private static boolean portsInclude(
+            List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort> ports, ContainerPort port) {
+        if (ports == null || ports.isEmpty()) return true;
+        return ports.stream().anyMatch(p -> {
+            if (p.getProtocol() != null && !"TCP".equals(p.getProtocol())) return false;
+            IntOrString n = p.getPort();
+            if (n == null) return true;
+            if (n.getStrVal() != null) return n.getStrVal().equals(port.getName());
+            int from = n.getIntVal();
+            int to = p.getEndPort() != null ? p.getEndPort() : from;
+            return port.getContainerPort() >= from && port.getContainerPort() <= to;
+        });
+    }
+
+    /** A NetworkPolicy's pod selector: empty selects every pod. */
+    private static boolean selectsPod(LabelSelector selector, Map<String, String> labels) {
+        return selector == null || isEmpty(selector) || matches(selector, labels);
     }
 
     // ---- checks ----------------------------------------------------------------------------------------------------
@@ -570,8 +822,34 @@ class KubernetesManifestsTest {
         return new Rendered(RENDERED.computeIfAbsent(overlay, KubernetesManifestsTest::kustomize));
     }
 
+    /**
+     * {@code overlay} is a directory of k8s/overlays, or {@code overlay+component}: that overlay with a component of
+     * k8s/components turned on, as an operator would by listing it in the overlay (same namespace; kustomize wants
+     * relative paths, so the scratch kustomization sits inside the tree, under compose/target).
+     */
     private static List<HasMetadata> kustomize(String overlay) {
-        Path dir = repoRoot().resolve("k8s/overlays").resolve(overlay);
+        Path dir;
+        if (overlay.contains("+")) {
+            String[] parts = overlay.split("\\+", 2);
+            Path root = repoRoot();
+            assertThat(root.resolve("k8s/components").resolve(parts[1]).resolve("kustomization.yaml"))
+                    .as("component %s", parts[1])
+                    .exists();
+            dir = root.resolve("compose/target/kustomize-" + parts[0] + "-" + parts[1]);
+            try {
+                Files.createDirectories(dir);
+                Files.writeString(
+                        dir.resolve("kustomization.yaml"),
+                        "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: eco2\nresources:\n  - "
+                                + dir.relativize(root.resolve("k8s/overlays").resolve(parts[0]))
+                                + "\ncomponents:\n  - "
+                                + dir.relativize(root.resolve("k8s/components").resolve(parts[1])) + "\n");
+            } catch (IOException e) {
+                throw new AssertionError("could not write " + dir, e);
+            }
+        } else {
+            dir = repoRoot().resolve("k8s/overlays").resolve(overlay);
+        }
         assertThat(dir.resolve("kustomization.yaml")).as("overlay %s", overlay).exists();
         String kubectl = findKubectl();
         try {
@@ -650,6 +928,72 @@ class KubernetesManifestsTest {
             return all(GenericKubernetesResource.class).stream()
                     .filter(g -> kind.equals(g.getKind()))
                     .toList();
+        }
+
+        Deployment deployment(String name) {
+            return all(Deployment.class).stream()
+                    .filter(d -> d.getMetadata().getName().equals(name))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no Deployment " + name));
+        }
+
+        /** A service's Deployment and its migration Job: the workloads that run with its configuration. */
+        List<Workload> workloadsOf(String service) {
+            List<Workload> list = workloads().stream()
+                    .filter(w ->
+                            w.name().equals("Deployment " + service) || w.name().equals("Job " + service + "-migrate"))
+                    .toList();
+            assertThat(list).as("%s's Deployment and migration Job", service).hasSize(2);
+            return list;
+        }
+
+        /**
+         * What a container's process sees: the envFrom ConfigMaps in order (later wins), then env (literal values;
+         * Secret references as {@code <secret>}).
+         */
+        Map<String, String> environment(Container c) {
+            Map<String, String> env = new LinkedHashMap<>();
+            for (EnvFromSource from : Optional.ofNullable(c.getEnvFrom()).orElse(List.of())) {
+                if (from.getConfigMapRef() == null) continue;
+                all(ConfigMap.class).stream()
+                        .filter(cm -> cm.getMetadata()
+                                .getName()
+                                .equals(from.getConfigMapRef().getName()))
+                        .findFirst()
+                        .map(ConfigMap::getData)
+                        .ifPresent(env::putAll);
+            }
+            for (EnvVar e : envList(c)) env.put(e.getName(), e.getValue() != null ? e.getValue() : "<secret>");
+            return env;
+        }
+
+        /** The Service an http(s) URL names (service, service.eco2, service.eco2.svc[.cluster.local]), if any. */
+        Optional<String> serviceOf(String value) {
+            if (!value.matches("https?://[^/]+(/.*)?")) return Optional.empty();
+            String host = Optional.ofNullable(URI.create(value).getHost()).orElse("");
+            if (!host.matches("[a-z0-9-]+(\\.eco2(\\.svc(\\.cluster\\.local)?)?)?")) return Optional.empty();
+            String name = host.split("\\.")[0];
+            return all(Service.class).stream()
+                    .map(s -> s.getMetadata().getName())
+                    .filter(name::equals)
+                    .findFirst();
+        }
+
+        /** The container port behind a Service's port number (through its named targetPort). */
+        Optional<ContainerPort> podPort(String service, int servicePort) {
+            Service s = all(Service.class).stream()
+                    .filter(x -> x.getMetadata().getName().equals(service))
+                    .findFirst()
+                    .orElseThrow();
+            return s.getSpec().getPorts().stream()
+                    .filter(p -> p.getPort() == servicePort && p.getTargetPort() != null)
+                    .findFirst()
+                    .flatMap(p -> deployment(service).getSpec().getTemplate().getSpec().getContainers().stream()
+                            .flatMap(c -> Optional.ofNullable(c.getPorts()).orElse(List.of()).stream())
+                            .filter(cp -> p.getTargetPort().getStrVal() != null
+                                    ? p.getTargetPort().getStrVal().equals(cp.getName())
+                                    : p.getTargetPort().getIntVal().equals(cp.getContainerPort()))
+                            .findFirst());
         }
 
         List<Workload> workloads() {

@@ -26,6 +26,9 @@ final class FormFields {
 
     /** The text fields of the form (files excluded). */
     static Map<String, List<String>> of(Context ctx) {
+        if (ctx.isMultipartFormData() && !ctx.contentType().toLowerCase().contains("boundary=")) {
+            throw new BadRequest("Malformed multipart body", "Content-Type", "must name the multipart boundary");
+        }
         try {
             return ctx.formParamMap();
         } catch (UnsupportedCharsetException | IllegalCharsetNameException e) {
@@ -42,7 +45,10 @@ final class FormFields {
 
     private static BadRequest malformed(Context ctx) {
         return ctx.isMultipartFormData()
-                ? new BadRequest("Malformed multipart body")
-                : new BadRequest("Malformed form body");
+                ? new BadRequest(
+                        "Malformed multipart body",
+                        "body",
+                        "is not multipart/form-data with the Content-Type's boundary")
+                : new BadRequest("Malformed form body", "body", "is not application/x-www-form-urlencoded");
     }
 }

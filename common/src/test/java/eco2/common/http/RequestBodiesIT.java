@@ -83,13 +83,16 @@ class RequestBodiesIT {
     @ParameterizedTest
     @ValueSource(strings = {"/upload", "/form"})
     void multipartWithoutABoundaryIs400(String path) {
-        envelope(http.post(path, "multipart/form-data", multipart(BOUNDARY)), 400, "bad_request");
+        JsonNode body = envelope(http.post(path, "multipart/form-data", multipart(BOUNDARY)), 400, "bad_request");
+        assertThat(body.get("errors").findValuesAsText("field")).containsExactly("Content-Type");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/upload", "/form"})
     void multipartWhoseBoundaryDiffersFromTheHeaderIs400(String path) {
-        envelope(http.post(path, "multipart/form-data; boundary=other", multipart(BOUNDARY)), 400, "bad_request");
+        JsonNode body = envelope(
+                http.post(path, "multipart/form-data; boundary=other", multipart(BOUNDARY)), 400, "bad_request");
+        assertThat(body.get("errors").findValuesAsText("field")).containsExactly("body");
     }
 
     @ParameterizedTest
@@ -98,7 +101,8 @@ class RequestBodiesIT {
         byte[] whole = multipart(BOUNDARY);
         byte[] cut = Arrays.copyOf(whole, whole.length / 2 + 20);
 
-        envelope(http.post(path, "multipart/form-data; boundary=" + BOUNDARY, cut), 400, "bad_request");
+        JsonNode body = envelope(http.post(path, "multipart/form-data; boundary=" + BOUNDARY, cut), 400, "bad_request");
+        assertThat(body.get("errors").findValuesAsText("field")).containsExactly("body");
     }
 
     @Test

@@ -4,6 +4,7 @@ import eco2.common.error.ApiException;
 import eco2.common.error.BadRequest;
 import eco2.common.error.PayloadTooLarge;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
@@ -36,7 +37,7 @@ final class FormFields {
         } catch (IllegalStateException e) {
             // Jetty's multipart limits (a body without Content-Length that grows past them)
             throw new PayloadTooLarge("The request body is too large");
-        } catch (ApiException e) {
+        } catch (ApiException | HttpResponseException e) { // already an answer (e.g. Javalin's 413 for a long body)
             throw e;
         } catch (Exception e) { // IOException or ServletException from Jetty's multipart parser, IAE from decoding
             throw malformed(ctx);

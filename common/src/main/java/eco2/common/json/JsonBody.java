@@ -67,7 +67,7 @@ public final class JsonBody {
                 if (mismatch != null) errors.add(field.getKey(), mismatch);
             }
         }
-        JsonText.check(tree, fields.multiLine(), errors);
+        JsonText.check(tree, known.keySet(), fields.multiLine(), errors);
         known.forEach((name, expected) -> {
             JsonNode value = tree.get(name);
             if (expected.isPrimitive() && (value == null || value.isNull())) errors.add(name, "is required");

@@ -10,11 +10,15 @@ import java.util.Set;
 final class JsonText {
     private JsonText() {}
 
-    /** {@code multiLine} names the top-level fields marked {@link MultiLine}; nested strings are single-line. */
-    static void check(JsonNode body, Set<String> multiLine, FieldErrors errors) {
+    /**
+     * Checks the {@code known} fields (unknown ones are already an error of their own); {@code multiLine} names
+     * those marked {@link MultiLine}. Nested strings are single-line.
+     */
+    static void check(JsonNode body, Set<String> known, Set<String> multiLine, FieldErrors errors) {
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            check(field.getKey(), field.getValue(), multiLine.contains(field.getKey()), errors);
+            if (known.contains(field.getKey()))
+                check(field.getKey(), field.getValue(), multiLine.contains(field.getKey()), errors);
         }
     }
 

@@ -106,6 +106,13 @@ class RequestBodiesIT {
     }
 
     @Test
+    void aFormOverTheRequestLimitIs413() {
+        byte[] big = ("a=" + "x".repeat((int) HttpApp.MAX_REQUEST_BYTES + 10)).getBytes(StandardCharsets.UTF_8);
+
+        envelope(http.post("/form", "application/x-www-form-urlencoded", big), 413, "payload_too_large");
+    }
+
+    @Test
     void anEmptyMultipartBodyIs400() {
         envelope(http.post("/upload", "multipart/form-data; boundary=" + BOUNDARY, new byte[0]), 400, "bad_request");
     }

@@ -3,6 +3,15 @@ package eco2.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eco2.auth.account.RegisterRequest;
+import eco2.auth.mail.NewPasswordRequest;
+import eco2.auth.mail.ResetRequest;
+import eco2.auth.mail.TokenRequest;
+import eco2.auth.oauth.OAuthCallbackRequest;
+import eco2.auth.session.LoginRequest;
+import eco2.auth.session.LogoutRequest;
+import eco2.auth.session.RefreshRequest;
+import eco2.common.testing.SpecDrift;
 import eco2.common.testing.TestHttp;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
@@ -86,6 +95,21 @@ class InputTextIT {
                 "/api/v1/auth/token", "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8));
 
         refused(r, 422, "validation_error", form.contains("%00") ? "username" : "password");
+    }
+
+    @Test
+    void theSpecAdvertisesExactlyTheFieldsTheBodiesAccept() {
+        SpecDrift.assertBodiesMatch(
+                http.get("/openapi.json").json(),
+                auth.infra.jsonBody(),
+                RegisterRequest.class,
+                LoginRequest.class,
+                RefreshRequest.class,
+                LogoutRequest.class,
+                TokenRequest.class,
+                ResetRequest.class,
+                NewPasswordRequest.class,
+                OAuthCallbackRequest.class);
     }
 
     @Test

@@ -3,6 +3,10 @@ package eco2.info;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eco2.common.testing.SpecDrift;
+import eco2.info.faq.FaqInput;
+import eco2.info.item.ItemInput;
+import eco2.info.search.SearchRequest;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import java.util.ArrayList;
@@ -48,6 +52,8 @@ class OpenApiCoverageIT {
             }
             assertThat(schemas.path("RegionRules").path("properties").has("find_district"))
                     .isFalse();
+            SpecDrift.assertBodiesMatch(
+                    spec, info.infra.jsonBody(), ItemInput.class, FaqInput.class, SearchRequest.class);
         }
     }
 }

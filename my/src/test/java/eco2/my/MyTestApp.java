@@ -176,6 +176,11 @@ public final class MyTestApp implements AutoCloseable {
         return channel().basicGet(queues.get(2) + ".dlq", true);
     }
 
+    /** Takes the next message off the avatar jobs' dead-letter queue, or null when it is empty. */
+    public synchronized GetResponse takeAvatarDeadLetter() throws Exception {
+        return channel().basicGet(queues.get(3) + ".dlq", true);
+    }
+
     /** One channel for publishing and dead-letter reads, so events arrive in the order a test sent them. */
     private synchronized Channel channel() throws Exception {
         if (publishing == null) {

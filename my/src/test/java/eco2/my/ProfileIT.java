@@ -73,6 +73,7 @@ class ProfileIT {
                         "user_id",
                         "nickname",
                         "avatar_url",
+                        "avatar_status",
                         "bio",
                         "points",
                         "level",

@@ -38,6 +38,7 @@ public final class ErrorHandlers {
         });
         app.exception(ApiException.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage(), e.errors()));
         app.exception(HttpResponseException.class, (e, ctx) -> writeStatus(ctx, e.getStatus()));
+        ParsingFailures.register(app);
         app.exception(JedisConnectionException.class, (e, ctx) -> dependencyDown(ctx, "redis", e));
         app.exception(ConnectionException.class, (e, ctx) -> dependencyDown(ctx, "postgres", e));
         app.exception(Exception.class, (e, ctx) -> {

@@ -82,6 +82,7 @@ public final class HttpApp {
             SecurityHeaders.apply(ctx);
         });
         app.before(rateLimiter::handle);
+        app.beforeMatched(RequestText::check);
         ErrorHandlers.register(app);
         ops.register(app);
         modules.forEach(m -> m.routes(app));

@@ -12,18 +12,25 @@ import eco2.common.error.PayloadTooLarge;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads a JSON request body strictly: 400 for malformed JSON or the wrong content type,
- * 422 listing every unknown field, wrongly typed field and broken rule at once.
+ * 422 listing every unknown field, wrongly typed field, string breaking {@link TextRule} and broken rule at once.
+ * The charset parameter of the content type is ignored: JSON is UTF-8 (RFC 8259).
  */
 public final class JsonBody {
     private final ObjectMapper mapper;
     private final long maxBytes;
-    private final Map<Class<?>, Map<String, JavaType>> propertiesByType = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Fields> fieldsByType = new ConcurrentHashMap<>();
+
+    /** What a body type accepts: each property with its type, and which ones are multi-line text. */
+    private record Fields(Map<String, JavaType> types, Set<String> multiLine) {}
 
     public JsonBody(ObjectMapper mapper, long maxBytes) {
         this.mapper = mapper;
@@ -48,7 +55,8 @@ public final class JsonBody {
     public <T> T parse(byte[] body, Class<T> type) {
         JsonNode tree = readTree(body);
         FieldErrors errors = new FieldErrors();
-        Map<String, JavaType> known = properties(type);
+        Fields fields = fields(type);
+        Map<String, JavaType> known = fields.types();
         for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             JavaType expected = known.get(field.getKey());
@@ -59,6 +67,7 @@ public final class JsonBody {
                 if (mismatch != null) errors.add(field.getKey(), mismatch);
             }
         }
+        JsonText.check(tree, known.keySet(), fields.multiLine(), errors);
         known.forEach((name, expected) -> {
             JsonNode value = tree.get(name);
             if (expected.isPrimitive() && (value == null || value.isNull())) errors.add(name, "is required");
@@ -94,12 +103,30 @@ public final class JsonBody {
         }
     }
 
-    private Map<String, JavaType> properties(Class<?> type) {
-        return propertiesByType.computeIfAbsent(type, t -> {
+    /** The JSON field names a body type accepts, as the OpenAPI spec should advertise them. */
+    public Set<String> acceptedFields(Class<?> type) {
+        return fields(type).types().keySet();
+    }
+
+    private Fields fields(Class<?> type) {
+        return fieldsByType.computeIfAbsent(type, t -> {
             BeanDescription description = mapper.getDeserializationConfig().introspect(mapper.constructType(t));
-            return description.findProperties().stream()
+            List<BeanPropertyDefinition> properties = description.findProperties().stream()
                     .filter(BeanPropertyDefinition::couldDeserialize)
-                    .collect(Collectors.toMap(BeanPropertyDefinition::getName, BeanPropertyDefinition::getPrimaryType));
+                    .toList();
+            return new Fields(
+                    properties.stream()
+                            .collect(Collectors.toMap(
+                                    BeanPropertyDefinition::getName, BeanPropertyDefinition::getPrimaryType)),
+                    properties.stream()
+                            .filter(JsonBody::multiLine)
+                            .map(BeanPropertyDefinition::getName)
+                            .collect(Collectors.toUnmodifiableSet()));
         });
+    }
+
+    private static boolean multiLine(BeanPropertyDefinition property) {
+        return Stream.of(property.getField(), property.getGetter(), property.getConstructorParameter())
+                .anyMatch(member -> member != null && member.hasAnnotation(MultiLine.class));
     }
 }

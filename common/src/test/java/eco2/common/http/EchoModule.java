@@ -1,6 +1,7 @@
 package eco2.common.http;
 
 import eco2.common.error.FieldErrors;
+import eco2.common.json.MultiLine;
 import eco2.common.json.Validated;
 import eco2.common.ratelimit.RateLimitPolicy;
 import eco2.common.ratelimit.RateLimitRule;
@@ -11,7 +12,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** A minimal service for exercising the plumbing: JSON in, a protected route, a crash, a GET-only route. */
+/**
+ * A minimal service for exercising the plumbing: JSON, query, path and form input, an upload, a protected route,
+ * a crash, a GET-only route.
+ */
 final class EchoModule implements ServiceModule {
     static final String SECRET = "jdbc:postgresql://db/eco2?password=hunter2";
     static final RateLimitPolicy STRICT = RateLimitPolicy.closed("strict", 1, Duration.ofMinutes(1));
@@ -23,7 +27,8 @@ final class EchoModule implements ServiceModule {
     }
 
     /** The body of {@code POST /echo/{id}}. */
-    record EchoBody(String message, Integer count) implements Validated {
+    record EchoBody(
+            String message, Integer count, @MultiLine String note, List<String> tags) implements Validated {
         @Override
         public void validate(FieldErrors errors) {
             errors.check(message == null || message.isBlank(), "message", "is required");
@@ -42,6 +47,12 @@ final class EchoModule implements ServiceModule {
     @Override
     public void routes(Javalin app) {
         app.post("/echo/{id}", this::echo);
+        app.get("/find/{term}", ctx -> ctx.json(Map.of("term", ctx.pathParam("term"), "query", ctx.queryParamMap())));
+        app.post("/text", ctx -> ctx.json(Map.of("length", ctx.body().length())));
+        app.post("/form", ctx -> ctx.json(ctx.formParamMap()));
+        app.post(
+                "/upload",
+                ctx -> ctx.json(Map.of("bytes", ctx.uploadedFile("file").size())));
         app.get("/me", this::me);
         app.get("/api/me", this::me);
         app.get("/boom", ctx -> {

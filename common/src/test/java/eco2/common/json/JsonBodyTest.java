@@ -265,4 +265,30 @@ class JsonBodyTest {
         assertThat(e).isNotNull();
         assertThat(e.errors()).extracting("field").containsExactly("display_name");
     }
+
+    @Test
+    void badTextIsOneErrorPerFieldAndAnUnknownFieldIsOnlyUnknown() {
+        Invalid e = invalid("{\"display_name\": \"A\\u0000n\", \"tags\": [\"x\\ud800\"], \"extra\": \"\\u0000\"}");
+
+        assertThat(e.errors())
+                .extracting("field", "message")
+                .containsExactlyInAnyOrder(
+                        tuple("display_name", TextRule.CONTROL),
+                        tuple("tags[0]", TextRule.SURROGATE),
+                        tuple("extra", "unknown field"));
+    }
+
+    @Test
+    void onlyMultiLineFieldsTakeNewlines() {
+        assertThat(jsonBody.parse("{\"note\": \"a\\nb\\tc\"}".getBytes(StandardCharsets.UTF_8), Note.class)
+                        .note())
+                .isEqualTo("a\nb\tc");
+        Invalid e = catchThrowableOfType(
+                Invalid.class,
+                () -> jsonBody.parse("{\"title\": \"a\\nb\"}".getBytes(StandardCharsets.UTF_8), Note.class));
+        assertThat(e.errors()).extracting("field").containsExactly("title");
+    }
+
+    /** A body with one multi-line field. */
+    record Note(String title, @MultiLine String note) {}
 }

@@ -1,6 +1,7 @@
 package eco2.info.faq;
 
 import eco2.common.error.FieldErrors;
+import eco2.common.json.MultiLine;
 import eco2.info.web.Texts;
 import io.javalin.openapi.OpenApiIgnore;
 
@@ -8,7 +9,12 @@ import io.javalin.openapi.OpenApiIgnore;
  * Body of POST /faq and PUT /faq/{id} (a PUT replaces every field). Answers may span lines; questions may not.
  * Without a display_order a new FAQ goes last, and a replaced one keeps its place.
  */
-public record FaqInput(String slug, String category, String question, String answer, Integer displayOrder) {
+public record FaqInput(
+        String slug,
+        String category,
+        String question,
+        @MultiLine String answer,
+        Integer displayOrder) {
     @OpenApiIgnore
     public void validate(FieldErrors errors) {
         if (slug != null) {

@@ -205,7 +205,9 @@ class SearchIT {
                 "{\"query\":\"페트\",\"category\":\"food-ish\"}|category",
                 "{\"query\":\"페트\",\"category\":5}|category",
                 "{\"query\":\"페트\",\"sort\":\"name\"}|sort",
-                "{\"query\":\"a\\u0000b\"}|query"
+                "{\"query\":\"a\\u0000b\"}|query",
+                "{\"query\":\"페트\\ud800\"}|query",
+                "{\"query\":\"페트\\u001b\"}|query"
             })
     void badBodiesAre422NamingTheField(String caseLine) {
         String[] parts = caseLine.split("\\|");

@@ -28,6 +28,8 @@ public final class AvatarService {
         jdbi.useTransaction(handle -> {
             if (!profiles.ensureActive(handle, userId, username)) throw new NotFound("This profile was deleted");
             String original = store.saveOriginal(userId, type, image);
+            handle.attach(AvatarRepository.class).setStatus(userId, "processing");
+            handle.afterCommit(() -> profiles.invalidate(userId));
             outbox.append(handle, AvatarUploaded.TYPE, new AvatarUploaded(userId, original, type.contentType));
         });
     }

@@ -36,32 +36,43 @@ public final class AvatarStore {
     }
 
     /**
-     * A 256x256 PNG of the original (scaled to cover, centre-cropped), or null when the JDK cannot decode it
-     * (WebP: ImageIO has no reader for it, so such avatars are served as uploaded).
+     * A 256x256 PNG of the original (scaled to cover, centre-cropped), or null when it is kept as uploaded: WebP
+     * (ImageIO has no reader for it) and images too large to decode safely.
+     *
+     * @throws UnreadableImage when a reader exists for the format but the data does not decode
      */
-    public String thumbnail(UUID userId, String original) {
+    public String thumbnail(UUID userId, String original) throws UnreadableImage {
+        byte[] bytes = read(userId, original);
+        BufferedImage source;
         try {
-            byte[] bytes = read(userId, original);
-            if (!reasonableSize(bytes)) return null; // never decode a pixel bomb: keep the original
-            BufferedImage source = ImageIO.read(new ByteArrayInputStream(bytes));
-            if (source == null) return null;
-            BufferedImage square = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_ARGB);
-            double scale = Math.max((double) SIZE / source.getWidth(), (double) SIZE / source.getHeight());
-            int width = (int) Math.ceil(source.getWidth() * scale);
-            int height = (int) Math.ceil(source.getHeight() * scale);
-            Graphics2D g = square.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-            g.drawImage(source, (SIZE - width) / 2, (SIZE - height) / 2, width, height, null);
-            g.dispose();
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            ImageIO.write(square, "png", png);
-            return write(userId, "avatar-" + UUID.randomUUID() + ".png", png.toByteArray());
-        } catch (IOException e) {
-            return null; // unreadable image data: keep the original
+            if (!reasonableSize(bytes)) return null; // no reader, or a pixel bomb that must never be decoded
+            source = ImageIO.read(new ByteArrayInputStream(bytes));
+        } catch (IOException | RuntimeException e) { // ImageIO's readers throw both on garbage after the header
+            throw new UnreadableImage(e);
         }
+        if (source == null) return null;
+        return write(userId, "avatar-" + UUID.randomUUID() + ".png", square(source));
     }
 
-    /** Reads only the header: a small file may still claim billions of pixels. */
+    private static byte[] square(BufferedImage source) {
+        BufferedImage square = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_ARGB);
+        double scale = Math.max((double) SIZE / source.getWidth(), (double) SIZE / source.getHeight());
+        int width = (int) Math.ceil(source.getWidth() * scale);
+        int height = (int) Math.ceil(source.getHeight() * scale);
+        Graphics2D g = square.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.drawImage(source, (SIZE - width) / 2, (SIZE - height) / 2, width, height, null);
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(square, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writing to memory
+        }
+        return png.toByteArray();
+    }
+
+    /** Reads only the header: a small file may still claim billions of pixels. False when no reader knows it. */
     private static boolean reasonableSize(byte[] bytes) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
@@ -73,6 +84,15 @@ public final class AvatarStore {
             } finally {
                 reader.dispose();
             }
+        }
+    }
+
+    /** Best effort: an unreadable upload is not kept. */
+    public void delete(UUID userId, String file) {
+        try {
+            Files.deleteIfExists(root.resolve(userId.toString()).resolve(file));
+        } catch (IOException e) {
+            // left behind; harmless, it is never served
         }
     }
 

@@ -1,5 +1,6 @@
 package eco2.my.profile;
 
+import io.javalin.openapi.OpenApiDescription;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,6 +9,11 @@ public record Profile(
         UUID userId,
         String nickname,
         String avatarUrl,
+
+        @OpenApiDescription("null before the first upload, then processing, ready or failed (the image did not decode;"
+                + " the previous avatar stays)")
+        String avatarStatus,
+
         String bio,
         long points,
         int level,

@@ -10,8 +10,9 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** SQL for users.profiles. */
 @RegisterConstructorMapper(Profile.class)
 public interface ProfileRepository {
-    String COLUMNS = "user_id, nickname, avatar_url, bio, points, level, total_scans, total_recycles, invite_code, "
-            + "created_at, updated_at";
+    String COLUMNS =
+            "user_id, nickname, avatar_url, avatar_status, bio, points, level, total_scans, total_recycles, invite_code, "
+                    + "created_at, updated_at";
 
     /** 0 when the user already has a profile, or (rarely) the invite code is taken: the caller retries with another. */
     @SqlUpdate("INSERT INTO profiles (user_id, nickname, invite_code) VALUES (:userId, :nickname, :inviteCode) "

@@ -1,12 +1,23 @@
 package eco2.my.profile;
 
 import eco2.common.error.FieldErrors;
+import eco2.common.json.MultiLine;
 import eco2.common.json.Validated;
+import io.javalin.openapi.OpenApiDescription;
 import io.javalin.openapi.OpenApiIgnore;
 
 /** Body of PATCH /me: only these two fields; anything else (points, level, ...) is refused as unknown. */
-public record ProfileUpdate(String nickname, String bio) implements Validated {
+public record ProfileUpdate(
+        @OpenApiDescription("2-20 characters, one line; trimmed. Optional: null is the same as leaving it out")
+        String nickname,
+
+        @MultiLine
+        @OpenApiDescription(
+                "Up to 300 characters; tabs and newlines allowed. Optional: null is the same as leaving it out")
+        String bio)
+        implements Validated {
     /** The nickname as stored: trimmed. */
+    @OpenApiIgnore
     public String trimmedNickname() {
         return nickname == null ? null : nickname.trim();
     }

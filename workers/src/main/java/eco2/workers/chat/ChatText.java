@@ -1,21 +1,14 @@
 package eco2.workers.chat;
 
+import eco2.common.json.TextRule;
+
 /** Free text of a chat: tab and newline are fine in multi-line messages; other controls and lone surrogates not. */
 final class ChatText {
     private ChatText() {}
 
+    /** Chat messages are multi-line text under the common rule. */
     static boolean plain(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return false;
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) return false;
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
+        return TextRule.allowed(text, true);
     }
 
     /** Whether the text is Korean (any Hangul syllable), to answer in the asker's language. */

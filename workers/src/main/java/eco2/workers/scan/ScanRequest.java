@@ -1,6 +1,7 @@
 package eco2.workers.scan;
 
 import eco2.common.error.FieldErrors;
+import eco2.common.json.TextRule;
 import io.javalin.openapi.OpenApiDescription;
 import io.javalin.openapi.OpenApiIgnore;
 import io.javalin.openapi.OpenApiRequired;
@@ -38,16 +39,6 @@ public record ScanRequest(
     }
 
     private static boolean plainText(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7F) return false;
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) return false;
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
+        return TextRule.allowed(text, false);
     }
 }

@@ -2,6 +2,7 @@ package eco2.auth;
 
 import eco2.auth.account.AccountHandler;
 import eco2.auth.account.AccountService;
+import eco2.auth.account.EmailOwnership;
 import eco2.auth.account.PasswordHasher;
 import eco2.auth.account.UserDeletedHandler;
 import eco2.auth.keys.JwksHandler;
@@ -107,6 +108,7 @@ public final class AuthModule implements ServiceModule {
                         infra.metrics().registry())
                 .startWhenReachable();
         OutboxWriter outbox = new OutboxWriter(infra.mapper(), "auth", infra.clock());
+        EmailOwnership ownership = new EmailOwnership(outbox);
         PasswordHasher hasher = new PasswordHasher();
         AccountService accountService = new AccountService(database.jdbi(), hasher, cache, infra.mapper(), outbox);
         AccessTokenIssuer issuer = new AccessTokenIssuer(keys, config.issuer(), config.accessTokenTtl(), infra.clock());
@@ -122,7 +124,7 @@ public final class AuthModule implements ServiceModule {
                 OAuthProviders.create(config.oauth(), infra.mapper(), infra.clock()),
                 config.oauth().redirectUris(),
                 new PendingSignIns(infra.redis(), infra.mapper()),
-                new SocialSignIn(database.jdbi(), outbox),
+                new SocialSignIn(database.jdbi(), outbox, ownership),
                 sessionService);
         EmailLinks links = new EmailLinks(outbox, infra.clock());
         PasswordResetService resets = new PasswordResetService(
@@ -131,7 +133,8 @@ public final class AuthModule implements ServiceModule {
                 hasher,
                 infra.tokenBucket(),
                 infra.rateLimits().tune(PasswordResetService.PER_EMAIL),
-                cache);
+                cache,
+                ownership);
         return new AuthModule(
                 database,
                 amqp,
@@ -143,7 +146,7 @@ public final class AuthModule implements ServiceModule {
                 new JwksHandler(keys),
                 new OAuthHandler(oauthService, infra.jsonBody()),
                 new EmailVerificationHandler(
-                        new EmailVerificationService(database.jdbi(), links, cache),
+                        new EmailVerificationService(database.jdbi(), links, cache, ownership),
                         infra.jsonBody(),
                         infra.authenticator()),
                 new PasswordResetHandler(resets, infra.jsonBody()));

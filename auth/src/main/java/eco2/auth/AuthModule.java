@@ -20,6 +20,7 @@ import eco2.auth.oauth.SocialSignIn;
 import eco2.auth.session.AccessTokenIssuer;
 import eco2.auth.session.LoginThrottle;
 import eco2.auth.session.SessionHandler;
+import eco2.auth.session.SessionPurge;
 import eco2.auth.session.SessionService;
 import eco2.common.db.Database;
 import eco2.common.events.AmqpConnector;
@@ -59,6 +60,7 @@ public final class AuthModule implements ServiceModule {
     private final OutboxRelay relay;
     private final EventConsumer deletions;
     private final PasswordResetService resets;
+    private final SessionPurge purge;
     private final AccountHandler accounts;
     private final SessionHandler sessions;
     private final JwksHandler jwks;
@@ -72,6 +74,7 @@ public final class AuthModule implements ServiceModule {
             OutboxRelay relay,
             EventConsumer deletions,
             PasswordResetService resets,
+            SessionPurge purge,
             AccountHandler accounts,
             SessionHandler sessions,
             JwksHandler jwks,
@@ -83,6 +86,7 @@ public final class AuthModule implements ServiceModule {
         this.relay = relay;
         this.deletions = deletions;
         this.resets = resets;
+        this.purge = purge;
         this.accounts = accounts;
         this.sessions = sessions;
         this.jwks = jwks;
@@ -119,6 +123,7 @@ public final class AuthModule implements ServiceModule {
                 new LoginThrottle(infra.tokenBucket()),
                 infra.revocations(),
                 config.refreshTokenTtl(),
+                config.sessionLifetime(),
                 infra.clock());
         OAuthService oauthService = new OAuthService(
                 OAuthProviders.create(config.oauth(), infra.mapper(), infra.clock()),
@@ -141,6 +146,7 @@ public final class AuthModule implements ServiceModule {
                 relay,
                 deletions,
                 resets,
+                new SessionPurge(database.jdbi(), infra.clock()).start(),
                 new AccountHandler(accountService, infra.jsonBody(), infra.authenticator()),
                 new SessionHandler(sessionService, infra.jsonBody(), infra.authenticator()),
                 new JwksHandler(keys),
@@ -203,6 +209,7 @@ public final class AuthModule implements ServiceModule {
     public void close() {
         deletions.close();
         resets.close();
+        purge.close();
         relay.close();
         amqp.close();
         database.close();

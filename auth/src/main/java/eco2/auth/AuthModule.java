@@ -150,7 +150,7 @@ public final class AuthModule implements ServiceModule {
                 new AccountHandler(accountService, infra.jsonBody(), infra.authenticator()),
                 new SessionHandler(sessionService, infra.jsonBody(), infra.authenticator()),
                 new JwksHandler(keys),
-                new OAuthHandler(oauthService, infra.jsonBody()),
+                new OAuthHandler(oauthService, infra.jsonBody(), config.oauth().secureCookie()),
                 new EmailVerificationHandler(
                         new EmailVerificationService(database.jdbi(), links, cache, ownership),
                         infra.jsonBody(),

@@ -120,7 +120,7 @@ public final class AuthModule implements ServiceModule {
                 database.jdbi(),
                 accountService,
                 issuer,
-                new LoginThrottle(infra.tokenBucket()),
+                new LoginThrottle(infra.tokenBucket(), infra.redis()),
                 infra.revocations(),
                 config.refreshTokenTtl(),
                 config.sessionLifetime(),

@@ -55,7 +55,7 @@ public final class SessionService {
         Optional<User> user = accounts.find(login);
         // One bucket per account however it is named (email or username); unknown names get their own.
         String account = user.map(u -> u.id().toString()).orElse(login.trim().toLowerCase(Locale.ROOT));
-        LoginThrottle.Attempt attempt = throttle.begin(clientIp, account);
+        LoginThrottle.Attempt attempt = throttle.begin(clientIp, account, user.map(User::id));
         if (!accounts.passwordMatches(user, password)) throw new Unauthorized(BAD_CREDENTIALS);
         attempt.succeeded();
         if (!user.get().isActive()) throw new Unauthorized("Account is deactivated");

@@ -32,7 +32,7 @@ class OAuthBindingIT {
 
     @Test
     void theStartSetsAShortLivedHttpOnlyLaxCookieHoldingTheReturnedBinding() {
-        TestHttp.Response started = start();
+        TestHttp.Response started = begin();
         String binding = started.json().get("binding").asText();
         assertThat(binding).matches("[A-Za-z0-9_-]{43}");
         assertThat(started.header("Set-Cookie"))
@@ -44,14 +44,14 @@ class OAuthBindingIT {
                 .doesNotContain("Secure"); // dev; production adds Secure
 
         // A browser that already holds a binding keeps it, so two tabs can sign in at once.
-        TestHttp.Response second = start("Cookie", OAuthHandler.BINDING_COOKIE + "=" + binding);
+        TestHttp.Response second = begin("Cookie", OAuthHandler.BINDING_COOKIE + "=" + binding);
         assertThat(second.json().get("binding").asText()).isEqualTo(binding);
     }
 
     @Test
     void aCallbackWithoutTheBindingIsRefusedAndSpendsTheState() throws Exception {
         fakes.kakao.signInAs(KakaoSignInIT.KAKAO_IDS.incrementAndGet(), null, false, "victim");
-        TestHttp.Response started = start();
+        TestHttp.Response started = begin();
         Map<String, String> redirect =
                 OAuthFakes.consent(started.json().get("authorization_url").asText());
 
@@ -73,8 +73,8 @@ class OAuthBindingIT {
     void anotherClientsBindingIsRefused() throws Exception {
         fakes.kakao.signInAs(KakaoSignInIT.KAKAO_IDS.incrementAndGet(), null, false, "attacker");
         Map<String, String> attackers =
-                OAuthFakes.consent(start().json().get("authorization_url").asText());
-        String victimsBinding = start().json().get("binding").asText();
+                OAuthFakes.consent(begin().json().get("authorization_url").asText());
+        String victimsBinding = begin().json().get("binding").asText();
 
         TestHttp.Response forced = post(
                 Map.of("code", attackers.get("code"), "state", attackers.get("state")),
@@ -86,7 +86,7 @@ class OAuthBindingIT {
     @Test
     void aBrowserFinishesWithTheCookieAndAnAppWithTheBodyField() throws Exception {
         fakes.kakao.signInAs(KakaoSignInIT.KAKAO_IDS.incrementAndGet(), null, false, "browser");
-        TestHttp.Response browser = start();
+        TestHttp.Response browser = begin();
         Map<String, String> redirect =
                 OAuthFakes.consent(browser.json().get("authorization_url").asText());
         TestHttp.Response viaCookie = post(
@@ -97,7 +97,7 @@ class OAuthBindingIT {
         assertThat(viaCookie.status()).as(viaCookie.body()).isEqualTo(200);
 
         fakes.kakao.signInAs(KakaoSignInIT.KAKAO_IDS.incrementAndGet(), null, false, "app");
-        TestHttp.Response app = start();
+        TestHttp.Response app = begin();
         Map<String, String> deepLink =
                 OAuthFakes.consent(app.json().get("authorization_url").asText());
         TestHttp.Response viaBody = post(Map.of(
@@ -110,7 +110,7 @@ class OAuthBindingIT {
         assertThat(viaBody.status()).as(viaBody.body()).isEqualTo(200);
     }
 
-    private static TestHttp.Response start(String... headers) {
+    private static TestHttp.Response begin(String... headers) {
         TestHttp.Response started =
                 auth.http.get("/api/v1/auth/oauth/kakao?redirect_uri=" + OAuthFakes.REDIRECT, headers);
         assertThat(started.status()).as(started.body()).isEqualTo(200);

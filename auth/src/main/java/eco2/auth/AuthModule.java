@@ -189,10 +189,11 @@ public final class AuthModule implements ServiceModule {
     @Override
     public List<RateLimitRule> rateLimits() {
         return List.of(
-                new RateLimitRule("/api/v1/auth/register", REGISTER),
-                new RateLimitRule("/api/v1/auth/verify-email/request", VERIFY_MAIL),
-                new RateLimitRule("/api/v1/auth/reset-password/request", RESET_MAIL),
-                new RateLimitRule("/api/v1/auth/oauth/", OAUTH));
+                // Anonymous endpoints count the IP even when a bearer token comes along.
+                new RateLimitRule("/api/v1/auth/register", REGISTER, RateLimitRule.CountBy.IP),
+                new RateLimitRule("/api/v1/auth/verify-email/request", VERIFY_MAIL, RateLimitRule.CountBy.USER),
+                new RateLimitRule("/api/v1/auth/reset-password/request", RESET_MAIL, RateLimitRule.CountBy.IP),
+                new RateLimitRule("/api/v1/auth/oauth/", OAUTH, RateLimitRule.CountBy.IP));
     }
 
     @Override

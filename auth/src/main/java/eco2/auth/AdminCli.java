@@ -1,6 +1,7 @@
 package eco2.auth;
 
 import eco2.auth.account.Credentials;
+import eco2.auth.account.UserRepository;
 import eco2.common.config.Env;
 import eco2.common.db.Database;
 import eco2.common.db.DbSettings;
@@ -36,16 +37,20 @@ public final class AdminCli {
         String email = Credentials.normaliseEmail(args[1]);
         Optional<UUID> changed;
         try (Database database = Database.open(DbSettings.fromEnv(env, "auth"), new SimpleMeterRegistry(), List.of())) {
+            // The account is found as sign-in finds it (ignoring case), then changed by id.
             changed = database.jdbi()
-                    .withHandle(h -> h.createQuery(
-                                    args[0].equals("grant")
-                                            ? "UPDATE users SET roles = array_append(array_remove(roles, :role), :role), updated_at = now() "
-                                                    + "WHERE email = :email RETURNING id"
-                                            : "UPDATE users SET roles = array_remove(roles, :role), updated_at = now() WHERE email = :email RETURNING id")
-                            .bind("role", ADMIN)
-                            .bind("email", email)
-                            .mapTo(UUID.class)
-                            .findOne());
+                    .inTransaction(h -> h.attach(UserRepository.class)
+                            .findByEmail(email)
+                            .map(user -> h.createQuery(
+                                            args[0].equals("grant")
+                                                    ? "UPDATE users SET roles = array_append(array_remove(roles, :role), :role), "
+                                                            + "updated_at = now() WHERE id = :id RETURNING id"
+                                                    : "UPDATE users SET roles = array_remove(roles, :role), updated_at = now() "
+                                                            + "WHERE id = :id RETURNING id")
+                                    .bind("role", ADMIN)
+                                    .bind("id", user.id())
+                                    .mapTo(UUID.class)
+                                    .one()));
         }
         if (changed.isEmpty()) {
             out.println("no account has the email " + email);

@@ -23,10 +23,44 @@ public record AuthConfig(
         Path devKeyFile,
         Duration accessTokenTtl,
         Duration refreshTokenTtl,
-        OAuthSettings oauth) {
+        OAuthSettings oauth,
+        Duration sessionLifetime) {
 
     public static final int DEFAULT_PORT = 8081;
     public static final String USER_DELETED_QUEUE = "auth.user-deleted";
+    public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofDays(30);
+
+    /** With the default session lifetime: what the other services' tests build. */
+    public AuthConfig(
+            HttpSettings http,
+            DbSettings db,
+            String redisUrl,
+            AmqpSettings amqp,
+            String userDeletedQueue,
+            RateLimitSettings rateLimits,
+            String issuer,
+            String signingKeyPem,
+            String previousPublicKeyPem,
+            Path devKeyFile,
+            Duration accessTokenTtl,
+            Duration refreshTokenTtl,
+            OAuthSettings oauth) {
+        this(
+                http,
+                db,
+                redisUrl,
+                amqp,
+                userDeletedQueue,
+                rateLimits,
+                issuer,
+                signingKeyPem,
+                previousPublicKeyPem,
+                devKeyFile,
+                accessTokenTtl,
+                refreshTokenTtl,
+                oauth,
+                DEFAULT_SESSION_LIFETIME);
+    }
 
     public static AuthConfig fromEnv(Env env) {
         return new AuthConfig(
@@ -42,6 +76,7 @@ public record AuthConfig(
                 Path.of(env.get("JWT_DEV_KEY_FILE", ".eco2-dev/jwt-signing-key.pem")),
                 Duration.ofMinutes(env.integer("ACCESS_TOKEN_MINUTES", 30)),
                 Duration.ofDays(env.integer("REFRESH_TOKEN_DAYS", 7)),
-                OAuthSettings.fromEnv(env));
+                OAuthSettings.fromEnv(env),
+                Duration.ofDays(env.integer("SESSION_LIFETIME_DAYS", 30)));
     }
 }

@@ -2,6 +2,7 @@ package eco2.auth;
 
 import eco2.auth.account.AccountHandler;
 import eco2.auth.account.AccountService;
+import eco2.auth.account.EmailOwnership;
 import eco2.auth.account.PasswordHasher;
 import eco2.auth.account.UserDeletedHandler;
 import eco2.auth.keys.JwksHandler;
@@ -19,6 +20,7 @@ import eco2.auth.oauth.SocialSignIn;
 import eco2.auth.session.AccessTokenIssuer;
 import eco2.auth.session.LoginThrottle;
 import eco2.auth.session.SessionHandler;
+import eco2.auth.session.SessionPurge;
 import eco2.auth.session.SessionService;
 import eco2.common.db.Database;
 import eco2.common.events.AmqpConnector;
@@ -58,6 +60,7 @@ public final class AuthModule implements ServiceModule {
     private final OutboxRelay relay;
     private final EventConsumer deletions;
     private final PasswordResetService resets;
+    private final SessionPurge purge;
     private final AccountHandler accounts;
     private final SessionHandler sessions;
     private final JwksHandler jwks;
@@ -71,6 +74,7 @@ public final class AuthModule implements ServiceModule {
             OutboxRelay relay,
             EventConsumer deletions,
             PasswordResetService resets,
+            SessionPurge purge,
             AccountHandler accounts,
             SessionHandler sessions,
             JwksHandler jwks,
@@ -82,6 +86,7 @@ public final class AuthModule implements ServiceModule {
         this.relay = relay;
         this.deletions = deletions;
         this.resets = resets;
+        this.purge = purge;
         this.accounts = accounts;
         this.sessions = sessions;
         this.jwks = jwks;
@@ -107,6 +112,7 @@ public final class AuthModule implements ServiceModule {
                         infra.metrics().registry())
                 .startWhenReachable();
         OutboxWriter outbox = new OutboxWriter(infra.mapper(), "auth", infra.clock());
+        EmailOwnership ownership = new EmailOwnership(outbox);
         PasswordHasher hasher = new PasswordHasher();
         AccountService accountService = new AccountService(database.jdbi(), hasher, cache, infra.mapper(), outbox);
         AccessTokenIssuer issuer = new AccessTokenIssuer(keys, config.issuer(), config.accessTokenTtl(), infra.clock());
@@ -114,15 +120,16 @@ public final class AuthModule implements ServiceModule {
                 database.jdbi(),
                 accountService,
                 issuer,
-                new LoginThrottle(infra.tokenBucket()),
+                new LoginThrottle(infra.tokenBucket(), infra.redis()),
                 infra.revocations(),
                 config.refreshTokenTtl(),
+                config.sessionLifetime(),
                 infra.clock());
         OAuthService oauthService = new OAuthService(
                 OAuthProviders.create(config.oauth(), infra.mapper(), infra.clock()),
                 config.oauth().redirectUris(),
                 new PendingSignIns(infra.redis(), infra.mapper()),
-                new SocialSignIn(database.jdbi(), outbox),
+                new SocialSignIn(database.jdbi(), outbox, ownership),
                 sessionService);
         EmailLinks links = new EmailLinks(outbox, infra.clock());
         PasswordResetService resets = new PasswordResetService(
@@ -131,19 +138,21 @@ public final class AuthModule implements ServiceModule {
                 hasher,
                 infra.tokenBucket(),
                 infra.rateLimits().tune(PasswordResetService.PER_EMAIL),
-                cache);
+                cache,
+                ownership);
         return new AuthModule(
                 database,
                 amqp,
                 relay,
                 deletions,
                 resets,
+                new SessionPurge(database.jdbi(), infra.clock()).start(),
                 new AccountHandler(accountService, infra.jsonBody(), infra.authenticator()),
                 new SessionHandler(sessionService, infra.jsonBody(), infra.authenticator()),
                 new JwksHandler(keys),
-                new OAuthHandler(oauthService, infra.jsonBody()),
+                new OAuthHandler(oauthService, infra.jsonBody(), config.oauth().secureCookie()),
                 new EmailVerificationHandler(
-                        new EmailVerificationService(database.jdbi(), links, cache),
+                        new EmailVerificationService(database.jdbi(), links, cache, ownership),
                         infra.jsonBody(),
                         infra.authenticator()),
                 new PasswordResetHandler(resets, infra.jsonBody()));
@@ -180,10 +189,11 @@ public final class AuthModule implements ServiceModule {
     @Override
     public List<RateLimitRule> rateLimits() {
         return List.of(
-                new RateLimitRule("/api/v1/auth/register", REGISTER),
-                new RateLimitRule("/api/v1/auth/verify-email/request", VERIFY_MAIL),
-                new RateLimitRule("/api/v1/auth/reset-password/request", RESET_MAIL),
-                new RateLimitRule("/api/v1/auth/oauth/", OAUTH));
+                // Anonymous endpoints count the IP even when a bearer token comes along.
+                new RateLimitRule("/api/v1/auth/register", REGISTER, RateLimitRule.CountBy.IP),
+                new RateLimitRule("/api/v1/auth/verify-email/request", VERIFY_MAIL, RateLimitRule.CountBy.USER),
+                new RateLimitRule("/api/v1/auth/reset-password/request", RESET_MAIL, RateLimitRule.CountBy.IP),
+                new RateLimitRule("/api/v1/auth/oauth/", OAUTH, RateLimitRule.CountBy.IP));
     }
 
     @Override
@@ -200,6 +210,7 @@ public final class AuthModule implements ServiceModule {
     public void close() {
         deletions.close();
         resets.close();
+        purge.close();
         relay.close();
         amqp.close();
         database.close();

@@ -54,6 +54,14 @@ class AdminCliIT {
     }
 
     @Test
+    void theEmailIsMatchedIgnoringCase() {
+        TestUsers.Session user = TestUsers.register(auth.http);
+        assertThat(run("grant", user.email().toUpperCase(java.util.Locale.ROOT)))
+                .isZero();
+        assertThat(rolesAfterLogin(user)).isEqualTo("[\"user\",\"admin\"]");
+    }
+
+    @Test
     void anUnknownEmailOrBadUsageChangesNothing() {
         assertThat(run("grant", "nobody-" + System.nanoTime() + "@example.com")).isEqualTo(1);
         assertThat(AdminCli.run(new String[] {"promote", "a@b.kr"}, env, quiet()))

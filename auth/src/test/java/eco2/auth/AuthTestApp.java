@@ -65,6 +65,22 @@ public final class AuthTestApp implements AutoCloseable {
 
     public static AuthTestApp start(RateLimitSettings limits, String redisUrl, String amqpUrl, OAuthSettings oauth)
             throws Exception {
+        return start(limits, redisUrl, amqpUrl, oauth, AuthConfig.DEFAULT_SESSION_LIFETIME);
+    }
+
+    /** With sessions that end this soon after sign-in, however often they refresh. */
+    public static AuthTestApp startWithSessionLifetime(Duration sessionLifetime) throws Exception {
+        return start(
+                new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null),
+                TestServices.get().redisUri(),
+                TestServices.get().amqpUri(),
+                OAuthSettings.fromEnv(new Env(Map.of())),
+                sessionLifetime);
+    }
+
+    private static AuthTestApp start(
+            RateLimitSettings limits, String redisUrl, String amqpUrl, OAuthSettings oauth, Duration sessionLifetime)
+            throws Exception {
         TestServices services = TestServices.get();
         services.flushRedis();
         String database = services.freshDatabase();
@@ -86,7 +102,8 @@ public final class AuthTestApp implements AutoCloseable {
                 keyFile,
                 Duration.ofMinutes(30),
                 Duration.ofDays(7),
-                oauth);
+                oauth,
+                sessionLifetime);
         return new AuthTestApp(config, redisUrl);
     }
 

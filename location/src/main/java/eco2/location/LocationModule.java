@@ -126,8 +126,9 @@ public final class LocationModule implements ServiceModule {
     @Override
     public List<RateLimitRule> rateLimits() {
         return List.of(
-                new RateLimitRule("/api/v1/locations/geocode", GEOCODE),
-                new RateLimitRule("/api/v1/locations/reverse", GEOCODE));
+                // Anyone may geocode: the IP always counts, and a signed-in user's bucket as well.
+                new RateLimitRule("/api/v1/locations/geocode", GEOCODE, RateLimitRule.CountBy.IP_AND_USER),
+                new RateLimitRule("/api/v1/locations/reverse", GEOCODE, RateLimitRule.CountBy.IP_AND_USER));
     }
 
     @Override

@@ -50,13 +50,18 @@ public final class LocationTestApp implements AutoCloseable {
     private final String exchange;
 
     private LocationTestApp(String database, String redisUrl, UnaryOperator<LocationConfig> tweak) throws Exception {
+        this(database, redisUrl, tweak, new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null));
+    }
+
+    private LocationTestApp(
+            String database, String redisUrl, UnaryOperator<LocationConfig> tweak, RateLimitSettings limits)
+            throws Exception {
         TestServices services = TestServices.get();
         this.database = database;
         String tag = UUID.randomUUID().toString().substring(0, 8);
         exchange = "eco2.events.test." + tag;
         AmqpSettings amqp = new AmqpSettings(services.amqpUri(), exchange);
         queues = List.of("auth.user-deleted.test." + tag, "location.user-deleted.test." + tag);
-        RateLimitSettings limits = new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null);
         Path keyFile = Files.createTempDirectory("eco2-location-test").resolve("jwt.pem");
         keys = KeyRingLoader.load(null, null, keyFile);
         AuthConfig auth = AuthForTests.config(database, redisUrl, amqp, queues.get(0), keyFile);
@@ -89,6 +94,16 @@ public final class LocationTestApp implements AutoCloseable {
         TestServices.get().flushRedis();
         return new LocationTestApp(
                 TestServices.get().freshDatabase(), TestServices.get().redisUri(), tweak);
+    }
+
+    /** With rate limits on; {@code overrides} maps a {@code RATE_LIMIT_*} name to its spec, or null. */
+    public static LocationTestApp startWithLimits(UnaryOperator<String> overrides) throws Exception {
+        TestServices.get().flushRedis();
+        return new LocationTestApp(
+                TestServices.get().freshDatabase(),
+                TestServices.get().redisUri(),
+                c -> c,
+                new RateLimitSettings(true, RateLimitSettings.DEFAULT, overrides));
     }
 
     /** A second app on an existing database (e.g. the same data with the cache off), Redis left as it is. */

@@ -20,6 +20,8 @@ import eco2.my.avatar.AvatarService;
 import eco2.my.avatar.AvatarStore;
 import eco2.my.avatar.AvatarUploaded;
 import eco2.my.events.EventRouter;
+import eco2.my.invites.InviteService;
+import eco2.my.invites.UserVerifiedHandler;
 import eco2.my.leaderboard.Leaderboard;
 import eco2.my.leaderboard.LeaderboardHandler;
 import eco2.my.points.PointsHandler;
@@ -103,21 +105,15 @@ public final class MyModule implements ServiceModule {
                 infra.clock(),
                 leaderboard,
                 pointsCache);
-        UserRegisteredHandler.InviteReward inviteReward = (tx, inviter, invitee, eventId) -> {
-            pointsService.award(
-                    tx,
-                    inviter,
-                    UserRegisteredHandler.INVITE_POINTS,
-                    "invite",
-                    eventId,
-                    Map.of("invitee", invitee.toString()));
-            tx.afterCommit(() -> profileService.invalidate(inviter));
-        };
+        InviteService invites = new InviteService(pointsService, profileService, infra.clock());
+        // Registration and verification share a queue, so they are usually handled in the order auth wrote them.
+        EventRouter accountEvents = new EventRouter(Map.of(
+                UserRegisteredHandler.TYPE,
+                new UserRegisteredHandler(profileService, invites::invited),
+                UserVerifiedHandler.TYPE,
+                new UserVerifiedHandler(invites)));
         EventConsumer registrations = new EventConsumer(
-                        Subscription.of(
-                                config.registrationsQueue(),
-                                List.of(UserRegisteredHandler.TYPE),
-                                new UserRegisteredHandler(profileService, inviteReward)),
+                        Subscription.of(config.registrationsQueue(), accountEvents.types(), accountEvents),
                         database.jdbi(),
                         amqp,
                         infra.mapper(),

@@ -62,7 +62,7 @@ class RewardsIT {
     }
 
     @Test
-    void anInviteCodePaysTheInviterOnceAndNeverTheNewUser() throws Exception {
+    void anInviteCodePaysTheInviterOnceAndNeverTheNewUserOnceTheNewUserIsVerified() throws Exception {
         MyTestApp.User inviter = my.register();
         String code = my.http
                 .get("/api/v1/users/me", inviter.auth())
@@ -84,9 +84,22 @@ class RewardsIT {
                         code.toLowerCase())));
         assertThat(created.status()).isEqualTo(201);
         String invitee = created.json().get("id").asText();
-
-        Await.until(() -> profile(inviter.id()).get("points").equals(100L));
         Await.until(() -> profileExists(invitee));
+        Await.until(() -> my.db.withHandle(
+                        h -> h.createQuery("SELECT count(*) FROM users.invites WHERE invitee_id = CAST(:id AS uuid)")
+                                .bind("id", invitee)
+                                .mapTo(Long.class)
+                                .one())
+                == 1);
+        assertThat(profile(inviter.id()).get("points"))
+                .as("nothing before the invitee is verified")
+                .isEqualTo(0L);
+
+        UUID verified = UUID.randomUUID();
+        publish(verified, "user.verified", Map.of("user_id", invitee));
+        publish(verified, "user.verified", Map.of("user_id", invitee));
+        Await.until(() -> profile(inviter.id()).get("points").equals(100L));
+        Await.until(() -> processed(verified));
         assertThat(profile(invitee).get("points")).isEqualTo(0L);
         long inviteActivities = my.db.withHandle(h -> h.createQuery(
                         "SELECT count(*) FROM users.activities WHERE user_id = CAST(:id AS uuid) AND action = 'invite'")

@@ -12,7 +12,10 @@ public final class Credentials {
 
     private Credentials() {}
 
-    /** Trims and lower-cases the domain; the local part keeps its case, as RFC 5321 allows. */
+    /**
+     * Trims and lower-cases the domain; the local part keeps its case as typed, for display. Uniqueness and every
+     * lookup ignore case (in SQL, with lower()), so Bob@x and bob@x are one account.
+     */
     public static String normaliseEmail(String email) {
         String trimmed = email.trim();
         int at = trimmed.lastIndexOf('@');

@@ -30,17 +30,23 @@ public interface UserRepository {
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM users WHERE username = :username)")
     boolean usernameTaken(@Bind("username") String username);
 
-    @SqlUpdate("UPDATE users SET is_verified = true, updated_at = now() WHERE id = :id")
+    /** 1 only the first time: an account already verified is left alone. */
+    @SqlUpdate("UPDATE users SET is_verified = true, updated_at = now() WHERE id = :id AND NOT is_verified")
     int markVerified(@Bind("id") UUID id);
 
-    /** A reset link proves the mailbox is the user's, so it verifies the email as well. */
-    @SqlUpdate("UPDATE users SET password_hash = :hash, is_verified = true, updated_at = now() WHERE id = :id")
+    /** The caller verifies the email too (a reset link proves the mailbox), through EmailOwnership. */
+    @SqlUpdate("UPDATE users SET password_hash = :hash, updated_at = now() WHERE id = :id")
     int changePassword(@Bind("id") UUID id, @Bind("hash") String passwordHash);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE id = :id")
     Optional<User> findById(@Bind("id") UUID id);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE email = :email")
+    /**
+     * Case is ignored. Only accounts that clashed before emails became unique ignoring case (V6) can share an
+     * address; the exact spelling wins among them, then the account that kept the address.
+     */
+    @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE lower(email) = lower(:email) "
+            + "ORDER BY email = :email DESC, email_case_clash, created_at LIMIT 1")
     Optional<User> findByEmail(@Bind("email") String email);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE username = :username")

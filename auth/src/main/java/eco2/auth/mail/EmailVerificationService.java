@@ -1,5 +1,6 @@
 package eco2.auth.mail;
 
+import eco2.auth.account.EmailOwnership;
 import eco2.auth.account.User;
 import eco2.auth.account.UserRepository;
 import eco2.common.error.BadRequest;
@@ -18,11 +19,13 @@ public final class EmailVerificationService {
     private final Jdbi jdbi;
     private final EmailLinks links;
     private final DocumentCache accountCache;
+    private final EmailOwnership ownership;
 
-    public EmailVerificationService(Jdbi jdbi, EmailLinks links, DocumentCache accountCache) {
+    public EmailVerificationService(Jdbi jdbi, EmailLinks links, DocumentCache accountCache, EmailOwnership ownership) {
         this.jdbi = jdbi;
         this.links = links;
         this.accountCache = accountCache;
+        this.ownership = ownership;
     }
 
     public void request(UUID userId, String language) {
@@ -40,7 +43,7 @@ public final class EmailVerificationService {
     public VerifiedView verify(String token) {
         Optional<UUID> verified = jdbi.inTransaction(handle -> {
             Optional<UUID> userId = links.redeem(handle, token, EmailNotification.VERIFY_EMAIL);
-            userId.ifPresent(id -> handle.attach(UserRepository.class).markVerified(id));
+            userId.ifPresent(id -> ownership.confirm(handle, id));
             return userId;
         });
         UUID userId = verified.orElseThrow(

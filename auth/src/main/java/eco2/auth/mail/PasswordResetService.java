@@ -2,6 +2,7 @@ package eco2.auth.mail;
 
 import eco2.auth.OpaqueTokens;
 import eco2.auth.account.Credentials;
+import eco2.auth.account.EmailOwnership;
 import eco2.auth.account.PasswordHasher;
 import eco2.auth.account.User;
 import eco2.auth.account.UserRepository;
@@ -28,7 +29,8 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * Password reset by mailed link. A request answers the same way, in the same time, whether or not the address
  * has an account: the lookup and the mail happen on a background thread after the answer. Redeeming the link
- * sets the new argon2id hash and revokes every refresh token of the user.
+ * sets the new argon2id hash, verifies the email (the link proved the mailbox; see {@link EmailOwnership}) and
+ * revokes every refresh token of the user.
  */
 public final class PasswordResetService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PasswordResetService.class);
@@ -42,6 +44,7 @@ public final class PasswordResetService implements AutoCloseable {
     private final TokenBucket bucket;
     private final RateLimitPolicy perEmail;
     private final DocumentCache accountCache;
+    private final EmailOwnership ownership;
     private final ThreadPoolExecutor background =
             new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000), r -> {
                 Thread thread = new Thread(r, "password-reset-mail");
@@ -55,7 +58,9 @@ public final class PasswordResetService implements AutoCloseable {
             PasswordHasher hasher,
             TokenBucket bucket,
             RateLimitPolicy perEmail,
-            DocumentCache accountCache) {
+            DocumentCache accountCache,
+            EmailOwnership ownership) {
+        this.ownership = ownership;
         this.jdbi = jdbi;
         this.links = links;
         this.hasher = hasher;
@@ -83,6 +88,7 @@ public final class PasswordResetService implements AutoCloseable {
             Optional<UUID> userId = links.redeem(handle, token, EmailNotification.RESET_PASSWORD);
             userId.ifPresent(id -> {
                 handle.attach(UserRepository.class).changePassword(id, hash);
+                ownership.confirm(handle, id);
                 handle.attach(RefreshTokenRepository.class).revokeAllOf(id);
             });
             return userId;

@@ -11,14 +11,22 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 
-/** HTTP for sign-in with Kakao or Google. */
+/**
+ * HTTP for sign-in with Kakao or Google. The start also sets the binding as a cookie scoped to the OAuth paths, so
+ * a browser proves it started the flow without any script touching the value; apps send it in the callback body.
+ */
 public final class OAuthHandler {
+    static final String BINDING_COOKIE = "eco2_oauth_binding";
+    private static final String COOKIE_PATH = "/api/v1/auth/oauth";
+
     private final OAuthService oauth;
     private final JsonBody json;
+    private final boolean secureCookie;
 
-    public OAuthHandler(OAuthService oauth, JsonBody json) {
+    public OAuthHandler(OAuthService oauth, JsonBody json, boolean secureCookie) {
         this.oauth = oauth;
         this.json = json;
+        this.secureCookie = secureCookie;
     }
 
     /** {@code curl 'localhost:8081/api/v1/auth/oauth/kakao?redirect_uri=http://localhost:8080/oauth/callback'} */
@@ -27,8 +35,9 @@ public final class OAuthHandler {
             methods = HttpMethod.GET,
             versions = "auth",
             tags = "auth",
-            summary =
-                    "Start signing in with a provider: the URL to send the user to, and its single-use state (10 min)",
+            summary = "Start signing in with a provider: the URL to send the user to, its single-use state (10 min) "
+                    + "and the binding the callback must bring back (also set as the HttpOnly cookie "
+                    + BINDING_COOKIE + ")",
             pathParams = @OpenApiParam(name = "provider", required = true, description = "kakao or google"),
             queryParams =
                     @OpenApiParam(name = "redirect_uri", description = "one of OAUTH_REDIRECT_URIS; default the first"),
@@ -48,7 +57,14 @@ public final class OAuthHandler {
                         content = @OpenApiContent(from = ErrorEnvelope.class))
             })
     public void start(Context ctx) {
-        ctx.json(oauth.start(ctx.pathParam("provider"), ctx.queryParam("redirect_uri")));
+        OAuthStart started =
+                oauth.start(ctx.pathParam("provider"), ctx.queryParam("redirect_uri"), ctx.cookie(BINDING_COOKIE));
+        ctx.header(
+                "Set-Cookie",
+                BINDING_COOKIE + "=" + started.binding() + "; Path=" + COOKIE_PATH + "; Max-Age="
+                        + PendingSignIns.TTL.toSeconds() + "; HttpOnly; SameSite=Lax"
+                        + (secureCookie ? "; Secure" : ""));
+        ctx.json(started);
     }
 
     /**
@@ -68,7 +84,8 @@ public final class OAuthHandler {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = TokenPair.class)),
                 @OpenApiResponse(
                         status = "400",
-                        description = "state unknown, expired, reused or for another provider; code rejected",
+                        description = "state unknown, expired, reused or for another provider; binding missing or "
+                                + "wrong; code rejected",
                         content = @OpenApiContent(from = ErrorEnvelope.class)),
                 @OpenApiResponse(
                         status = "409",
@@ -85,6 +102,6 @@ public final class OAuthHandler {
             })
     public void callback(Context ctx) {
         String provider = ctx.pathParam("provider");
-        ctx.json(oauth.complete(provider, json.read(ctx, OAuthCallbackRequest.class)));
+        ctx.json(oauth.complete(provider, json.read(ctx, OAuthCallbackRequest.class), ctx.cookie(BINDING_COOKIE)));
     }
 }

@@ -7,14 +7,15 @@ import java.util.List;
 
 /**
  * Sign-in with Kakao and Google: the two client registrations, the redirect URIs a client may ask for, and the
- * time limits for calls to the providers.
+ * time limits for calls to the providers; {@code secureCookie} (production) marks the binding cookie Secure.
  */
 public record OAuthSettings(
         ProviderSettings kakao,
         ProviderSettings google,
         List<String> redirectUris,
         Duration connectTimeout,
-        Duration readTimeout) {
+        Duration readTimeout,
+        boolean secureCookie) {
     public static final String DEV_REDIRECT_URIS =
             "http://localhost:8080/oauth/callback,http://localhost:3000/oauth/callback";
 
@@ -24,7 +25,8 @@ public record OAuthSettings(
                 google(env),
                 env.list("OAUTH_REDIRECT_URIS", DEV_REDIRECT_URIS),
                 Duration.ofMillis(env.integer("OAUTH_CONNECT_TIMEOUT_MS", 3000)),
-                Duration.ofMillis(env.integer("OAUTH_READ_TIMEOUT_MS", 5000)));
+                Duration.ofMillis(env.integer("OAUTH_READ_TIMEOUT_MS", 5000)),
+                env.production());
     }
 
     /** Kakao needs only a client id (REST API key); the client secret is an optional Kakao feature. */

@@ -1,6 +1,7 @@
 package eco2.auth.oauth;
 
 import eco2.auth.account.Credentials;
+import eco2.auth.account.EmailOwnership;
 import eco2.auth.account.User;
 import eco2.auth.account.UserRegistered;
 import eco2.auth.account.UserRepository;
@@ -19,15 +20,19 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * Finds the account a provider identity signs in to. A known identity uses its linked account. Otherwise an
  * existing account is linked only when both sides vouch for the email: the provider verified it and so did the
  * account (else whoever registered someone's address first could capture their Google sign-in). With no
- * account for the email, a new one is created, with no password, and {@code user.registered} is published.
+ * account for the email, a new one is created, with no password, and {@code user.registered} is published. An
+ * email the provider has not verified is never stored as the account's email: the account is made without one,
+ * so it cannot be waiting for the address's owner to reset its password and inherit this provider's link.
  */
 public final class SocialSignIn {
     private final Jdbi jdbi;
     private final OutboxWriter outbox;
+    private final EmailOwnership ownership;
 
-    public SocialSignIn(Jdbi jdbi, OutboxWriter outbox) {
+    public SocialSignIn(Jdbi jdbi, OutboxWriter outbox, EmailOwnership ownership) {
         this.jdbi = jdbi;
         this.outbox = outbox;
+        this.ownership = ownership;
     }
 
     public User resolve(ProviderIdentity identity) {
@@ -53,15 +58,17 @@ public final class SocialSignIn {
                         + "and verify the email, then " + identity.provider() + " sign-in will join it");
             }
             User user = active(owner.get());
-            links.link(identity.provider(), identity.subject(), user.id(), email);
+            links.link(identity.provider(), identity.subject(), user.id(), email, true);
             return user;
         }
+        String verifiedEmail = identity.emailVerified() ? email : null;
         UUID id = UUID.randomUUID();
-        String username = Usernames.unique(users, email, identity.displayName(), identity.provider());
-        users.insertWithoutPassword(id, email, username, email != null && identity.emailVerified());
-        links.link(identity.provider(), identity.subject(), id, email);
+        String username = Usernames.unique(users, verifiedEmail, identity.displayName(), identity.provider());
+        users.insertWithoutPassword(id, verifiedEmail, username, verifiedEmail != null);
+        links.link(identity.provider(), identity.subject(), id, email, verifiedEmail != null);
         User created = users.findById(id).orElseThrow();
         outbox.append(handle, UserRegistered.TYPE, UserRegistered.of(created, null));
+        if (verifiedEmail != null) ownership.announce(handle, id);
         return created;
     }
 

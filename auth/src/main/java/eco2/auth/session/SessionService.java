@@ -29,6 +29,7 @@ public final class SessionService {
     private final LoginThrottle throttle;
     private final Revocations revocations;
     private final Duration refreshTtl;
+    private final Duration sessionLifetime;
     private final Clock clock;
 
     public SessionService(
@@ -38,7 +39,9 @@ public final class SessionService {
             LoginThrottle throttle,
             Revocations revocations,
             Duration refreshTtl,
+            Duration sessionLifetime,
             Clock clock) {
+        this.sessionLifetime = sessionLifetime;
         this.jdbi = jdbi;
         this.accounts = accounts;
         this.issuer = issuer;
@@ -52,16 +55,20 @@ public final class SessionService {
         Optional<User> user = accounts.find(login);
         // One bucket per account however it is named (email or username); unknown names get their own.
         String account = user.map(u -> u.id().toString()).orElse(login.trim().toLowerCase(Locale.ROOT));
-        LoginThrottle.Attempt attempt = throttle.begin(clientIp, account);
+        LoginThrottle.Attempt attempt = throttle.begin(clientIp, account, user.map(User::id));
         if (!accounts.passwordMatches(user, password)) throw new Unauthorized(BAD_CREDENTIALS);
         attempt.succeeded();
         if (!user.get().isActive()) throw new Unauthorized("Account is deactivated");
         return startSession(user.get());
     }
 
-    /** A new session for an account that proved itself some other way (a sign-in provider). */
+    /**
+     * A new session; also for an account that proved itself some other way (a sign-in provider). It ends
+     * {@code sessionLifetime} from now, however often its refresh token rotates.
+     */
     public TokenPair startSession(User user) {
-        return jdbi.inTransaction(handle -> issue(handle, user, UUID.randomUUID()));
+        Instant sessionEnd = clock.instant().plus(sessionLifetime);
+        return jdbi.inTransaction(handle -> issue(handle, user, UUID.randomUUID(), sessionEnd));
     }
 
     /**
@@ -87,7 +94,8 @@ public final class SessionService {
                     .findById(consumed.get().userId())
                     .filter(User::isActive);
             if (user.isEmpty()) return Outcome.REJECTED;
-            return new Outcome(issue(handle, user.get(), consumed.get().familyId()));
+            RefreshToken spent = consumed.get();
+            return new Outcome(issue(handle, user.get(), spent.familyId(), spent.sessionExpiresAt()));
         });
         // The revocation must commit even though the caller gets a 401, hence the outcome instead of a throw.
         if (outcome.pair == null) throw new Unauthorized("Refresh token is invalid, expired or already used");
@@ -111,11 +119,12 @@ public final class SessionService {
         });
     }
 
-    private TokenPair issue(Handle handle, User user, UUID familyId) {
+    private TokenPair issue(Handle handle, User user, UUID familyId, Instant sessionEnd) {
         String refresh = OpaqueTokens.newToken();
         Instant expires = clock.instant().plus(refreshTtl);
+        if (expires.isAfter(sessionEnd)) expires = sessionEnd;
         handle.attach(RefreshTokenRepository.class)
-                .insert(UUID.randomUUID(), user.id(), familyId, OpaqueTokens.hash(refresh), expires);
+                .insert(UUID.randomUUID(), user.id(), familyId, OpaqueTokens.hash(refresh), expires, sessionEnd);
         return new TokenPair(
                 issuer.issue(user, familyId), refresh, "bearer", issuer.ttl().toSeconds());
     }

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 
@@ -26,6 +27,8 @@ final class OAuthFakes implements AutoCloseable {
     static final String GOOGLE_CLIENT = "test-google-client";
     private static final HttpClient BROWSER =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    /** The binding each started state was issued with, which the callback sends back as an app would. */
+    private static final Map<String, String> BINDINGS = new ConcurrentHashMap<>();
 
     final FakeKakao kakao;
     final MockOAuth2Server google;
@@ -85,12 +88,19 @@ final class OAuthFakes implements AutoCloseable {
     static String startUrl(AuthTestApp auth, String provider) {
         TestHttp.Response started = auth.http.get("/api/v1/auth/oauth/" + provider + "?redirect_uri=" + REDIRECT);
         assertThat(started.status()).as(started.body()).isEqualTo(200);
+        BINDINGS.put(
+                started.json().get("state").asText(),
+                started.json().get("binding").asText());
         return started.json().get("authorization_url").asText();
     }
 
+    /** The callback as an app sends it: with the binding its start returned (none for a state never started). */
     static TestHttp.Response callback(AuthTestApp auth, String provider, String code, String state) {
-        return auth.http.postJson(
-                "/api/v1/auth/oauth/" + provider + "/callback", TestHttp.json(Map.of("code", code, "state", state)));
+        String binding = BINDINGS.get(state);
+        Map<String, String> body = binding == null
+                ? Map.of("code", code, "state", state)
+                : Map.of("code", code, "state", state, "binding", binding);
+        return auth.http.postJson("/api/v1/auth/oauth/" + provider + "/callback", TestHttp.json(body));
     }
 
     /** Start, consent, callback: the whole sign-in as a client app drives it. */

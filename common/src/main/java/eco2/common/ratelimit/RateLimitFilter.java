@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
- * The {@code before} handler that meters {@code /api/} traffic: per user for valid bearer tokens, per client IP
- * otherwise. In the same Redis round trip it asks the blacklist (for {@link Authenticator}) and reads the cache
+ * The {@code before} handler that meters {@code /api/} traffic, counting by what each rule declares: the client
+ * IP, the bearer's user (the IP for anonymous calls), or both. In the same Redis round trip it asks the blacklist (for {@link Authenticator}) and reads the cache
  * entry the route declared with a {@link Prefetch}, so a protected request costs one round trip.
  */
 public final class RateLimitFilter {
@@ -43,7 +43,7 @@ public final class RateLimitFilter {
         this.enabled = settings.enabled();
         this.rules = Stream.concat(
                         Stream.of(new RateLimitRule("/api/", settings.defaultPolicy())), moduleRules.stream())
-                .map(r -> new RateLimitRule(r.pathPrefix(), settings.tune(r.policy())))
+                .map(r -> new RateLimitRule(r.pathPrefix(), settings.tune(r.policy()), r.countBy()))
                 .sorted(Comparator.comparingInt(
                                 (RateLimitRule r) -> r.pathPrefix().length())
                         .reversed())
@@ -55,12 +55,27 @@ public final class RateLimitFilter {
         RateLimitRule rule = match(ctx.path());
         if (rule == null) return;
         Principal principal = authenticator.peek(ctx);
-        String subject = principal != null ? "user:" + principal.userId() : "ip:" + ClientIp.of(ctx);
+        String ip = "ip:" + ClientIp.of(ctx);
+        String subject =
+                principal != null && rule.countBy() != RateLimitRule.CountBy.IP ? "user:" + principal.userId() : ip;
         String revocationKey = principal != null ? Revocations.key(principal.tokenId()) : null;
         String prefetchKey = principal != null ? prefetchKey(ctx, principal) : null;
         TokenBucket.Decision decision;
         try {
             decision = bucket.take(rule.policy(), subject, 1, revocationKey, prefetchKey);
+            if (decision.allowed() && rule.countBy() == RateLimitRule.CountBy.IP_AND_USER && !subject.equals(ip)) {
+                TokenBucket.Decision byIp = bucket.take(rule.policy(), ip, 1);
+                if (!byIp.allowed() || byIp.remaining() < decision.remaining()) {
+                    decision = new TokenBucket.Decision(
+                            byIp.allowed(),
+                            byIp.limit(),
+                            byIp.remaining(),
+                            byIp.resetSeconds(),
+                            byIp.retryAfterSeconds(),
+                            decision.flagged(),
+                            decision.prefetched());
+                }
+            }
         } catch (JedisConnectionException e) { // only an unreachable Redis: a script error must not turn limits off
             if (rule.policy().failClosed()) throw new Unavailable("Rate limiting is unavailable; try again shortly");
             log.warn(

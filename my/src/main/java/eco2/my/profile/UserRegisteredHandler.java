@@ -8,12 +8,12 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 
 /**
- * {@code user.registered} → the new user's profile, and +100 to whoever owns the invite code it carries
- * (not the new user: self-invites pay nothing). The event id is the ledger source, so a replay pays once.
+ * {@code user.registered} → the new user's profile, and an invite for whoever owns the invite code it carries
+ * (not the new user: self-invites count nothing). The invite pays later, once the new user has verified their
+ * email (see InviteService); the event id is its ledger source, so a replay pays once.
  */
 public final class UserRegisteredHandler implements EventHandler {
     public static final String TYPE = "user.registered";
-    public static final int INVITE_POINTS = 100;
 
     private final ProfileService profiles;
     private final InviteReward inviteReward;
@@ -23,10 +23,10 @@ public final class UserRegisteredHandler implements EventHandler {
         this.inviteReward = inviteReward;
     }
 
-    /** Pays the inviter; kept apart so profiles do not depend on points. */
+    /** Records the invite; kept apart so profiles do not depend on invites and points. */
     @FunctionalInterface
     public interface InviteReward {
-        void pay(Handle transaction, UUID inviter, UUID invitee, UUID eventId);
+        void invited(Handle transaction, UUID inviter, UUID invitee, UUID eventId);
     }
 
     @Override
@@ -41,6 +41,6 @@ public final class UserRegisteredHandler implements EventHandler {
                 .attach(ProfileRepository.class)
                 .findByInviteCode(code.trim().toUpperCase(Locale.ROOT))
                 .filter(inviter -> !inviter.equals(userId))
-                .ifPresent(inviter -> inviteReward.pay(transaction, inviter, userId, event.id()));
+                .ifPresent(inviter -> inviteReward.invited(transaction, inviter, userId, event.id()));
     }
 }

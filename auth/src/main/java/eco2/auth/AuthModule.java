@@ -5,6 +5,7 @@ import eco2.auth.account.AccountService;
 import eco2.auth.account.EmailOwnership;
 import eco2.auth.account.PasswordHasher;
 import eco2.auth.account.UserDeletedHandler;
+import eco2.auth.account.UserRepository;
 import eco2.auth.keys.JwksHandler;
 import eco2.auth.keys.KeyRing;
 import eco2.auth.mail.EmailLinks;
@@ -22,6 +23,10 @@ import eco2.auth.session.LoginThrottle;
 import eco2.auth.session.SessionHandler;
 import eco2.auth.session.SessionPurge;
 import eco2.auth.session.SessionService;
+import eco2.common.admin.AdminCounts;
+import eco2.common.admin.AdminRoutes;
+import eco2.common.admin.AdminService;
+import eco2.common.admin.DeadLetters;
 import eco2.common.db.Database;
 import eco2.common.events.AmqpConnector;
 import eco2.common.events.EventConsumer;
@@ -32,6 +37,7 @@ import eco2.common.http.Infra;
 import eco2.common.http.Prefetch;
 import eco2.common.http.SecurityHeaders;
 import eco2.common.http.ServiceModule;
+import eco2.common.ops.ApiDocs;
 import eco2.common.ops.ReadinessCheck;
 import eco2.common.ratelimit.RateLimitPolicy;
 import eco2.common.ratelimit.RateLimitRule;
@@ -41,6 +47,7 @@ import io.javalin.http.HandlerType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The auth service's composition root: repositories, then services, then handlers, then routes. */
 public final class AuthModule implements ServiceModule {
@@ -67,6 +74,7 @@ public final class AuthModule implements ServiceModule {
     private final OAuthHandler oauth;
     private final EmailVerificationHandler verification;
     private final PasswordResetHandler resetHandler;
+    private final AdminRoutes admin;
 
     private AuthModule(
             Database database,
@@ -80,7 +88,8 @@ public final class AuthModule implements ServiceModule {
             JwksHandler jwks,
             OAuthHandler oauth,
             EmailVerificationHandler verification,
-            PasswordResetHandler resetHandler) {
+            PasswordResetHandler resetHandler,
+            AdminRoutes admin) {
         this.database = database;
         this.amqp = amqp;
         this.relay = relay;
@@ -93,6 +102,7 @@ public final class AuthModule implements ServiceModule {
         this.oauth = oauth;
         this.verification = verification;
         this.resetHandler = resetHandler;
+        this.admin = admin;
     }
 
     public static AuthModule create(AuthConfig config, Infra infra, KeyRing keys) {
@@ -155,7 +165,22 @@ public final class AuthModule implements ServiceModule {
                         new EmailVerificationService(database.jdbi(), links, cache, ownership),
                         infra.jsonBody(),
                         infra.authenticator()),
-                new PasswordResetHandler(resets, infra.jsonBody()));
+                new PasswordResetHandler(resets, infra.jsonBody()),
+                new AdminRoutes(
+                        "/api/v1/auth",
+                        infra.authenticator(),
+                        new AdminService(
+                                "auth",
+                                new DeadLetters(amqp, List.of(config.userDeletedQueue()), infra.mapper()),
+                                List.of(database.jdbi()),
+                                () -> database.jdbi()
+                                        .withExtension(
+                                                UserRepository.class,
+                                                users -> Map.of(
+                                                        "users_total", users.countAll(),
+                                                        "users_new_today",
+                                                                users.countCreatedSince(
+                                                                        AdminCounts.startOfToday(infra.clock())))))));
     }
 
     @Override
@@ -179,6 +204,12 @@ public final class AuthModule implements ServiceModule {
         app.post("/api/v1/auth/verify-email", verification::verify);
         app.post("/api/v1/auth/reset-password/request", resetHandler::request);
         app.post("/api/v1/auth/reset-password", resetHandler::reset);
+        admin.routes(app);
+    }
+
+    @Override
+    public List<ApiDocs.Mount> docMounts() {
+        return List.of(admin.docs());
     }
 
     @Override

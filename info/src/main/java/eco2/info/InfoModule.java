@@ -1,8 +1,12 @@
 package eco2.info;
 
+import eco2.common.admin.AdminRoutes;
+import eco2.common.admin.AdminService;
+import eco2.common.admin.DeadLetters;
 import eco2.common.db.Database;
 import eco2.common.http.Infra;
 import eco2.common.http.ServiceModule;
+import eco2.common.ops.ApiDocs;
 import eco2.common.ops.ReadinessCheck;
 import eco2.info.cache.CacheKeys;
 import eco2.info.cache.JsonCache;
@@ -25,10 +29,12 @@ import eco2.info.search.SearchLog;
 import eco2.info.search.SearchService;
 import eco2.info.search.SearchSession;
 import eco2.info.stats.StatsHandler;
+import eco2.info.stats.StatsRepository;
 import eco2.info.stats.StatsService;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -52,6 +58,7 @@ public final class InfoModule implements ServiceModule {
     private final FaqHandler faq;
     private final FaqAdminHandler faqAdmin;
     private final StatsHandler stats;
+    private final AdminRoutes admin;
 
     private InfoModule(
             Database database,
@@ -63,7 +70,8 @@ public final class InfoModule implements ServiceModule {
             RulesHandler rules,
             FaqHandler faq,
             FaqAdminHandler faqAdmin,
-            StatsHandler stats) {
+            StatsHandler stats,
+            AdminRoutes admin) {
         this.database = database;
         this.searchLog = searchLog;
         this.categories = categories;
@@ -74,6 +82,7 @@ public final class InfoModule implements ServiceModule {
         this.faq = faq;
         this.faqAdmin = faqAdmin;
         this.stats = stats;
+        this.admin = admin;
     }
 
     public static InfoModule create(InfoConfig config, Infra infra) {
@@ -114,7 +123,18 @@ public final class InfoModule implements ServiceModule {
                 new RulesHandler(new RulesService(jdbi, rulesCache, infra.mapper())),
                 new FaqHandler(faqService, categoryService, infra.authenticator()),
                 new FaqAdminHandler(faqService, infra.jsonBody(), infra.authenticator()),
-                new StatsHandler(new StatsService(jdbi, infra.clock())));
+                new StatsHandler(new StatsService(jdbi, infra.clock())),
+                // info consumes and publishes nothing: no dead letters, no outbox.
+                new AdminRoutes(
+                        BASE,
+                        infra.authenticator(),
+                        new AdminService(
+                                "info",
+                                DeadLetters.none(infra.mapper()),
+                                List.of(),
+                                () -> jdbi.withExtension(
+                                        StatsRepository.class,
+                                        r -> Map.of("items_total", r.countItems(), "faq_total", r.countFaqs())))));
     }
 
     @Override
@@ -139,6 +159,12 @@ public final class InfoModule implements ServiceModule {
         app.delete(BASE + "/faq/{id}", faqAdmin::delete);
         app.post(BASE + "/faq/{id}/helpful", faq::helpful);
         app.get(BASE + "/stats", stats::get);
+        admin.routes(app);
+    }
+
+    @Override
+    public List<ApiDocs.Mount> docMounts() {
+        return List.of(admin.docs());
     }
 
     @Override

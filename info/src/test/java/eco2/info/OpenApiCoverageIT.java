@@ -30,7 +30,7 @@ class OpenApiCoverageIT {
             }
 
             JsonNode spec = info.http.get("/openapi.json").json();
-            assertThat(routes).hasSize(15);
+            assertThat(routes).hasSize(19);
             for (String route : routes) {
                 String[] parts = route.split(" ", 2);
                 assertThat(spec.path("paths").path(parts[1]).has(parts[0]))

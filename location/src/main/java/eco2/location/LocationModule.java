@@ -1,17 +1,23 @@
 package eco2.location;
 
+import eco2.common.admin.AdminRoutes;
+import eco2.common.admin.AdminService;
+import eco2.common.admin.DeadLetters;
 import eco2.common.db.Database;
 import eco2.common.events.AmqpConnector;
 import eco2.common.events.EventConsumer;
 import eco2.common.events.Subscription;
 import eco2.common.http.Infra;
 import eco2.common.http.ServiceModule;
+import eco2.common.ops.ApiDocs;
 import eco2.common.ops.ReadinessCheck;
 import eco2.common.ratelimit.RateLimitPolicy;
 import eco2.common.ratelimit.RateLimitRule;
 import eco2.location.bins.BinHandler;
+import eco2.location.bins.BinRepository;
 import eco2.location.bins.BinService;
 import eco2.location.centers.CenterHandler;
+import eco2.location.centers.CenterRepository;
 import eco2.location.centers.CenterService;
 import eco2.location.geocode.GeocodeHandler;
 import eco2.location.geocode.GeocodeService;
@@ -20,6 +26,7 @@ import eco2.location.importer.ImportReport;
 import eco2.location.importer.ImportService;
 import eco2.location.kakao.KakaoLocalClient;
 import eco2.location.places.PlaceHandler;
+import eco2.location.places.PlaceRepository;
 import eco2.location.places.PlaceService;
 import eco2.location.places.UserDeletedHandler;
 import eco2.location.sample.SampleData;
@@ -27,6 +34,7 @@ import io.javalin.Javalin;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +55,7 @@ public final class LocationModule implements ServiceModule {
     private final GeocodeHandler geocoding;
     private final PlaceHandler places;
     private final ImportHandler imports;
+    private final AdminRoutes admin;
 
     private LocationModule(
             Database database,
@@ -56,7 +65,8 @@ public final class LocationModule implements ServiceModule {
             CenterHandler centers,
             GeocodeHandler geocoding,
             PlaceHandler places,
-            ImportHandler imports) {
+            ImportHandler imports,
+            AdminRoutes admin) {
         this.database = database;
         this.amqp = amqp;
         this.deletions = deletions;
@@ -65,6 +75,7 @@ public final class LocationModule implements ServiceModule {
         this.geocoding = geocoding;
         this.places = places;
         this.imports = imports;
+        this.admin = admin;
     }
 
     public static LocationModule create(LocationConfig config, Infra infra) {
@@ -96,7 +107,26 @@ public final class LocationModule implements ServiceModule {
                         new GeocodeService(kakao, caches.geocodes(), caches.reverses(), infra.mapper()),
                         infra.jsonBody()),
                 new PlaceHandler(new PlaceService(database.jdbi()), infra.jsonBody(), infra.authenticator()),
-                new ImportHandler(importService, infra.authenticator(), config.importMaxBytes()));
+                new ImportHandler(importService, infra.authenticator(), config.importMaxBytes()),
+                // location publishes nothing: no outbox.
+                new AdminRoutes(
+                        "/api/v1/locations",
+                        infra.authenticator(),
+                        new AdminService(
+                                "location",
+                                new DeadLetters(amqp, List.of(config.userDeletedQueue()), infra.mapper()),
+                                List.of(),
+                                () -> database.jdbi()
+                                        .withHandle(h -> Map.of(
+                                                "bins_total",
+                                                        h.attach(BinRepository.class)
+                                                                .countAll(),
+                                                "centers_total",
+                                                        h.attach(CenterRepository.class)
+                                                                .countAll(),
+                                                "saved_places_total",
+                                                        h.attach(PlaceRepository.class)
+                                                                .countAll())))));
     }
 
     @Override
@@ -116,6 +146,12 @@ public final class LocationModule implements ServiceModule {
         app.delete("/api/v1/locations/me/{id}", places::delete);
         app.post("/api/v1/locations/admin/import/centers", imports::centers);
         app.post("/api/v1/locations/admin/import/bins", imports::bins);
+        admin.routes(app);
+    }
+
+    @Override
+    public List<ApiDocs.Mount> docMounts() {
+        return List.of(admin.docs());
     }
 
     @Override

@@ -26,7 +26,7 @@ class OpenApiCoverageIT {
             }
 
             JsonNode spec = location.http.get("/openapi.json").json();
-            assertThat(routes).hasSize(10);
+            assertThat(routes).hasSize(14);
             for (String route : routes) {
                 String[] parts = route.split(" ", 2);
                 assertThat(spec.path("paths").path(parts[1]).has(parts[0]))

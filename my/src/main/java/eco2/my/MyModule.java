@@ -1,5 +1,8 @@
 package eco2.my;
 
+import eco2.common.admin.AdminRoutes;
+import eco2.common.admin.AdminService;
+import eco2.common.admin.DeadLetters;
 import eco2.common.db.Database;
 import eco2.common.events.AmqpConnector;
 import eco2.common.events.EventConsumer;
@@ -9,6 +12,7 @@ import eco2.common.events.Subscription;
 import eco2.common.http.Infra;
 import eco2.common.http.Prefetch;
 import eco2.common.http.ServiceModule;
+import eco2.common.ops.ApiDocs;
 import eco2.common.ops.ReadinessCheck;
 import eco2.common.redis.DocumentCache;
 import eco2.my.activity.ActivityHandler;
@@ -29,6 +33,7 @@ import eco2.my.points.PointsService;
 import eco2.my.points.RewardsHandler;
 import eco2.my.points.ScanRewardService;
 import eco2.my.profile.ProfileHandler;
+import eco2.my.profile.ProfileRepository;
 import eco2.my.profile.ProfileService;
 import eco2.my.profile.UserRegisteredHandler;
 import eco2.my.settings.SettingsHandler;
@@ -60,6 +65,7 @@ public final class MyModule implements ServiceModule {
     private final SettingsHandler settings;
     private final LeaderboardHandler leaderboardHandler;
     private final AvatarHandler avatars;
+    private final AdminRoutes admin;
 
     private MyModule(
             Database database,
@@ -71,8 +77,10 @@ public final class MyModule implements ServiceModule {
             ActivityHandler activities,
             SettingsHandler settings,
             LeaderboardHandler leaderboardHandler,
-            AvatarHandler avatars) {
+            AvatarHandler avatars,
+            AdminRoutes admin) {
         this.avatars = avatars;
+        this.admin = admin;
         this.leaderboardHandler = leaderboardHandler;
         this.activities = activities;
         this.settings = settings;
@@ -165,7 +173,25 @@ public final class MyModule implements ServiceModule {
                         new SettingsService(database.jdbi(), profileService), infra.jsonBody(), infra.authenticator()),
                 new LeaderboardHandler(leaderboard, infra.authenticator()),
                 new AvatarHandler(
-                        new AvatarService(database.jdbi(), store, profileService, outbox), infra.authenticator()));
+                        new AvatarService(database.jdbi(), store, profileService, outbox), infra.authenticator()),
+                new AdminRoutes(
+                        "/api/v1/users",
+                        infra.authenticator(),
+                        new AdminService(
+                                "my",
+                                new DeadLetters(
+                                        amqp,
+                                        List.of(
+                                                config.registrationsQueue(),
+                                                config.rewardsQueue(),
+                                                config.avatarJobsQueue()),
+                                        infra.mapper()),
+                                List.of(database.jdbi()),
+                                () -> Map.of(
+                                        "profiles_total",
+                                        database.jdbi()
+                                                .withExtension(
+                                                        ProfileRepository.class, ProfileRepository::countActive)))));
     }
 
     @Override
@@ -187,6 +213,12 @@ public final class MyModule implements ServiceModule {
         app.get("/api/v1/users/leaderboard", leaderboardHandler::weekly);
         app.post("/api/v1/users/me/avatar", avatars::upload);
         app.get("/api/v1/users/{id}/avatar", avatars::get);
+        admin.routes(app);
+    }
+
+    @Override
+    public List<ApiDocs.Mount> docMounts() {
+        return List.of(admin.docs());
     }
 
     @Override

@@ -171,6 +171,11 @@ public final class MyTestApp implements AutoCloseable {
                 == 1;
     }
 
+    /** my's own consumer queues: user-registered, rewards, avatar jobs. */
+    public List<String> myQueues() {
+        return queues.subList(1, 4);
+    }
+
     /** Takes the next message off the rewards queue's dead-letter queue, or null when it is empty. */
     public synchronized GetResponse takeRewardsDeadLetter() throws Exception {
         return channel().basicGet(queues.get(2) + ".dlq", true);

@@ -98,6 +98,11 @@ final class ChatFeature implements AutoCloseable {
         app.delete("/api/v1/chat/sessions/{id}", sessions::delete);
     }
 
+    /** The chat schema, for the admin stats' counts. */
+    org.jdbi.v3.core.Jdbi jdbi() {
+        return db.jdbi();
+    }
+
     List<RateLimitRule> rateLimits() {
         return List.of(new RateLimitRule(PATH, perMinute));
     }

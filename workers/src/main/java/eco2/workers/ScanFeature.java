@@ -168,6 +168,15 @@ final class ScanFeature implements AutoCloseable {
         return List.of(scanDb.readiness(), characterDb.readiness(), ReadinessCheck.fact("llm", llmMode));
     }
 
+    /** The schemas with an outbox (scan, character), for the admin stats' backlog. */
+    List<org.jdbi.v3.core.Jdbi> outboxes() {
+        return List.of(scanDb.jdbi(), characterDb.jdbi());
+    }
+
+    org.jdbi.v3.core.Jdbi scanJdbi() {
+        return scanDb.jdbi();
+    }
+
     /** The sorting guide's client, shared with chat. */
     InfoClient info() {
         return info;

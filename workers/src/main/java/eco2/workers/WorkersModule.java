@@ -1,23 +1,32 @@
 package eco2.workers;
 
+import eco2.common.admin.AdminCounts;
+import eco2.common.admin.AdminRoutes;
+import eco2.common.admin.AdminService;
+import eco2.common.admin.DeadLetters;
 import eco2.common.db.Database;
 import eco2.common.events.AmqpConnector;
 import eco2.common.events.EventConsumer;
 import eco2.common.events.Subscription;
 import eco2.common.http.Infra;
 import eco2.common.http.ServiceModule;
+import eco2.common.ops.ApiDocs;
 import eco2.common.ops.ReadinessCheck;
 import eco2.common.ratelimit.RateLimitRule;
+import eco2.workers.chat.ChatRepository;
 import eco2.workers.notification.EmailHandler;
 import eco2.workers.notification.MailTemplates;
 import eco2.workers.notification.MailTransport;
 import eco2.workers.notification.MailboxDirectory;
 import eco2.workers.notification.MessageComposer;
 import eco2.workers.notification.NotificationConfig;
+import eco2.workers.notification.SentMailRepository;
 import eco2.workers.notification.SmtpTransport;
+import eco2.workers.scan.ScanRepository;
 import io.javalin.Javalin;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +45,7 @@ public final class WorkersModule implements ServiceModule {
     private final MailTransport mail;
     private final ScanFeature scan;
     private final ChatFeature chat;
+    private final AdminRoutes admin;
 
     private WorkersModule(
             Database database,
@@ -43,7 +53,9 @@ public final class WorkersModule implements ServiceModule {
             List<EventConsumer> consumers,
             MailTransport mail,
             ScanFeature scan,
-            ChatFeature chat) {
+            ChatFeature chat,
+            AdminRoutes admin) {
+        this.admin = admin;
         this.database = database;
         this.amqp = amqp;
         this.consumers = consumers;
@@ -79,7 +91,28 @@ public final class WorkersModule implements ServiceModule {
         ScanFeature scan = new ScanFeature(config.scan(), infra, amqp);
         ChatFeature chat =
                 new ChatFeature(config.chat(), config.scan().llm(), infra, amqp, scan.info(), scan.characters());
-        return new WorkersModule(database, amqp, List.of(emailConsumer), mail, scan, chat);
+        AdminCounts counts = () -> {
+            Instant today = AdminCounts.startOfToday(infra.clock());
+            return Map.of(
+                    "scans_today",
+                    scan.scanJdbi().withExtension(ScanRepository.class, r -> r.countCreatedSince(today)),
+                    "chat_messages_today",
+                    chat.jdbi().withExtension(ChatRepository.class, r -> r.countMessagesSince(today)),
+                    "notifications_sent_today",
+                    database.jdbi()
+                            .withExtension(SentMailRepository.class, r -> r.countSince(EmailHandler.TYPE, today)));
+        };
+        List<String> queues = List.of(
+                notification.queue(),
+                config.scan().requestedQueue(),
+                config.scan().scanEventsQueue(),
+                config.scan().characterEventsQueue(),
+                config.chat().userEventsQueue());
+        AdminRoutes admin = new AdminRoutes(
+                "/api/v1/scan",
+                infra.authenticator(),
+                new AdminService("workers", new DeadLetters(amqp, queues, infra.mapper()), scan.outboxes(), counts));
+        return new WorkersModule(database, amqp, List.of(emailConsumer), mail, scan, chat, admin);
     }
 
     /** Where mail goes, as a line for the dev launcher's banner: the mailbox folder, or the SMTP server. */
@@ -101,6 +134,12 @@ public final class WorkersModule implements ServiceModule {
     public void routes(Javalin app) {
         scan.routes(app);
         chat.routes(app);
+        admin.routes(app);
+    }
+
+    @Override
+    public List<ApiDocs.Mount> docMounts() {
+        return List.of(admin.docs());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package eco2.auth.account;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -54,4 +55,11 @@ public interface UserRepository {
 
     @SqlUpdate("UPDATE users SET is_active = false, updated_at = now() WHERE id = :id")
     int deactivate(@Bind("id") UUID id);
+
+    /** For the admin stats. */
+    @SqlQuery("SELECT count(*) FROM users")
+    long countAll();
+
+    @SqlQuery("SELECT count(*) FROM users WHERE created_at >= :since")
+    long countCreatedSince(@Bind("since") Instant since);
 }

@@ -73,7 +73,7 @@ public final class EventConsumer implements AutoCloseable {
         consumerTag = channel.basicConsume(subscription.queue(), false, new DefaultConsumer(channel) {
             @Override
             public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
-                attempt(new Delivery(envelope.getDeliveryTag(), props, body), 1);
+                attempt(new Delivery(envelope.getDeliveryTag(), envelope.getRoutingKey(), props, body), 1);
             }
         });
         return this;
@@ -97,7 +97,7 @@ public final class EventConsumer implements AutoCloseable {
         return this;
     }
 
-    private record Delivery(long tag, AMQP.BasicProperties props, byte[] body) {}
+    private record Delivery(long tag, String routingKey, AMQP.BasicProperties props, byte[] body) {}
 
     private void attempt(Delivery delivery, int attempt) {
         inFlight.incrementAndGet();
@@ -165,6 +165,8 @@ public final class EventConsumer implements AutoCloseable {
             headers.put("x-eco2-error", error.length() > 1000 ? error.substring(0, 1000) : error);
             headers.put("x-eco2-attempts", attempts);
             headers.put("x-eco2-queue", subscription.queue());
+            // A replay arrives through the default exchange; the routing key it was first published with is kept.
+            if (delivery.routingKey() != null) headers.putIfAbsent("x-eco2-routing-key", delivery.routingKey());
             AMQP.BasicProperties props =
                     delivery.props().builder().headers(headers).deliveryMode(2).build();
             try (Channel publisher = amqp.openChannel()) {

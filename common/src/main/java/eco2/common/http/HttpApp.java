@@ -40,7 +40,9 @@ public final class HttpApp {
         List<String> specs = Stream.concat(
                         Stream.of(OpsRoutes.specName()), modules.stream().map(ServiceModule::name))
                 .toList();
-        OpsRoutes ops = new OpsRoutes(checks, infra.metrics(), ApiDocs.merged(infra.mapper(), title, specs));
+        List<ApiDocs.Mount> mounts =
+                modules.stream().flatMap(m -> m.docMounts().stream()).toList();
+        OpsRoutes ops = new OpsRoutes(checks, infra.metrics(), ApiDocs.merged(infra.mapper(), title, specs, mounts));
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;

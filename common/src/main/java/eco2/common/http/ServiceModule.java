@@ -1,5 +1,6 @@
 package eco2.common.http;
 
+import eco2.common.ops.ApiDocs;
 import eco2.common.ops.ReadinessCheck;
 import eco2.common.ratelimit.RateLimitRule;
 import io.javalin.Javalin;
@@ -15,6 +16,11 @@ public interface ServiceModule extends AutoCloseable {
     String name();
 
     void routes(Javalin app);
+
+    /** Specs shared through {@code common} that this module mounts under its own prefix (its admin endpoints). */
+    default List<ApiDocs.Mount> docMounts() {
+        return List.of();
+    }
 
     default List<ReadinessCheck> readiness() {
         return List.of();

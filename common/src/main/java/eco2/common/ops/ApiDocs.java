@@ -22,6 +22,9 @@ import java.util.Map;
  */
 public final class ApiDocs {
     public static final String SPEC_PATH = "/openapi.json";
+    /** Where a mounted spec's paths start; replaced by each mount's prefix. */
+    public static final String MOUNT_POINT = "/__mount__";
+
     private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
@@ -40,7 +43,17 @@ public final class ApiDocs {
         }));
     }
 
+    /**
+     * A spec written once in {@code common} for routes every service mounts under its own prefix (the admin
+     * endpoints): its paths start with {@link #MOUNT_POINT}, which is replaced by {@code prefix}.
+     */
+    public record Mount(String spec, String prefix) {}
+
     public static String merged(ObjectMapper mapper, String title, List<String> specNames) {
+        return merged(mapper, title, specNames, List.of());
+    }
+
+    public static String merged(ObjectMapper mapper, String title, List<String> specNames, List<Mount> mounts) {
         ObjectNode doc = mapper.createObjectNode();
         doc.put("openapi", "3.0.3");
         doc.putObject("info").put("title", title).put("version", "v1");
@@ -63,6 +76,18 @@ public final class ApiDocs {
             JsonNode spec = load(mapper, name);
             if (spec == null) continue;
             copyFields(spec.path("paths"), paths);
+            copyFields(spec.path("components").path("schemas"), schemas);
+        }
+        for (Mount mount : mounts) {
+            JsonNode spec = load(mapper, mount.spec());
+            if (spec == null) continue;
+            ObjectNode mounted = mapper.createObjectNode();
+            spec.path("paths")
+                    .fields()
+                    .forEachRemaining(p -> mounted.set(
+                            p.getKey().replace(MOUNT_POINT, mount.prefix()),
+                            p.getValue().deepCopy()));
+            copyFields(mounted, paths);
             copyFields(spec.path("components").path("schemas"), schemas);
         }
         schemas.forEach(ApiDocs::snakeCaseProperties);

@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Mints access tokens the way auth does (RS256, kid = JWK thumbprint), and broken ones on request. */
-final class TestTokens {
-    static final String ISSUER = "test-issuer";
+public final class TestTokens {
+    public static final String ISSUER = "test-issuer";
 
     /** A signed token and the claims a test wants to refer back to. */
     record Issued(String token, UUID userId, String jti) {
@@ -49,7 +49,7 @@ final class TestTokens {
         return kid;
     }
 
-    PublicKeySource keySource() {
+    public PublicKeySource keySource() {
         Map<String, RSAPublicKey> byKid = Map.of(kid, publicKey());
         return k -> k == null ? null : byKid.get(k); // the contract: null for unknown, including no kid at all
     }
@@ -59,7 +59,7 @@ final class TestTokens {
     }
 
     /** The claims of a good access token for {@code userId}; callers change or drop entries to break it. */
-    Map<String, Object> claims(UUID userId) {
+    public Map<String, Object> claims(UUID userId) {
         Instant now = Instant.now();
         Map<String, Object> claims = new HashMap<>();
         claims.put("iss", ISSUER);
@@ -79,7 +79,7 @@ final class TestTokens {
         return JWT.create().withKeyId(keyId).withPayload(claims).sign(algorithm);
     }
 
-    String sign(Map<String, Object> claims) {
+    public String sign(Map<String, Object> claims) {
         return sign(claims, rs256(), kid);
     }
 

@@ -6,7 +6,7 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-/** SQL for the statistics: counts over items, search_counts and faqs. */
+/** SQL for the statistics (and the admin stats' counts): counts over items, search_counts and faqs. */
 public interface StatsRepository {
     @SqlQuery(
             "SELECT c.key AS category, c.name, count(i.id) AS item_count FROM categories c "
@@ -23,4 +23,11 @@ public interface StatsRepository {
             "SELECT id, slug, question, view_count FROM faqs ORDER BY view_count DESC, display_order, id LIMIT :limit")
     @RegisterConstructorMapper(Stats.FaqViews.class)
     List<Stats.FaqViews> mostViewed(@Bind("limit") int limit);
+
+    /** For the admin stats. */
+    @SqlQuery("SELECT count(*) FROM items")
+    long countItems();
+
+    @SqlQuery("SELECT count(*) FROM faqs")
+    long countFaqs();
 }

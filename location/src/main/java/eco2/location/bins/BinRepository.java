@@ -31,4 +31,8 @@ public interface BinRepository {
             + "(EXCLUDED.name, EXCLUDED.address, EXCLUDED.latitude, EXCLUDED.longitude, EXCLUDED.bin_type, EXCLUDED.region) "
             + "RETURNING (xmax = 0) AS inserted")
     Optional<Boolean> upsert(@BindMethods("b") BinRow bin);
+
+    /** For the admin stats. */
+    @SqlQuery("SELECT count(*) FROM recycle_bins")
+    long countAll();
 }

@@ -90,4 +90,8 @@ public interface CenterRepository {
             + "accepted_items = EXCLUDED.accepted_items, notes = EXCLUDED.notes, homepage_url = EXCLUDED.homepage_url, "
             + "updated_at = now() WHERE (" + OLD + ") IS DISTINCT FROM (" + NEW + ") RETURNING (xmax = 0) AS inserted")
     Optional<Boolean> upsert(@BindMethods("c") CenterRow center, @BindMethods("h") OpeningHours hours);
+
+    /** For the admin stats. */
+    @SqlQuery("SELECT count(*) FROM recycle_centers")
+    long countAll();
 }

@@ -70,4 +70,8 @@ public interface PlaceRepository {
 
     @SqlUpdate("DELETE FROM user_locations WHERE user_id = :userId")
     int deleteAll(@Bind("userId") UUID userId);
+
+    /** For the admin stats: saved places of every user. */
+    @SqlQuery("SELECT count(*) FROM user_locations")
+    long countAll();
 }

@@ -41,4 +41,8 @@ public interface ProfileRepository {
     @SqlUpdate("UPDATE profiles SET nickname = COALESCE(:nickname, nickname), bio = COALESCE(:bio, bio), "
             + "updated_at = now() WHERE user_id = :userId AND deleted_at IS NULL")
     int update(@Bind("userId") UUID userId, @Bind("nickname") String nickname, @Bind("bio") String bio);
+
+    /** For the admin stats: profiles not deleted. */
+    @SqlQuery("SELECT count(*) FROM profiles WHERE deleted_at IS NULL")
+    long countActive();
 }

@@ -57,4 +57,8 @@ public interface ChatRepository {
 
     @SqlUpdate("DELETE FROM sessions WHERE user_id = :userId")
     int deleteForUser(@Bind("userId") UUID userId);
+
+    /** For the admin stats: messages (questions and answers) of every user since then. */
+    @SqlQuery("SELECT count(*) FROM messages WHERE created_at >= :since")
+    long countMessagesSince(@Bind("since") Instant since);
 }

@@ -126,10 +126,22 @@ public final class ScanConsumer implements AutoCloseable {
 
     private synchronized void park(long tag, byte[] body) {
         try {
+            // The same headers the event consumers park with, so the admin endpoints show why it is here.
             channel.basicPublish(
                     "",
                     queue + ".dlq",
-                    new AMQP.BasicProperties.Builder().deliveryMode(2).build(),
+                    new AMQP.BasicProperties.Builder()
+                            .deliveryMode(2)
+                            .headers(java.util.Map.of(
+                                    "x-eco2-error",
+                                    "unreadable scan.requested message: no data.task_id",
+                                    "x-eco2-attempts",
+                                    1,
+                                    "x-eco2-queue",
+                                    queue,
+                                    "x-eco2-routing-key",
+                                    REQUESTED))
+                            .build(),
                     body);
             channel.basicAck(tag, false);
         } catch (IOException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package eco2.workers.scan;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
@@ -76,4 +77,8 @@ public interface ScanRepository {
 
     @SqlUpdate("DELETE FROM tasks WHERE user_id = :userId")
     int deleteForUser(@Bind("userId") UUID userId);
+
+    /** For the admin stats: scans submitted since then, by anyone. */
+    @SqlQuery("SELECT count(*) FROM tasks WHERE created_at >= :since")
+    long countCreatedSince(@Bind("since") Instant since);
 }

@@ -1,11 +1,15 @@
 package eco2.common.ratelimit;
 
+import eco2.common.security.ApiKeyRecord;
+import eco2.common.security.ApiTier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
@@ -59,6 +63,80 @@ public final class TokenBucket {
                 asLong(reply.get(3)),
                 asLong(reply.get(4)) == 1,
                 value);
+    }
+
+    /** What the script decided about a request carrying an API key; see token_bucket.lua. */
+    public enum Verdict {
+        MISS,
+        REFUSED,
+        FORBIDDEN,
+        LIMITED,
+        QUOTA,
+        OK
+    }
+
+    /**
+     * The key-mode result: {@code record} is the stored record when the key matched it; {@code limit},
+     * {@code remaining}, {@code resetSeconds} and {@code retryAfterSeconds} describe the key's bucket (or, when the
+     * key was not accepted, the client IP's).
+     */
+    public record KeyDecision(
+            Verdict verdict,
+            boolean allowed,
+            int limit,
+            long remaining,
+            long resetSeconds,
+            long retryAfterSeconds,
+            String record,
+            long quota,
+            long used) {}
+
+    /** The inputs of one key check: the Asia/Seoul month and when it ends, and the lowest tier the route accepts. */
+    public record KeyCheck(String prefix, String sha256, String month, long secondsLeftInMonth, ApiTier minTier) {}
+
+    /**
+     * One round trip for a request with an API key: verifies the key against {@code apikey:{prefix}}, then takes a
+     * token from the tier's bucket and counts the request against the month's quota, or, for a key not accepted,
+     * takes a token from the client IP's bucket under {@code ipPolicy}. {@code charge} false (limits switched off)
+     * still verifies and counts the quota.
+     */
+    public KeyDecision takeForKey(KeyCheck check, RateLimitPolicy ipPolicy, String ipSubject, boolean charge) {
+        List<String> keys = List.of(ApiKeyRecord.redisKey(check.prefix()), key(ipPolicy, ipSubject), USED_KEYS);
+        List<String> args = new ArrayList<>(19);
+        args.add(Integer.toString(ipPolicy.capacity()));
+        args.add(Double.toString(ipPolicy.refillPerSecond()));
+        args.add(charge ? "1" : "0");
+        args.add("0");
+        args.add("0");
+        args.add("key");
+        args.add(check.sha256());
+        args.add(check.month());
+        args.add(Long.toString(check.secondsLeftInMonth()));
+        args.add(Integer.toString(check.minTier().ordinal() + 1));
+        for (ApiTier tier : ApiTier.values()) {
+            args.add(tier.key());
+            args.add(Integer.toString(tier.perMinute()));
+            args.add(Long.toString(tier.monthlyQuota()));
+        }
+        List<?> reply = (List<?>) run(keys, args);
+        return new KeyDecision(
+                Verdict.valueOf(text(reply.get(6)).toUpperCase(Locale.ROOT)),
+                asLong(reply.get(0)) == 1,
+                (int) asLong(reply.get(9)),
+                asLong(reply.get(1)),
+                asLong(reply.get(2)),
+                asLong(reply.get(3)),
+                reply.get(5) == null ? null : text(reply.get(5)),
+                asLong(reply.get(7)),
+                asLong(reply.get(8)));
+    }
+
+    /** The sorted set of API key ids by last use (epoch seconds) that auth drains into its database. */
+    public static final String USED_KEYS = "apikey:used";
+
+    /** The month's request counter of a key family. */
+    public static String quotaKey(UUID familyId, String month) {
+        return "quota:apikey:" + familyId + ":" + month;
     }
 
     public static String key(RateLimitPolicy policy, String subject) {

@@ -2,6 +2,7 @@ package eco2.info;
 
 import eco2.common.db.Database;
 import eco2.common.http.Infra;
+import eco2.common.http.KeyRoute;
 import eco2.common.http.ServiceModule;
 import eco2.common.ops.ReadinessCheck;
 import eco2.info.cache.CacheKeys;
@@ -139,6 +140,20 @@ public final class InfoModule implements ServiceModule {
         app.delete(BASE + "/faq/{id}", faqAdmin::delete);
         app.post(BASE + "/faq/{id}/helpful", faq::helpful);
         app.get(BASE + "/stats", stats::get);
+    }
+
+    /** API.md: info reads are key ok, for every tier; votes and admin writes are for people. */
+    @Override
+    public List<KeyRoute> keyRoutes() {
+        return List.of(
+                KeyRoute.get(BASE + "/categories"),
+                KeyRoute.get(BASE + "/items"),
+                KeyRoute.post(BASE + "/items/search"),
+                KeyRoute.get(BASE + "/items/{id}"),
+                KeyRoute.get(BASE + "/rules/{region}"),
+                KeyRoute.get(BASE + "/faq"),
+                KeyRoute.get(BASE + "/faq/{id}"),
+                KeyRoute.get(BASE + "/stats"));
     }
 
     @Override

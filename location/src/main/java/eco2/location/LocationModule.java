@@ -5,6 +5,7 @@ import eco2.common.events.AmqpConnector;
 import eco2.common.events.EventConsumer;
 import eco2.common.events.Subscription;
 import eco2.common.http.Infra;
+import eco2.common.http.KeyRoute;
 import eco2.common.http.ServiceModule;
 import eco2.common.ops.ReadinessCheck;
 import eco2.common.ratelimit.RateLimitPolicy;
@@ -116,6 +117,16 @@ public final class LocationModule implements ServiceModule {
         app.delete("/api/v1/locations/me/{id}", places::delete);
         app.post("/api/v1/locations/admin/import/centers", imports::centers);
         app.post("/api/v1/locations/admin/import/bins", imports::bins);
+    }
+
+    /** API.md: search and geocoding are key ok, for every tier; saved places and imports are for people. */
+    @Override
+    public List<KeyRoute> keyRoutes() {
+        return List.of(
+                KeyRoute.get("/api/v1/locations/bins"),
+                KeyRoute.get("/api/v1/locations/centers"),
+                KeyRoute.post("/api/v1/locations/geocode"),
+                KeyRoute.post("/api/v1/locations/reverse"));
     }
 
     @Override

@@ -59,6 +59,6 @@ public interface ApiKeyRepository {
 
     /** At most once a minute per key, whichever auth replica drains the use first. */
     @SqlBatch("UPDATE api_keys SET last_used_at = :usedAt WHERE id = :id "
-            + "AND (last_used_at IS NULL OR last_used_at < :usedAt - interval '1 minute')")
+            + "AND (last_used_at IS NULL OR last_used_at < CAST(:usedAt AS timestamptz) - interval '1 minute')")
     int[] touch(@Bind("id") List<UUID> ids, @Bind("usedAt") List<Instant> usedAt);
 }

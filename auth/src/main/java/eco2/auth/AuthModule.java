@@ -147,7 +147,7 @@ public final class AuthModule implements ServiceModule {
                 infra.tokenBucket(),
                 infra.rateLimits().tune(PasswordResetService.PER_EMAIL),
                 cache);
-        ApiKeyService keyService = new ApiKeyService(database.jdbi(), keyRecords, infra.redis(), infra.clock());
+        ApiKeyService keyService = new ApiKeyService(database.jdbi(), keyRecords, infra.tokenBucket(), infra.clock());
         ApiKeys apiKeys = new ApiKeys(
                 keyService,
                 new ApiKeyHandler(keyService, infra.jsonBody(), infra.authenticator()),

@@ -14,8 +14,9 @@
 -- ARGV[1..3] the IP bucket's capacity, rate and cost (cost 0 = limits switched off: buckets are only looked at)
 -- ARGV[7]  the SHA-256 of the presented key; ARGV[8] the Asia/Seoul month (yyyyMM); ARGV[9] seconds until it ends
 -- ARGV[10] the lowest tier rank the route accepts; ARGV[11..19] rank 1..3: tier name, requests a minute, monthly quota
--- The tier's bucket (ratelimit:apikey:{family}) and the month's counter (quota:apikey:{family}:{yyyyMM}) are named
--- from the record, which a single Redis allows (not Redis Cluster). A request is counted only when both allow it.
+-- The key family's meter, apikey:meter:{family}, is one hash: the tier's bucket (tokens, ts), the month's count
+-- (month, used) and the minute its use was last noted in apikey:used (noted). It is named from the record, which a
+-- single Redis allows (not Redis Cluster). A request is counted only when both the bucket and the quota allow it.
 -- Returns  {allowed, remaining, seconds_until_full, retry_after, 0, record, verdict, quota, used, capacity} where
 --          verdict is miss (ask auth), refused, forbidden (tier too low), limited, quota (used up) or ok.
 local cost = tonumber(ARGV[3])
@@ -80,14 +81,6 @@ local function split(text)
   end
 end
 
--- Compares every byte whatever differs first, so timing says nothing about the stored hash.
-local function same(a, b)
-  if #a ~= #b then return false end
-  local diff = 0
-  for i = 1, #a do diff = bit.bor(diff, bit.bxor(string.byte(a, i), string.byte(b, i))) end
-  return diff == 0
-end
-
 local function refuse(verdict, record)
   local capacity = tonumber(ARGV[1])
   local rate = tonumber(ARGV[2])
@@ -109,7 +102,8 @@ end
 local record = redis.call('GET', KEYS[1])
 if not record then return refuse('miss', false) end
 local f = split(record)
-if #f ~= 7 or f[1] ~= 'ok' or not same(f[2], ARGV[7]) then return refuse('refused', false) end
+-- Lua strings are interned, so == compares two pointers: the same time whatever the hashes hold.
+if #f ~= 7 or f[1] ~= 'ok' or f[2] ~= ARGV[7] then return refuse('refused', false) end
 local expires = tonumber(f[7]) or 0
 if expires > 0 and expires * 1000 <= now then return refuse('refused', false) end
 
@@ -123,11 +117,16 @@ local quota = tonumber(ARGV[10 + 3 * rank])
 if rank < tonumber(ARGV[10]) then return {1, 0, 0, 0, 0, record, 'forbidden', quota, 0, capacity} end
 
 local rate = capacity / 60
-local bucket = 'ratelimit:apikey:' .. f[4]
-local counter = 'quota:apikey:' .. f[4] .. ':' .. ARGV[8]
+local meter = 'apikey:meter:' .. f[4]
+local state = redis.call('HMGET', meter, 'tokens', 'ts', 'month', 'used', 'noted')
 local tokens = capacity
-if cost ~= 0 then tokens = level(bucket, capacity, rate) end
-local used = tonumber(redis.call('GET', counter)) or 0
+if cost ~= 0 then
+  tokens = tonumber(state[1]) or capacity
+  local ts = tonumber(state[2]) or now
+  tokens = math.min(capacity, tokens + math.max(0, now - ts) * rate / 1000)
+end
+local used = 0
+if state[3] == ARGV[8] then used = tonumber(state[4]) or 0 end
 local until_full = math.ceil((capacity - tokens) / rate)
 if tokens < 1 then
   return {0, 0, until_full, math.ceil((1 - tokens) / rate), 0, record, 'limited', quota, used, capacity}
@@ -137,11 +136,17 @@ if used >= quota then
 end
 if cost ~= 0 then
   tokens = tokens - 1
-  store(bucket, capacity, rate, tokens)
   until_full = math.ceil((capacity - tokens) / rate)
 end
-used = redis.call('INCR', counter)
+used = used + 1
+local minute = tostring(math.floor(now / 60000))
+if state[5] ~= minute then
+  redis.call('ZADD', KEYS[3], tonumber(time[1]), f[6])
+  redis.call('HSET', meter, 'tokens', tostring(tokens), 'ts', tostring(now), 'month', ARGV[8], 'used', used,
+    'noted', minute)
+else
+  redis.call('HSET', meter, 'tokens', tostring(tokens), 'ts', tostring(now), 'month', ARGV[8], 'used', used)
+end
 -- Kept a day past the month, so the month's usage can still be read as it turns.
-if used == 1 then redis.call('EXPIRE', counter, tonumber(ARGV[9]) + 86400) end
-redis.call('ZADD', KEYS[3], tonumber(time[1]), f[6])
+if used == 1 then redis.call('EXPIRE', meter, tonumber(ARGV[9]) + 86400) end
 return {1, math.floor(tokens), until_full, 0, 0, record, 'ok', quota, used, capacity}

@@ -18,7 +18,6 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
@@ -32,13 +31,13 @@ public final class ApiKeyService {
 
     private final Jdbi jdbi;
     private final ApiKeyRecords records;
-    private final RedisClient redis;
+    private final TokenBucket meter;
     private final Clock clock;
 
-    public ApiKeyService(Jdbi jdbi, ApiKeyRecords records, RedisClient redis, Clock clock) {
+    public ApiKeyService(Jdbi jdbi, ApiKeyRecords records, TokenBucket meter, Clock clock) {
         this.jdbi = jdbi;
         this.records = records;
-        this.redis = redis;
+        this.meter = meter;
         this.clock = clock;
     }
 
@@ -112,14 +111,13 @@ public final class ApiKeyService {
                 .orElseThrow(ApiKeyService::notFound);
         ApiTier tier = ApiTier.parse(key.tier()).orElseThrow();
         QuotaMonth month = QuotaMonth.at(clock.instant());
-        String used;
+        long used;
         try {
-            used = redis.get(TokenBucket.quotaKey(key.familyId(), month.tag()));
+            used = meter.usedIn(key.familyId(), month.tag());
         } catch (JedisException e) {
             throw new Unavailable("Usage cannot be read right now");
         }
-        return new UsageView(
-                month.label(), used == null ? 0 : Long.parseLong(used), tier.monthlyQuota(), tier.perMinute());
+        return new UsageView(month.label(), used, tier.monthlyQuota(), tier.perMinute());
     }
 
     /** For a service whose Redis has no record of this prefix: puts the database's answer there, and judges. */

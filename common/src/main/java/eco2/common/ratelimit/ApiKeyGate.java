@@ -75,9 +75,10 @@ public final class ApiKeyGate {
         }
         ApiKeyFormat.Parsed parsed = ApiKeyFormat.parse(key.trim());
         if (parsed == null) throw new Unauthorized("Invalid API key");
-        QuotaMonth month = QuotaMonth.at(clock.instant());
+        MonthStamp stamp = month();
+        QuotaMonth month = stamp.month();
         TokenBucket.KeyCheck check = new TokenBucket.KeyCheck(
-                parsed.prefix(), parsed.sha256(), month.tag(), month.secondsLeft(), route.minTier());
+                parsed.prefix(), parsed.sha256(), stamp.tag(), month.secondsLeft(), route.minTier());
         String ip = "ip:" + ClientIp.of(ctx);
         TokenBucket.KeyDecision decision = check(check, ipPolicy, ip);
         if (decision.verdict() == TokenBucket.Verdict.MISS && decision.allowed()) {
@@ -118,6 +119,21 @@ public final class ApiKeyGate {
         authenticator.rememberKey(
                 ctx,
                 new KeyPrincipal(record.keyId(), parsed.prefix(), record.tier(), record.userId(), record.familyId()));
+    }
+
+    /** The quota month, worked out once a second rather than on every request. */
+    private record MonthStamp(long second, QuotaMonth month, String tag) {}
+
+    private volatile MonthStamp stamp = new MonthStamp(-1, null, null);
+
+    private MonthStamp month() {
+        java.time.Instant now = clock.instant();
+        MonthStamp current = stamp;
+        if (current.second() == now.getEpochSecond()) return current;
+        QuotaMonth month = QuotaMonth.at(now);
+        current = new MonthStamp(now.getEpochSecond(), month, month.tag());
+        stamp = current;
+        return current;
     }
 
     private TokenBucket.KeyDecision check(TokenBucket.KeyCheck check, RateLimitPolicy ipPolicy, String ip) {

@@ -134,9 +134,15 @@ public final class TokenBucket {
     /** The sorted set of API key ids by last use (epoch seconds) that auth drains into its database. */
     public static final String USED_KEYS = "apikey:used";
 
-    /** The month's request counter of a key family. */
-    public static String quotaKey(UUID familyId, String month) {
-        return "quota:apikey:" + familyId + ":" + month;
+    /** A key family's meter: a hash of its tier bucket (tokens, ts) and its month's count (month, used). */
+    public static String meterKey(UUID familyId) {
+        return "apikey:meter:" + familyId;
+    }
+
+    /** Requests a key family made in {@code month} (yyyyMM); throws a Jedis exception when Redis is down. */
+    public long usedIn(UUID familyId, String month) {
+        List<String> state = redis.hmget(meterKey(familyId), "month", "used");
+        return month.equals(state.get(0)) && state.get(1) != null ? Long.parseLong(state.get(1)) : 0;
     }
 
     public static String key(RateLimitPolicy policy, String subject) {

@@ -166,7 +166,7 @@ class ApiKeyGateIT {
 
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.json().path("code").asText()).isEqualTo("forbidden");
-        assertThat(redis.keys("quota:*")).isEmpty();
+        assertThat(redis.keys("apikey:meter:*")).isEmpty();
     }
 
     @Test
@@ -202,7 +202,7 @@ class ApiKeyGateIT {
         assertThat(up.lookups("auth")).isEqualTo(authBefore);
         assertThat(LOOKUPS.get()).isZero();
         assertThat(redis.keys("ratelimit:*")).isEmpty(); // not even the client IP's bucket was touched
-        assertThat(redis.keys("quota:*")).isEmpty();
+        assertThat(redis.keys("apikey:meter:*")).isEmpty();
     }
 
     @Test

@@ -172,9 +172,8 @@ class CrossServiceKeysIT {
         String[] user = apps.signIn();
         JsonNode key = apps.createKey(user);
         UUID family = UUID.fromString(key.get("id").asText()); // a new key is its own family
-        String counter =
-                TokenBucket.quotaKey(family, QuotaMonth.at(Instant.now()).tag());
-        redis.set(counter, "9990"); // ten requests left this month
+        String meter = TokenBucket.meterKey(family);
+        redis.hset(meter, Map.of("month", QuotaMonth.at(Instant.now()).tag(), "used", "9990")); // ten left
 
         ExecutorService pool = Executors.newFixedThreadPool(64);
         CountDownLatch go = new CountDownLatch(1);
@@ -206,7 +205,7 @@ class CrossServiceKeysIT {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(redis.get(counter)).isEqualTo("10000");
+        assertThat(redis.hget(meter, "used")).isEqualTo("10000");
         assertThat(apps.auth
                         .get("/api/v1/auth/api-keys/" + key.get("id").asText() + "/usage", user)
                         .json()

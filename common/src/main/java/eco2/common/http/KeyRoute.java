@@ -27,27 +27,44 @@ public record KeyRoute(HandlerType method, String path, ApiTier minTier) {
     }
 
     public boolean matches(HandlerType requestMethod, String requestPath) {
-        HandlerType wanted = requestMethod == HandlerType.HEAD ? HandlerType.GET : requestMethod;
-        return wanted == method && matches(requestPath);
-    }
-
-    boolean matches(String requestPath) {
-        String trimmed = requestPath.length() > 1 && requestPath.endsWith("/")
-                ? requestPath.substring(0, requestPath.length() - 1)
-                : requestPath;
-        String[] want = path.split("/", -1);
-        String[] got = trimmed.split("/", -1);
-        if (want.length != got.length) return false;
-        for (int i = 0; i < want.length; i++) {
-            boolean param = want[i].startsWith("{") && want[i].endsWith("}");
-            if (param ? got[i].isEmpty() : !want[i].equals(got[i])) return false;
-        }
-        return true;
+        return find(List.of(this), requestMethod, requestPath) != null;
     }
 
     /** The first route that accepts this request, or null. */
     public static KeyRoute find(List<KeyRoute> routes, HandlerType method, String path) {
-        for (KeyRoute route : routes) if (route.matches(method, path)) return route;
-        return null;
+        return new Table(routes).find(method, path);
+    }
+
+    /** Routes split into segments once, so a request is matched with one split of its own path. */
+    public static final class Table {
+        private final List<KeyRoute> routes;
+        private final List<String[]> segments;
+
+        public Table(List<KeyRoute> routes) {
+            this.routes = List.copyOf(routes);
+            this.segments =
+                    this.routes.stream().map(r -> r.path().split("/", -1)).toList();
+        }
+
+        public KeyRoute find(HandlerType requestMethod, String requestPath) {
+            HandlerType method = requestMethod == HandlerType.HEAD ? HandlerType.GET : requestMethod;
+            String trimmed = requestPath.length() > 1 && requestPath.endsWith("/")
+                    ? requestPath.substring(0, requestPath.length() - 1)
+                    : requestPath;
+            String[] got = trimmed.split("/", -1);
+            for (int r = 0; r < routes.size(); r++) {
+                if (routes.get(r).method() == method && same(segments.get(r), got)) return routes.get(r);
+            }
+            return null;
+        }
+
+        private static boolean same(String[] want, String[] got) {
+            if (want.length != got.length) return false;
+            for (int i = 0; i < want.length; i++) {
+                boolean param = want[i].startsWith("{") && want[i].endsWith("}");
+                if (param ? got[i].isEmpty() : !want[i].equals(got[i])) return false;
+            }
+            return true;
+        }
     }
 }

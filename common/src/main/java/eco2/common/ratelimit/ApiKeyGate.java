@@ -35,7 +35,7 @@ public final class ApiKeyGate {
     private final TokenBucket bucket;
     private final ApiKeyLookup lookup;
     private final Authenticator authenticator;
-    private final List<KeyRoute> routes;
+    private final KeyRoute.Table routes;
     private final boolean charge;
     private final Clock clock;
     private final Counter redisChecks;
@@ -52,7 +52,7 @@ public final class ApiKeyGate {
         this.bucket = bucket;
         this.lookup = lookup;
         this.authenticator = authenticator;
-        this.routes = List.copyOf(routes);
+        this.routes = new KeyRoute.Table(routes);
         this.charge = charge;
         this.clock = clock;
         this.redisChecks = lookups(registry, "redis");
@@ -68,7 +68,7 @@ public final class ApiKeyGate {
 
     /** Admits the request with a {@link KeyPrincipal} for handlers, or throws the error the client gets. */
     public void handle(Context ctx, String key, RateLimitPolicy ipPolicy) {
-        KeyRoute route = KeyRoute.find(routes, ctx.method(), ctx.path());
+        KeyRoute route = routes.find(ctx.method(), ctx.path());
         if (route == null) throw new Unauthorized("This endpoint does not accept API keys; send a bearer token");
         if (ctx.header("Authorization") != null) {
             throw new Unauthorized("Send either a bearer token or an API key, not both");

@@ -102,7 +102,7 @@ public final class TokenBucket {
      */
     public KeyDecision takeForKey(KeyCheck check, RateLimitPolicy ipPolicy, String ipSubject, boolean charge) {
         List<String> keys = List.of(ApiKeyRecord.redisKey(check.prefix()), key(ipPolicy, ipSubject), USED_KEYS);
-        List<String> args = new ArrayList<>(19);
+        List<String> args = new ArrayList<>(10 + TIER_ARGS.size());
         args.add(Integer.toString(ipPolicy.capacity()));
         args.add(Double.toString(ipPolicy.refillPerSecond()));
         args.add(charge ? "1" : "0");
@@ -112,12 +112,8 @@ public final class TokenBucket {
         args.add(check.sha256());
         args.add(check.month());
         args.add(Long.toString(check.secondsLeftInMonth()));
-        args.add(Integer.toString(check.minTier().ordinal() + 1));
-        for (ApiTier tier : ApiTier.values()) {
-            args.add(tier.key());
-            args.add(Integer.toString(tier.perMinute()));
-            args.add(Long.toString(tier.monthlyQuota()));
-        }
+        args.add(RANKS[check.minTier().ordinal()]);
+        args.addAll(TIER_ARGS);
         List<?> reply = (List<?>) run(keys, args);
         return new KeyDecision(
                 Verdict.valueOf(text(reply.get(6)).toUpperCase(Locale.ROOT)),
@@ -130,6 +126,13 @@ public final class TokenBucket {
                 asLong(reply.get(7)),
                 asLong(reply.get(8)));
     }
+
+    private static final String[] RANKS = {"1", "2", "3"};
+    /** Per tier, in rank order: its name, requests a minute, monthly quota. */
+    private static final List<String> TIER_ARGS = java.util.Arrays.stream(ApiTier.values())
+            .flatMap(t -> java.util.stream.Stream.of(
+                    t.key(), Integer.toString(t.perMinute()), Long.toString(t.monthlyQuota())))
+            .toList();
 
     /** The sorted set of API key ids by last use (epoch seconds) that auth drains into its database. */
     public static final String USED_KEYS = "apikey:used";

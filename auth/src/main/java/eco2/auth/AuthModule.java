@@ -6,6 +6,11 @@ import eco2.auth.account.EmailOwnership;
 import eco2.auth.account.PasswordHasher;
 import eco2.auth.account.UserDeletedHandler;
 import eco2.auth.account.UserRepository;
+import eco2.auth.apikeys.ApiKeyHandler;
+import eco2.auth.apikeys.ApiKeyLookupHandler;
+import eco2.auth.apikeys.ApiKeyRecords;
+import eco2.auth.apikeys.ApiKeyService;
+import eco2.auth.apikeys.KeyUseRecorder;
 import eco2.auth.keys.JwksHandler;
 import eco2.auth.keys.KeyRing;
 import eco2.auth.mail.EmailLinks;
@@ -42,12 +47,14 @@ import eco2.common.ops.ReadinessCheck;
 import eco2.common.ratelimit.RateLimitPolicy;
 import eco2.common.ratelimit.RateLimitRule;
 import eco2.common.redis.DocumentCache;
+import eco2.common.security.ApiKeyLookup;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The auth service's composition root: repositories, then services, then handlers, then routes. */
 public final class AuthModule implements ServiceModule {
@@ -75,6 +82,11 @@ public final class AuthModule implements ServiceModule {
     private final EmailVerificationHandler verification;
     private final PasswordResetHandler resetHandler;
     private final AdminRoutes admin;
+    private final ApiKeys apiKeys;
+
+    /** The API-key part, kept together: its service (also the in-process lookup), handlers and use recorder. */
+    private record ApiKeys(
+            ApiKeyService service, ApiKeyHandler handler, ApiKeyLookupHandler lookup, KeyUseRecorder uses) {}
 
     private AuthModule(
             Database database,
@@ -89,8 +101,10 @@ public final class AuthModule implements ServiceModule {
             OAuthHandler oauth,
             EmailVerificationHandler verification,
             PasswordResetHandler resetHandler,
-            AdminRoutes admin) {
+            AdminRoutes admin,
+            ApiKeys apiKeys) {
         this.database = database;
+        this.apiKeys = apiKeys;
         this.amqp = amqp;
         this.relay = relay;
         this.deletions = deletions;
@@ -111,11 +125,12 @@ public final class AuthModule implements ServiceModule {
         OutboxRelay relay =
                 new OutboxRelay(database.jdbi(), amqp, infra.metrics().registry(), "auth").start();
         DocumentCache cache = new DocumentCache(infra.redis(), USER_INFO, Duration.ofMinutes(5));
+        ApiKeyRecords keyRecords = new ApiKeyRecords(infra.redis());
         EventConsumer deletions = new EventConsumer(
                         Subscription.of(
                                 config.userDeletedQueue(),
                                 List.of(UserDeletedHandler.TYPE),
-                                new UserDeletedHandler(cache)),
+                                new UserDeletedHandler(cache, keyRecords)),
                         database.jdbi(),
                         amqp,
                         infra.mapper(),
@@ -150,6 +165,12 @@ public final class AuthModule implements ServiceModule {
                 infra.rateLimits().tune(PasswordResetService.PER_EMAIL),
                 cache,
                 ownership);
+        ApiKeyService keyService = new ApiKeyService(database.jdbi(), keyRecords, infra.tokenBucket(), infra.clock());
+        ApiKeys apiKeys = new ApiKeys(
+                keyService,
+                new ApiKeyHandler(keyService, infra.jsonBody(), infra.authenticator()),
+                new ApiKeyLookupHandler(keyService, infra.jsonBody()),
+                new KeyUseRecorder(database.jdbi(), infra.redis()).start());
         return new AuthModule(
                 database,
                 amqp,
@@ -180,7 +201,8 @@ public final class AuthModule implements ServiceModule {
                                                         "users_total", users.countAll(),
                                                         "users_new_today",
                                                                 users.countCreatedSince(
-                                                                        AdminCounts.startOfToday(infra.clock())))))));
+                                                                        AdminCounts.startOfToday(infra.clock())))))),
+                apiKeys);
     }
 
     @Override
@@ -204,12 +226,24 @@ public final class AuthModule implements ServiceModule {
         app.post("/api/v1/auth/verify-email", verification::verify);
         app.post("/api/v1/auth/reset-password/request", resetHandler::request);
         app.post("/api/v1/auth/reset-password", resetHandler::reset);
+        app.post("/api/v1/auth/api-keys", apiKeys.handler()::create);
+        app.get("/api/v1/auth/api-keys", apiKeys.handler()::list);
+        app.delete("/api/v1/auth/api-keys/{id}", apiKeys.handler()::revoke);
+        app.post("/api/v1/auth/api-keys/{id}/rotate", apiKeys.handler()::rotate);
+        app.get("/api/v1/auth/api-keys/{id}/usage", apiKeys.handler()::usage);
+        app.post(ApiKeyLookup.PATH, apiKeys.lookup()::lookup);
         admin.routes(app);
     }
 
     @Override
     public List<ApiDocs.Mount> docMounts() {
         return List.of(admin.docs());
+    }
+
+    /** In the same app as other modules (the dev launcher), their key lookups need no HTTP. */
+    @Override
+    public Optional<ApiKeyLookup> apiKeyLookup() {
+        return Optional.of(apiKeys.service()::lookup);
     }
 
     @Override
@@ -239,6 +273,7 @@ public final class AuthModule implements ServiceModule {
 
     @Override
     public void close() {
+        apiKeys.uses().close();
         deletions.close();
         resets.close();
         purge.close();

@@ -5,6 +5,7 @@ import eco2.common.admin.AdminService;
 import eco2.common.admin.DeadLetters;
 import eco2.common.db.Database;
 import eco2.common.http.Infra;
+import eco2.common.http.KeyRoute;
 import eco2.common.http.ServiceModule;
 import eco2.common.ops.ApiDocs;
 import eco2.common.ops.ReadinessCheck;
@@ -165,6 +166,20 @@ public final class InfoModule implements ServiceModule {
     @Override
     public List<ApiDocs.Mount> docMounts() {
         return List.of(admin.docs());
+    }
+
+    /** API.md: info reads are key ok, for every tier; votes and admin writes are for people. */
+    @Override
+    public List<KeyRoute> keyRoutes() {
+        return List.of(
+                KeyRoute.get(BASE + "/categories"),
+                KeyRoute.get(BASE + "/items"),
+                KeyRoute.post(BASE + "/items/search"),
+                KeyRoute.get(BASE + "/items/{id}"),
+                KeyRoute.get(BASE + "/rules/{region}"),
+                KeyRoute.get(BASE + "/faq"),
+                KeyRoute.get(BASE + "/faq/{id}"),
+                KeyRoute.get(BASE + "/stats"));
     }
 
     @Override

@@ -8,6 +8,7 @@ import eco2.common.events.AmqpConnector;
 import eco2.common.events.EventConsumer;
 import eco2.common.events.Subscription;
 import eco2.common.http.Infra;
+import eco2.common.http.KeyRoute;
 import eco2.common.http.ServiceModule;
 import eco2.common.ops.ApiDocs;
 import eco2.common.ops.ReadinessCheck;
@@ -152,6 +153,16 @@ public final class LocationModule implements ServiceModule {
     @Override
     public List<ApiDocs.Mount> docMounts() {
         return List.of(admin.docs());
+    }
+
+    /** API.md: search and geocoding are key ok, for every tier; saved places and imports are for people. */
+    @Override
+    public List<KeyRoute> keyRoutes() {
+        return List.of(
+                KeyRoute.get("/api/v1/locations/bins"),
+                KeyRoute.get("/api/v1/locations/centers"),
+                KeyRoute.post("/api/v1/locations/geocode"),
+                KeyRoute.post("/api/v1/locations/reverse"));
     }
 
     @Override

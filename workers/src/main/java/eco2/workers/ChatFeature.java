@@ -5,9 +5,11 @@ import eco2.common.events.AmqpConnector;
 import eco2.common.events.EventConsumer;
 import eco2.common.events.Subscription;
 import eco2.common.http.Infra;
+import eco2.common.http.KeyRoute;
 import eco2.common.ops.ReadinessCheck;
 import eco2.common.ratelimit.RateLimitPolicy;
 import eco2.common.ratelimit.RateLimitRule;
+import eco2.common.security.ApiTier;
 import eco2.workers.character.CharacterService;
 import eco2.workers.chat.ChatConfig;
 import eco2.workers.chat.ChatHandler;
@@ -101,6 +103,15 @@ final class ChatFeature implements AutoCloseable {
     /** The chat schema, for the admin stats' counts. */
     org.jdbi.v3.core.Jdbi jdbi() {
         return db.jdbi();
+    }
+
+    /** API.md: chat is key ok for pro and enterprise keys; a key's conversations belong to its family. */
+    List<KeyRoute> keyRoutes() {
+        return List.of(
+                KeyRoute.post(PATH).from(ApiTier.PRO),
+                KeyRoute.get("/api/v1/chat/sessions").from(ApiTier.PRO),
+                KeyRoute.get("/api/v1/chat/sessions/{id}").from(ApiTier.PRO),
+                KeyRoute.delete("/api/v1/chat/sessions/{id}").from(ApiTier.PRO));
     }
 
     List<RateLimitRule> rateLimits() {

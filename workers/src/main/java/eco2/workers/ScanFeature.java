@@ -7,6 +7,7 @@ import eco2.common.events.OutboxRelay;
 import eco2.common.events.OutboxWriter;
 import eco2.common.events.Subscription;
 import eco2.common.http.Infra;
+import eco2.common.http.KeyRoute;
 import eco2.common.ops.ReadinessCheck;
 import eco2.workers.character.CharacterEvents;
 import eco2.workers.character.CharacterHandler;
@@ -154,6 +155,15 @@ final class ScanFeature implements AutoCloseable {
                 config.llm().visionAvailable());
         streams = new ScanStreamHandler(service, ids, open, tickets, infra.authenticator());
         characters = new CharacterHandler(characterService, infra.authenticator());
+    }
+
+    /** API.md: scans are key ok (photos need pro, checked by the handler), and so is the characters catalogue. */
+    List<KeyRoute> keyRoutes() {
+        return List.of(
+                KeyRoute.post("/api/v1/scan"),
+                KeyRoute.get("/api/v1/scan/{task_id}"),
+                KeyRoute.get("/api/v1/scan/{task_id}/events"),
+                KeyRoute.get("/api/v1/characters"));
     }
 
     void routes(Javalin app) {

@@ -9,6 +9,7 @@ import eco2.common.events.AmqpConnector;
 import eco2.common.events.EventConsumer;
 import eco2.common.events.Subscription;
 import eco2.common.http.Infra;
+import eco2.common.http.KeyRoute;
 import eco2.common.http.ServiceModule;
 import eco2.common.ops.ApiDocs;
 import eco2.common.ops.ReadinessCheck;
@@ -145,6 +146,13 @@ public final class WorkersModule implements ServiceModule {
     @Override
     public List<RateLimitRule> rateLimits() {
         return chat.rateLimits();
+    }
+
+    @Override
+    public List<KeyRoute> keyRoutes() {
+        List<KeyRoute> routes = new java.util.ArrayList<>(scan.keyRoutes());
+        routes.addAll(chat.keyRoutes());
+        return routes;
     }
 
     @Override

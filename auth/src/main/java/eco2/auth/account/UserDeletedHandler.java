@@ -1,24 +1,33 @@
 package eco2.auth.account;
 
+import eco2.auth.apikeys.ApiKeyRecords;
+import eco2.auth.apikeys.ApiKeyRepository;
 import eco2.auth.session.RefreshTokenRepository;
 import eco2.common.events.EventEnvelope;
 import eco2.common.events.EventHandler;
 import eco2.common.redis.DocumentCache;
+import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * {@code user.deleted} (from my's soft delete) → the account is deactivated and every refresh token revoked, so
- * /me, login and refresh refuse it. Access tokens already issued are not blacklisted (auth cannot know their ids);
+ * {@code user.deleted} (from my's soft delete) → the account is deactivated and every refresh token and API key
+ * revoked, so /me, login, refresh and the keys (at every service) refuse it. Access tokens already issued are not blacklisted (auth cannot know their ids);
  * they keep working at other services until they expire, at most 30 minutes.
  */
 public final class UserDeletedHandler implements EventHandler {
     public static final String TYPE = "user.deleted";
+    private static final Logger log = LoggerFactory.getLogger(UserDeletedHandler.class);
 
     private final DocumentCache userInfo;
+    private final ApiKeyRecords keyRecords;
 
-    public UserDeletedHandler(DocumentCache userInfo) {
+    public UserDeletedHandler(DocumentCache userInfo, ApiKeyRecords keyRecords) {
         this.userInfo = userInfo;
+        this.keyRecords = keyRecords;
     }
 
     @Override
@@ -26,6 +35,16 @@ public final class UserDeletedHandler implements EventHandler {
         UUID userId = UUID.fromString(event.data().path("user_id").asText());
         transaction.attach(UserRepository.class).deactivate(userId);
         transaction.attach(RefreshTokenRepository.class).revokeAllOf(userId);
-        transaction.afterCommit(() -> userInfo.invalidate(userId));
+        List<String> keys = transaction.attach(ApiKeyRepository.class).revokeAllOf(userId);
+        transaction.afterCommit(() -> {
+            userInfo.invalidate(userId);
+            for (String prefix : keys) {
+                try {
+                    keyRecords.revoked(prefix);
+                } catch (JedisException e) {
+                    log.warn("revoked key {} not yet in Redis (its record lapses within 10 minutes): {}", prefix, e);
+                }
+            }
+        });
     }
 }

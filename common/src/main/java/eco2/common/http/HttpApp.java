@@ -4,8 +4,10 @@ import eco2.common.error.ErrorHandlers;
 import eco2.common.ops.ApiDocs;
 import eco2.common.ops.OpsRoutes;
 import eco2.common.ops.ReadinessCheck;
+import eco2.common.ratelimit.ApiKeyGate;
 import eco2.common.ratelimit.RateLimitFilter;
 import eco2.common.ratelimit.RateLimitRule;
+import eco2.common.security.ApiKeyLookup;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
@@ -31,8 +33,22 @@ public final class HttpApp {
                 modules.stream().flatMap(m -> m.rateLimits().stream()).toList();
         List<Prefetch> prefetches =
                 modules.stream().flatMap(m -> m.prefetches().stream()).toList();
-        RateLimitFilter rateLimiter =
-                new RateLimitFilter(infra.tokenBucket(), infra.authenticator(), infra.rateLimits(), limits, prefetches);
+        List<KeyRoute> keyRoutes =
+                modules.stream().flatMap(m -> m.keyRoutes().stream()).toList();
+        ApiKeyLookup keyLookup = modules.stream()
+                .flatMap(m -> m.apiKeyLookup().stream())
+                .findFirst()
+                .orElse(infra.apiKeyLookup());
+        ApiKeyGate keyGate = new ApiKeyGate(
+                infra.tokenBucket(),
+                keyLookup,
+                infra.authenticator(),
+                keyRoutes,
+                infra.rateLimits().enabled(),
+                infra.clock(),
+                infra.metrics().registry());
+        RateLimitFilter rateLimiter = new RateLimitFilter(
+                infra.tokenBucket(), infra.authenticator(), infra.rateLimits(), limits, prefetches, keyGate);
         List<ReadinessCheck> checks = new ArrayList<>();
         checks.add(infra.lifecycle().readiness());
         checks.add(infra.redisReadiness());
@@ -42,7 +58,8 @@ public final class HttpApp {
                 .toList();
         List<ApiDocs.Mount> mounts =
                 modules.stream().flatMap(m -> m.docMounts().stream()).toList();
-        OpsRoutes ops = new OpsRoutes(checks, infra.metrics(), ApiDocs.merged(infra.mapper(), title, specs, mounts));
+        OpsRoutes ops =
+                new OpsRoutes(checks, infra.metrics(), ApiDocs.merged(infra.mapper(), title, specs, mounts, keyRoutes));
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -70,6 +87,9 @@ public final class HttpApp {
                 rule.exposeHeader("RateLimit-Remaining");
                 rule.exposeHeader("RateLimit-Reset");
                 rule.exposeHeader("Retry-After");
+                rule.exposeHeader("X-Quota-Limit");
+                rule.exposeHeader("X-Quota-Remaining");
+                rule.exposeHeader("X-Quota-Reset");
             }));
             config.requestLogger.http((ctx, millis) -> {
                 infra.metrics().recordRequest(ctx, millis);

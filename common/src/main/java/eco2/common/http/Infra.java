@@ -9,13 +9,19 @@ import eco2.common.ratelimit.RateLimitSettings;
 import eco2.common.ratelimit.TokenBucket;
 import eco2.common.redis.Redis;
 import eco2.common.security.AccessTokenVerifier;
+import eco2.common.security.ApiKeyLookup;
 import eco2.common.security.Authenticator;
+import eco2.common.security.HttpApiKeyLookup;
 import eco2.common.security.PublicKeySource;
 import eco2.common.security.Revocations;
+import java.net.URI;
 import java.time.Clock;
 import redis.clients.jedis.RedisClient;
 
-/** The process-wide plumbing every module shares: Redis, metrics, JSON, token verification and rate limits. */
+/**
+ * The process-wide plumbing every module shares: Redis, metrics, JSON, token verification, rate limits, and how to
+ * ask auth about an API key.
+ */
 public record Infra(
         RedisClient redis,
         Metrics metrics,
@@ -26,11 +32,25 @@ public record Infra(
         TokenBucket tokenBucket,
         RateLimitSettings rateLimits,
         Clock clock,
-        Lifecycle lifecycle)
+        Lifecycle lifecycle,
+        ApiKeyLookup apiKeyLookup)
         implements AutoCloseable {
+    /** Where auth answers for services that run apart from it, unless AUTH_URL says otherwise. */
+    public static final URI DEFAULT_AUTH_URL = URI.create("http://127.0.0.1:8081");
 
     public static Infra create(
             String redisUrl, PublicKeySource keys, String issuer, RateLimitSettings rateLimits, Clock clock) {
+        return create(redisUrl, keys, issuer, rateLimits, clock, DEFAULT_AUTH_URL);
+    }
+
+    /** {@code authUrl}: auth's base URL, asked about API keys Redis does not know (when auth is not in this app). */
+    public static Infra create(
+            String redisUrl,
+            PublicKeySource keys,
+            String issuer,
+            RateLimitSettings rateLimits,
+            Clock clock,
+            URI authUrl) {
         RedisClient redis = Redis.connect(redisUrl);
         ObjectMapper mapper = Json.newMapper();
         Revocations revocations = new Revocations(redis);
@@ -45,7 +65,8 @@ public record Infra(
                 new TokenBucket(redis),
                 rateLimits,
                 clock,
-                new Lifecycle());
+                new Lifecycle(),
+                new HttpApiKeyLookup(authUrl, mapper));
     }
 
     public ReadinessCheck redisReadiness() {

@@ -3,9 +3,11 @@ package eco2.common.http;
 import eco2.common.ops.ApiDocs;
 import eco2.common.ops.ReadinessCheck;
 import eco2.common.ratelimit.RateLimitRule;
+import eco2.common.security.ApiKeyLookup;
 import io.javalin.Javalin;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One service's contribution to an HTTP app: its routes, what it needs to be ready, and its rate-limit
@@ -33,6 +35,16 @@ public interface ServiceModule extends AutoCloseable {
     /** Cache entries routes read for the caller, fetched in the rate limiter's round trip. */
     default List<Prefetch> prefetches() {
         return List.of();
+    }
+
+    /** The routes that accept {@code X-API-Key} (API.md's "key ok"); a key anywhere else is 401. */
+    default List<KeyRoute> keyRoutes() {
+        return List.of();
+    }
+
+    /** Auth answers API-key lookups in-process when it is mounted in the same app; other modules have none. */
+    default Optional<ApiKeyLookup> apiKeyLookup() {
+        return Optional.empty();
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eco2.common.http.KeyRoute;
 import io.javalin.config.JavalinConfig;
 import io.javalin.openapi.plugin.redoc.ReDocPlugin;
 import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
@@ -13,6 +14,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -50,10 +52,12 @@ public final class ApiDocs {
     public record Mount(String spec, String prefix) {}
 
     public static String merged(ObjectMapper mapper, String title, List<String> specNames) {
-        return merged(mapper, title, specNames, List.of());
+        return merged(mapper, title, specNames, List.of(), List.of());
     }
 
-    public static String merged(ObjectMapper mapper, String title, List<String> specNames, List<Mount> mounts) {
+    /** The merged document; each operation in {@code keyRoutes} also lists {@code X-API-Key} as a way in. */
+    public static String merged(
+            ObjectMapper mapper, String title, List<String> specNames, List<Mount> mounts, List<KeyRoute> keyRoutes) {
         ObjectNode doc = mapper.createObjectNode();
         doc.put("openapi", "3.0.3");
         doc.putObject("info").put("title", title).put("version", "v1");
@@ -72,6 +76,16 @@ public final class ApiDocs {
                 .putObject("password")
                 .put("tokenUrl", "/api/v1/auth/token")
                 .putObject("scopes");
+        schemes.putObject("ApiKeyAuth")
+                .put("type", "apiKey")
+                .put("in", "header")
+                .put("name", "X-API-Key")
+                .put(
+                        "description",
+                        "An integrator's API key (POST /api/v1/auth/api-keys), only on the operations that list it. "
+                                + "Answers carry RateLimit-* and X-Quota-Limit, X-Quota-Remaining, X-Quota-Reset; "
+                                + "over the monthly quota: 429 quota_exceeded. A key elsewhere is 401; a feature above "
+                                + "the key's tier is 403. When keys cannot be checked (Redis down): 503.");
         for (String name : specNames) {
             JsonNode spec = load(mapper, name);
             if (spec == null) continue;
@@ -91,11 +105,29 @@ public final class ApiDocs {
             copyFields(spec.path("components").path("schemas"), schemas);
         }
         schemas.forEach(ApiDocs::snakeCaseProperties);
+        keyRoutes.forEach(route -> acceptKey(paths, route));
         try {
             return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Adds the API key as an alternative to the operation's security (an open operation stays open). */
+    private static void acceptKey(ObjectNode paths, KeyRoute route) {
+        JsonNode operation = paths.path(route.path()).path(route.method().name().toLowerCase(Locale.ROOT));
+        if (!(operation instanceof ObjectNode op)) return;
+        JsonNode existing = op.get("security");
+        ArrayNode security = op.putArray("security");
+        if (existing instanceof ArrayNode list && !list.isEmpty()) {
+            security.addAll(list);
+        } else {
+            security.addObject(); // {}: no credentials needed
+        }
+        security.addObject().putArray("ApiKeyAuth");
+        String note = "Accepts X-API-Key (" + route.minTier().key() + " tier or higher).";
+        String description = op.path("description").asText("");
+        op.put("description", description.isEmpty() ? note : description + " " + note);
     }
 
     private static JsonNode load(ObjectMapper mapper, String name) {

@@ -19,8 +19,10 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * The {@code before} handler that meters {@code /api/} traffic, counting by what each rule declares: the client
- * IP, the bearer's user (the IP for anonymous calls), or both. In the same Redis round trip it asks the blacklist (for {@link Authenticator}) and reads the cache
- * entry the route declared with a {@link Prefetch}, so a protected request costs one round trip.
+ * IP, the bearer's user (the IP for anonymous calls), or both. In the same Redis round trip it asks the blacklist
+ * (for {@link Authenticator}) and reads the cache entry the route declared with a {@link Prefetch}, so a protected
+ * request costs one round trip. Requests with {@code X-API-Key} go to the {@link ApiKeyGate} instead, which
+ * verifies and meters the key in its one round trip (even with limits switched off: verifying a key is not a limit).
  */
 public final class RateLimitFilter {
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
@@ -30,14 +32,17 @@ public final class RateLimitFilter {
     private final List<RateLimitRule> rules;
     private final boolean enabled;
     private final List<Prefetch> prefetches;
+    private final ApiKeyGate keys;
 
     public RateLimitFilter(
             TokenBucket bucket,
             Authenticator authenticator,
             RateLimitSettings settings,
             List<RateLimitRule> moduleRules,
-            List<Prefetch> prefetches) {
+            List<Prefetch> prefetches,
+            ApiKeyGate keys) {
         this.bucket = bucket;
+        this.keys = keys;
         this.prefetches = List.copyOf(prefetches);
         this.authenticator = authenticator;
         this.enabled = settings.enabled();
@@ -51,9 +56,15 @@ public final class RateLimitFilter {
     }
 
     public void handle(Context ctx) {
-        if (!enabled || ctx.method() == HandlerType.OPTIONS) return;
+        if (ctx.method() == HandlerType.OPTIONS) return;
         RateLimitRule rule = match(ctx.path());
         if (rule == null) return;
+        String apiKey = ctx.header(ApiKeyGate.HEADER);
+        if (apiKey != null) {
+            keys.handle(ctx, apiKey, rule.policy());
+            return;
+        }
+        if (!enabled) return;
         Principal principal = authenticator.peek(ctx);
         String ip = "ip:" + ClientIp.of(ctx);
         String subject =

@@ -9,7 +9,11 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Turns a bearer token into a {@link Principal} for handlers. The token is verified at most once per request
+ * Tells handlers who is calling. {@link #require} gives the signed-in user behind a bearer token and refuses API
+ * keys (401), so every endpoint that belongs to a person accepts users only; {@link #identify} also gives the
+ * {@link KeyPrincipal} the API-key gate admitted, for the endpoints marked key ok.
+ *
+ * <p>A bearer token is turned into a {@link Principal} The token is verified at most once per request
  * (the rate limiter may already have done it), and the revocation answer the rate limiter fetched in its
  * round trip is reused, so a protected request costs one Redis call. If Redis cannot answer, revocation
  * cannot be checked and the request fails closed with 503.
@@ -19,6 +23,8 @@ public final class Authenticator {
     private static final String PRINCIPAL = "eco2.principal";
     private static final String CHECKED = "eco2.principal.checked";
     private static final String REVOKED = "eco2.principal.revoked";
+    private static final String KEY = "eco2.principal.key";
+    private static final String KEY_HEADER = "X-API-Key";
 
     private final AccessTokenVerifier verifier;
     private final Revocations revocations;
@@ -43,8 +49,26 @@ public final class Authenticator {
         ctx.attribute(REVOKED, revoked);
     }
 
-    /** The authenticated caller, or 401 (missing, invalid, expired or revoked token). */
+    /** Records the API key the gate verified for this request. */
+    public void rememberKey(Context ctx, KeyPrincipal key) {
+        ctx.attribute(KEY, key);
+    }
+
+    /** The caller of a key-ok endpoint: the API key the gate admitted, else the signed-in user (or 401). */
+    public Identity identify(Context ctx) {
+        KeyPrincipal key = ctx.attribute(KEY);
+        if (key != null) return key;
+        return require(ctx);
+    }
+
+    /**
+     * The signed-in user, or 401 (missing, invalid, expired or revoked token, or an API key: this endpoint is for
+     * people).
+     */
     public Principal require(Context ctx) {
+        if (ctx.header(KEY_HEADER) != null) {
+            throw new Unauthorized("This endpoint does not accept API keys; send a bearer token");
+        }
         Principal principal = peek(ctx);
         if (principal == null) {
             throw new Unauthorized(bearer(ctx) == null ? "Missing bearer token" : "Invalid or expired token");

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The caller behind a verified access token; {@code sessionId} names the sign-in it came from (may be null). */
+/** A signed-in user behind a verified access token; {@code sessionId} names the sign-in it came from (may be null). */
 public record Principal(
         UUID userId,
         String email,
@@ -12,8 +12,19 @@ public record Principal(
         List<String> roles,
         String tokenId,
         Instant expiresAt,
-        String sessionId) {
+        String sessionId)
+        implements Identity {
     public boolean hasRole(String role) {
         return roles.contains(role);
+    }
+
+    @Override
+    public String subject() {
+        return "user:" + userId;
+    }
+
+    @Override
+    public UUID ownerId() {
+        return userId;
     }
 }

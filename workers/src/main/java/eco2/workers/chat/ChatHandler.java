@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eco2.common.error.ApiException;
 import eco2.common.error.ErrorEnvelope;
 import eco2.common.security.Authenticator;
+import eco2.common.security.Identity;
+import eco2.common.security.KeyPrincipal;
 import eco2.workers.upstream.UpstreamFailure;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
@@ -92,20 +94,26 @@ public final class ChatHandler {
                 @OpenApiResponse(status = "503", content = @OpenApiContent(from = ErrorEnvelope.class))
             })
     public void completions(Context ctx) {
-        UUID userId;
+        UUID userId = null; // the owner: a user, or an API key's family (whose streams its tier bounds)
         ChatRequest request;
         String slot = null;
         ChatStore.Opened opened;
         try {
-            userId = auth.require(ctx).userId();
+            Identity caller = auth.identify(ctx);
+            userId = caller.ownerId();
             request = reader.read(ctx);
-            if (request.stream()) slot = slots.acquire(userId);
+            if (request.stream()) {
+                slot = caller instanceof KeyPrincipal key
+                        ? slots.acquire(userId, key.tier().openStreams())
+                        : slots.acquire(userId);
+            }
             opened = store.open(userId, request.sessionId(), request.question());
         } catch (ApiException e) {
+            if (slot != null) slots.release(userId, slot);
             ChatErrors.write(ctx, e);
             return;
         } catch (RuntimeException e) {
-            if (slot != null) slots.release(auth.require(ctx).userId(), slot);
+            if (slot != null) slots.release(userId, slot);
             throw e;
         }
         ChatChunks chunks = new ChatChunks(

@@ -53,7 +53,7 @@ public final class ChatSessionsHandler {
                 @OpenApiResponse(status = "422", content = @OpenApiContent(from = ErrorEnvelope.class))
             })
     public void list(Context ctx) {
-        UUID userId = auth.require(ctx).userId();
+        UUID userId = auth.identify(ctx).ownerId();
         FieldErrors errors = new FieldErrors();
         int limit = QueryParams.intInRange(ctx, "limit", 20, 1, 100, errors);
         Object[] after = cursor(ctx.queryParam("cursor"), errors);
@@ -97,7 +97,7 @@ public final class ChatSessionsHandler {
                 @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorEnvelope.class))
             })
     public void get(Context ctx) {
-        UUID userId = auth.require(ctx).userId();
+        UUID userId = auth.identify(ctx).ownerId();
         UUID id = id(ctx);
         Map<String, Object> body = jdbi.withExtension(ChatRepository.class, repo -> {
             ChatRepository.SessionRow session =
@@ -137,7 +137,7 @@ public final class ChatSessionsHandler {
                 @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorEnvelope.class))
             })
     public void delete(Context ctx) {
-        UUID userId = auth.require(ctx).userId();
+        UUID userId = auth.identify(ctx).ownerId();
         UUID id = id(ctx);
         if (jdbi.withExtension(ChatRepository.class, repo -> repo.delete(id, userId)) == 0) {
             throw new NotFound("No such chat session");

@@ -36,6 +36,11 @@ public final class StreamSlots {
 
     /** A slot for a new stream, or 429 when the user already has {@code perUser} open. */
     public String acquire(UUID userId) {
+        return acquire(userId, perUser);
+    }
+
+    /** A slot under an explicit limit (an API key's tier). */
+    public String acquire(UUID userId, int limit) {
         String slot = UUID.randomUUID().toString();
         long now = clock.millis();
         Object granted;
@@ -46,14 +51,14 @@ public final class StreamSlots {
                     List.of(
                             Long.toString(now),
                             Long.toString(now + LEASE.toMillis()),
-                            Integer.toString(perUser),
+                            Integer.toString(limit),
                             slot,
                             Long.toString(LEASE.toMillis() * 2)));
         } catch (JedisException e) {
             throw new Unavailable("Chat streams cannot be counted right now");
         }
         if (!Long.valueOf(1).equals(granted)) {
-            throw new RateLimited("At most " + perUser + " chat streams may be open at once", 5);
+            throw new RateLimited("At most " + limit + " chat streams may be open at once", 5);
         }
         return slot;
     }

@@ -1,10 +1,14 @@
 package eco2.workers.scan;
 
 import eco2.common.error.ErrorEnvelope;
+import eco2.common.error.Forbidden;
 import eco2.common.error.NotFound;
 import eco2.common.error.Unavailable;
 import eco2.common.json.JsonBody;
+import eco2.common.security.ApiTier;
 import eco2.common.security.Authenticator;
+import eco2.common.security.Identity;
+import eco2.common.security.KeyPrincipal;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -51,7 +55,8 @@ public final class ScanHandler {
             versions = "workers",
             tags = "scan",
             summary = "Classify a piece of waste from a phrase (JSON) or a photo (multipart image, text, region); "
-                    + "202 with the task to follow. Header Idempotency-Key (1-64 characters) makes retries safe",
+                    + "202 with the task to follow. Header Idempotency-Key (1-64 characters) makes retries safe. "
+                    + "Scans made with an API key pay nothing and unlock nothing; photos need a pro key",
             security = @OpenApiSecurity(name = "BearerAuth"),
             headers = @OpenApiParam(name = "Idempotency-Key"),
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = ScanRequest.class)),
@@ -59,14 +64,24 @@ public final class ScanHandler {
                 @OpenApiResponse(status = "202", content = @OpenApiContent(from = ScanAccepted.class)),
                 @OpenApiResponse(status = "400", content = @OpenApiContent(from = ErrorEnvelope.class)),
                 @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorEnvelope.class)),
+                @OpenApiResponse(
+                        status = "403",
+                        description = "a photo with a free API key",
+                        content = @OpenApiContent(from = ErrorEnvelope.class)),
                 @OpenApiResponse(status = "409", content = @OpenApiContent(from = ErrorEnvelope.class)),
                 @OpenApiResponse(status = "413", content = @OpenApiContent(from = ErrorEnvelope.class)),
                 @OpenApiResponse(status = "422", content = @OpenApiContent(from = ErrorEnvelope.class)),
                 @OpenApiResponse(status = "503", content = @OpenApiContent(from = ErrorEnvelope.class))
             })
     public void submit(Context ctx) {
-        Caller caller = Caller.user(auth.require(ctx).userId());
+        Identity identity = auth.identify(ctx);
+        Caller caller = Caller.of(identity);
         Submission scan = forms.read(ctx);
+        if (scan.image() != null
+                && identity instanceof KeyPrincipal key
+                && !key.tier().includes(ApiTier.PRO)) {
+            throw new Forbidden("Photo scans need a pro API key or higher");
+        }
         if (scan.image() != null && !visionAvailable) {
             throw new Unavailable("Photo scans need a vision model: set LLM_BASE_URL and VISION_MODEL");
         }
@@ -93,7 +108,7 @@ public final class ScanHandler {
                 @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorEnvelope.class))
             })
     public void get(Context ctx) {
-        Caller caller = Caller.user(auth.require(ctx).userId());
+        Caller caller = Caller.of(auth.identify(ctx));
         ctx.json(view.full(scans.find(caller, taskId(ctx))));
     }
 

@@ -74,11 +74,11 @@ public final class ScanStreamHandler {
 
     private Caller caller(Context ctx, UUID taskId) {
         String ticket = ctx.queryParam("ticket");
-        if (ticket != null && ctx.header("Authorization") == null) {
+        if (ticket != null && ctx.header("Authorization") == null && ctx.header("X-API-Key") == null) {
             return tickets.verify(ticket, taskId)
                     .orElseThrow(() -> new Unauthorized("The stream ticket is invalid or has expired"));
         }
-        return Caller.user(auth.require(ctx).userId());
+        return Caller.of(auth.identify(ctx));
     }
 
     private static long lastEventId(Context ctx) {

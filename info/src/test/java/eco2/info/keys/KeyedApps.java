@@ -1,0 +1,145 @@
+package eco2.info.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import eco2.auth.AuthApp;
+import eco2.auth.AuthConfig;
+import eco2.auth.keys.KeyRing;
+import eco2.auth.keys.KeyRingLoader;
+import eco2.auth.oauth.OAuthSettings;
+import eco2.common.config.Env;
+import eco2.common.db.DbSettings;
+import eco2.common.events.AmqpSettings;
+import eco2.common.http.HttpApp;
+import eco2.common.http.HttpSettings;
+import eco2.common.http.Infra;
+import eco2.common.ratelimit.RateLimitPolicy;
+import eco2.common.ratelimit.RateLimitSettings;
+import eco2.common.testing.TestBroker;
+import eco2.common.testing.TestHttp;
+import eco2.common.testing.TestServices;
+import eco2.info.InfoConfig;
+import eco2.info.InfoModule;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Auth and info as two apps, the way they run in production: each with its own Infra, sharing only PostgreSQL (own
+ * schemas) and Redis; info asks auth about unknown keys over HTTP. Limits are on, with the general bucket wide
+ * enough that only the keys' own tiers limit anything.
+ */
+final class KeyedApps implements AutoCloseable {
+    private static final AtomicInteger SEQ = new AtomicInteger();
+    static final String PASSWORD = "password123";
+
+    final Infra authInfra;
+    final Infra infoInfra;
+    final Javalin authApp;
+    final Javalin infoApp;
+    final TestHttp auth;
+    final TestHttp info;
+    final Jdbi authDb;
+    private final AmqpSettings amqp;
+    private final String deletedQueue;
+
+    KeyedApps() throws Exception {
+        TestServices services = TestServices.get();
+        services.flushRedis();
+        String database = services.freshDatabase();
+        String redisUrl = services.redisUri();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        amqp = new AmqpSettings(services.amqpUri(), "eco2.events.test." + tag);
+        deletedQueue = "auth.user-deleted.test." + tag;
+        RateLimitSettings limits = new RateLimitSettings(
+                true, RateLimitPolicy.open("default", 100_000, Duration.ofMinutes(1)), name -> null);
+        KeyRing keys = KeyRingLoader.load(
+                null, null, Files.createTempDirectory("eco2-keys-test").resolve("jwt.pem"));
+        DbSettings authDbSettings = services.dbSettings(database, "auth");
+        AuthConfig authConfig = new AuthConfig(
+                HttpSettings.forTests(),
+                authDbSettings,
+                redisUrl,
+                amqp,
+                deletedQueue,
+                limits,
+                "eco2-auth",
+                null,
+                null,
+                null,
+                Duration.ofMinutes(30),
+                Duration.ofDays(7),
+                OAuthSettings.fromEnv(new Env(Map.of())));
+        authInfra = Infra.create(redisUrl, keys, "eco2-auth", limits, Clock.systemUTC());
+        authApp = AuthApp.create(authConfig, authInfra, keys).start(0);
+        auth = new TestHttp(authApp.port());
+        // Info verifies bearer tokens with auth's key ring (the JWKS is tested elsewhere) and asks auth over HTTP.
+        infoInfra = Infra.create(
+                redisUrl,
+                keys,
+                "eco2-auth",
+                limits,
+                Clock.systemUTC(),
+                URI.create("http://127.0.0.1:" + authApp.port()));
+        InfoConfig infoConfig =
+                new InfoConfig(HttpSettings.forTests(), services.dbSettings(database, InfoConfig.SCHEMA), true);
+        infoApp = HttpApp.create(
+                        "info", HttpSettings.forTests(), infoInfra, List.of(InfoModule.create(infoConfig, infoInfra)))
+                .start(0);
+        info = new TestHttp(infoApp.port());
+        authDb = Jdbi.create(authDbSettings.url(), authDbSettings.user(), authDbSettings.password())
+                .installPlugins();
+    }
+
+    /** A signed-in user: its bearer header. */
+    String[] signIn() {
+        String username = "keys_" + ProcessHandle.current().pid() % 10000 + "_" + SEQ.incrementAndGet();
+        TestHttp.Response created = auth.postJson(
+                "/api/v1/auth/register",
+                TestHttp.json(Map.of("email", username + "@example.com", "username", username, "password", PASSWORD)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        TestHttp.Response login =
+                auth.postJson("/api/v1/auth/login", TestHttp.json(Map.of("email", username, "password", PASSWORD)));
+        assertThat(login.status()).as(login.body()).isEqualTo(200);
+        return new String[] {
+            "Authorization", TestHttp.bearer(login.json().get("access_token").asText())
+        };
+    }
+
+    /** A new key of the user's: the 201 body. */
+    JsonNode createKey(String[] user, Map<String, Object> body) {
+        TestHttp.Response r = auth.postJson("/api/v1/auth/api-keys", TestHttp.json(body), user);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    JsonNode createKey(String[] user) {
+        return createKey(user, Map.of("name", "kiosk"));
+    }
+
+    double lookups(Infra infra, String source) {
+        return infra.metrics()
+                .registry()
+                .get("eco2_api_key_lookups")
+                .tag("source", source)
+                .counter()
+                .count();
+    }
+
+    @Override
+    public void close() {
+        infoApp.stop();
+        authApp.stop();
+        infoInfra.close();
+        authInfra.close();
+        TestBroker.deleteQueuesAndExchange(amqp.exchange(), deletedQueue);
+    }
+}

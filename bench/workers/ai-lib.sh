@@ -127,3 +127,13 @@ ai_thread_dump() { # label
   log "thread dump ($1): $(grep -c '^"' "$WORK/threads-$1.txt") threads, by name:"
   grep '^"' "$WORK/threads-$1.txt" | sed -E 's/^"([^"]*)".*/\1/; s/[0-9]+/N/g' | sort | uniq -c | sort -rn | head -n 15 >&2
 }
+
+# ai_measure with a thread dump of the server DUMP_AFTER seconds into the run (while it is under load).
+ai_measure_dump() { # dump-label dump-after-seconds AiLoad arguments...
+  local label=$1 after=$2
+  shift 2
+  ( sleep "$after"; ai_thread_dump "$label"; log "sockets: $(ss -s | grep -E '^TCP:' || true)" ) &
+  local dumper=$!
+  ai_measure "$@"
+  wait "$dumper" 2>/dev/null || true
+}

@@ -419,16 +419,19 @@ public final class AiLoad {
             long[] cpuWin = new long[2];
             long[] machWin = new long[4];
             double deadline = start + seconds + 60;
-            for (int t = 1; ; t++) {
+            double lastT = start;
+            while (true) {
                 Thread.sleep(1000);
                 sampler.sample();
                 long d = done.get();
                 long inFlight = accepted.get() - d - failed.get();
                 maxInFlight = (int) Math.max(maxInFlight, inFlight);
-                System.out.printf("%s t=%3ds submitted=%d done/s=%d done=%d failed=%d rejected=%d in_flight=%d %s%n",
-                        label, t, submitted.get(), d - lastDone, d, failed.get(), rejected.get(), inFlight, sampler.line());
-                lastDone = d;
                 double now = sec();
+                System.out.printf("%s t=%5.1fs submitted=%d done/s=%.0f done=%d failed=%d rejected=%d in_flight=%d %s%n",
+                        label, now - start, submitted.get(), (d - lastDone) / (now - lastT), d, failed.get(), rejected.get(),
+                        inFlight, sampler.line());
+                lastDone = d;
+                lastT = now;
                 if (cpuWin[0] == 0 && now >= windowStart) {
                     cpuWin[0] = sampler.cpuNs;
                     long[] m = Sampler.machine();
@@ -607,14 +610,17 @@ public final class AiLoad {
             double start = sec();
             long lastChunks = 0;
             int minOpen = Integer.MAX_VALUE;
-            for (int t = 1; t <= seconds; t++) {
+            double lastT = start;
+            while (sec() - start < seconds) {
                 Thread.sleep(1000);
                 sampler.sample();
                 long c = chunks.sum();
                 minOpen = Math.min(minOpen, open.get());
-                System.out.printf("%s t=%3ds open=%d chunks/s=%d completed=%d failed=%d %s%n", label, t, open.get(),
-                        c - lastChunks, completed.get(), failed.get(), sampler.line());
+                double now = sec();
+                System.out.printf("%s t=%5.1fs open=%d chunks/s=%.0f completed=%d failed=%d %s%n", label, now - start,
+                        open.get(), (c - lastChunks) / (now - lastT), completed.get(), failed.get(), sampler.line());
                 lastChunks = c;
+                lastT = now;
             }
             measuring = false;
             double window = sec() - start;
@@ -694,12 +700,15 @@ public final class AiLoad {
             long cpu0 = sampler.cpuNs;
             double start = sec();
             long last = 0;
-            for (int t = 1; t <= seconds; t++) {
+            double lastT = start;
+            while (sec() - start < seconds) {
                 Thread.sleep(1000);
                 sampler.sample();
-                System.out.printf("%s t=%3ds answers/s=%d failed=%d %s%n", label, t, ok.get() - last, failed.get(),
-                        sampler.line());
+                double now = sec();
+                System.out.printf("%s t=%5.1fs answers/s=%.0f failed=%d %s%n", label, now - start,
+                        (ok.get() - last) / (now - lastT), failed.get(), sampler.line());
                 last = ok.get();
+                lastT = now;
             }
             measuring = false;
             double window = sec() - start;

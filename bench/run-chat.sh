@@ -15,7 +15,7 @@ REPO_DIR=$(dirname "$BENCH_DIR")
 # shellcheck source=bench/lib.sh
 source "$BENCH_DIR/lib.sh"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/eco2-bench-chat.XXXXXX")
-USERS=${USERS:-500}
+USERS=${USERS:-300}
 # shellcheck source=bench/workers/ai-lib.sh
 source "$BENCH_DIR/workers/ai-lib.sh"
 

@@ -485,6 +485,7 @@ public final class AiLoad {
         final Map<String, AtomicInteger> reasons = new ConcurrentHashMap<>();
         volatile boolean stopping;
         volatile boolean measuring;
+        static final Pattern MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"([^\"]{0,80})");
         static final String[] QUESTIONS = {"페트병은 어떻게 버려?", "깨진 유리는 어떻게 버려요?", "우유팩 분리배출 방법 알려줘",
             "알루미늄 캔은 어디에 버려?", "스티로폼 버리는 법", "건전지는 어떻게 버려?"};
 
@@ -536,7 +537,7 @@ public final class AiLoad {
                 } else {
                     if (counted) {
                         failed.incrementAndGet();
-                        reason(errorSeen[0] ? "error chunk" : "stream ended without [DONE]");
+                        if (!errorSeen[0]) reason("stream ended without [DONE]");
                     }
                 }
                 loop(i, n + 1);
@@ -564,6 +565,8 @@ public final class AiLoad {
                             }
                             if (line.contains("\"error\"")) {
                                 errorSeen[0] = true;
+                                Matcher m = MESSAGE.matcher(line);
+                                if (counted) reason("error chunk: " + (m.find() ? m.group(1) : line));
                                 return;
                             }
                             if (!line.contains("\"content\"")) return; // role-only or the final chunk

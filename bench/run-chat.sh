@@ -52,11 +52,11 @@ table() {
     /^BENCH_RESULT / {
       s = kv($0, "scenario")
       if (s == "health") {
-        printf "%-18s %7s %6s %9s %7s %9s %9s %9s %9s %7s %8s %7s %8s %6s\n", s, "-", "-", kv($0, "rps") " rps", kv($0, "http_errors") + kv($0, "timeouts"), kv($0, "p50_ms"), kv($0, "p99_ms"), "-", "-", "-", "-", "-", "-", kv($0, "load")
+        printf "%-18s %7s %6s %9s %7s %9s %9s %9s %9s %7s %8s %7s %8s %6s %s\n", s, "-", "-", kv($0, "rps") " rps", kv($0, "http_errors") + kv($0, "timeouts"), kv($0, "p50_ms"), kv($0, "p99_ms"), "-", "-", "-", "-", "-", "-", kv($0, "load"), "-"
       } else if (s ~ /^offline/) {
-        printf "%-18s %7s %6s %9s %7s %9s %9s %9s %9s %7s %8s %7s %8s %6s\n", s, kv($0, "concurrency"), kv($0, "answers"), kv($0, "rps") " rps", kv($0, "failed"), kv($0, "p50_ms"), kv($0, "p99_ms"), "-", "-", kv($0, "threads_max"), kv($0, "heap_max_mib"), kv($0, "rss_max_mib"), kv($0, "server_cpu_ms_per_answer") "ms", kv($0, "load")
+        printf "%-18s %7s %6s %9s %7s %9s %9s %9s %9s %7s %8s %7s %8s %6s %s\n", s, kv($0, "concurrency"), kv($0, "answers"), kv($0, "rps") " rps", kv($0, "failed"), kv($0, "p50_ms"), kv($0, "p99_ms"), "-", "-", kv($0, "threads_max"), kv($0, "heap_max_mib"), kv($0, "rss_max_mib"), kv($0, "server_cpu_ms_per_answer") "ms", kv($0, "load"), "-"
       } else {
-        printf "%-18s %7s %6s %9s %7s %9s %9s %9s %9s %7s %8s %7s %8s %6s\n", s, kv($0, "streams"), kv($0, "completed"), kv($0, "chunks_per_s"), kv($0, "failed") + kv($0, "still_open"), kv($0, "ttfc_p50_ms"), kv($0, "ttfc_p99_ms"), kv($0, "gap_p50_ms"), kv($0, "gap_p99_ms"), kv($0, "threads_max"), kv($0, "heap_max_mib"), kv($0, "rss_max_mib"), kv($0, "server_cpu_us_per_chunk") "us", kv($0, "load")
+        printf "%-18s %7s %6s %9s %7s %9s %9s %9s %9s %7s %8s %7s %8s %6s %s\n", s, kv($0, "streams"), kv($0, "completed"), kv($0, "chunks_per_s"), kv($0, "failed") + kv($0, "still_open"), kv($0, "ttfc_p50_ms"), kv($0, "ttfc_p99_ms"), kv($0, "gap_p50_ms"), kv($0, "gap_p99_ms"), kv($0, "threads_max"), kv($0, "heap_max_mib"), kv($0, "rss_max_mib"), kv($0, "server_cpu_us_per_chunk") "us", kv($0, "load"), kv($0, "db_pending_max")
       }
     }
     /^# / { print }' "$WORK/results.txt"
@@ -133,7 +133,7 @@ main() {
   echo
   echo "Eco2 chat benchmark: $(nproc) CPUs; fake provider: first token after $FIRST_MS ms; $USERS users" \
     "(CHAT_STREAMS_PER_USER=${CHAT_ENV[1]#*=}); load = 1-min load average at the end of each run"
-  printf "%-18s %7s %6s %9s %7s %9s %9s %9s %9s %7s %8s %7s %8s %6s\n" scenario streams done chunks/s failed ttfc_p50 ttfc_p99 gap_p50 gap_p99 threads heap_MiB rss_MiB cpu/unit load
+  printf "%-18s %7s %6s %9s %7s %9s %9s %9s %9s %7s %8s %7s %8s %6s %s\n" scenario streams done chunks/s failed ttfc_p50 ttfc_p99 gap_p50 gap_p99 threads heap_MiB rss_MiB cpu/unit load db_wait
   table
   verdict
   if [[ -n ${OUT_DIR:-} ]]; then

@@ -43,9 +43,9 @@ table() {
     /^BENCH_RESULT / {
       s = kv($0, "scenario")
       if (s == "health") {
-        printf "%-22s %10s %10.1f %10.1f %10.1f %7s %7s %8s %8s %8s %9s %6s\n", s, "-", kv($0, "rps"), kv($0, "p50_ms"), kv($0, "p99_ms"), kv($0, "http_errors") + kv($0, "timeouts"), "-", "-", "-", "-", "-", kv($0, "load")
+        printf "%-22s %10s %10.1f %10.1f %10.1f %7s %7s %8s %8s %8s %9s %6s %s\n", s, "-", kv($0, "rps"), kv($0, "p50_ms"), kv($0, "p99_ms"), kv($0, "http_errors") + kv($0, "timeouts"), "-", "-", "-", "-", "-", kv($0, "load"), "-"
       } else {
-        printf "%-22s %10s %10s %10s %10s %7s %7s %8s %8s %8s %9s %6s\n", s, kv($0, "offered_per_s"), kv($0, "done_per_s"), kv($0, "p50_ms"), kv($0, "p99_ms"), kv($0, "failed") + kv($0, "rejected"), kv($0, "in_flight_max"), kv($0, "threads_max"), kv($0, "heap_max_mib"), kv($0, "rss_max_mib"), kv($0, "server_cpu_ms_per_scan"), kv($0, "load")
+        printf "%-22s %10s %10s %10s %10s %7s %7s %8s %8s %8s %9s %6s %s\n", s, kv($0, "offered_per_s"), kv($0, "done_per_s"), kv($0, "p50_ms"), kv($0, "p99_ms"), kv($0, "failed") + kv($0, "rejected"), kv($0, "in_flight_max"), kv($0, "threads_max"), kv($0, "heap_max_mib"), kv($0, "rss_max_mib"), kv($0, "server_cpu_ms_per_scan"), kv($0, "load"), kv($0, "db_pending_max")
       }
     }
     /^# / { print }' "$WORK/results.txt"
@@ -99,7 +99,7 @@ main() {
   echo
   echo "Eco2 scan benchmark: $(nproc) CPUs; provider latency $PROVIDER_DELAY_MS ms per call; $USERS users;" \
     "${DURATION}s photo run after a ${WARMUP}s warm-up at $WARMUP_RATE/s; offline ${OFFLINE_DURATION}s per rate; load = 1-min load average at the end of each run"
-  printf "%-22s %10s %10s %10s %10s %7s %7s %8s %8s %8s %9s %6s\n" scenario offered/s done/s p50_ms p99_ms failed inflight threads heap_MiB rss_MiB cpu_ms/scn load
+  printf "%-22s %10s %10s %10s %10s %7s %7s %8s %8s %8s %9s %6s %s\n" scenario offered/s done/s p50_ms p99_ms failed inflight threads heap_MiB rss_MiB cpu_ms/scn load db_wait
   table
   verdict
   if [[ -n ${OUT_DIR:-} ]]; then

@@ -130,6 +130,8 @@ public final class AiLoad {
         final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         volatile long threads, heap, rss, cpuNs;
         long maxThreads, maxHeap, maxRss;
+        /** The most requests seen waiting for a connection, per Hikari pool (the scan and chat schemas'). */
+        final Map<String, Long> maxPending = new java.util.TreeMap<>();
         long machineBusy0, machineTotal0;
 
         Sampler(String base, long pid) {
@@ -146,6 +148,10 @@ public final class AiLoad {
                     if (line.startsWith("jvm_threads_live_threads ")) threads = (long) num(line);
                     else if (line.startsWith("jvm_memory_used_bytes{area=\"heap\"")) h += (long) num(line);
                     else if (line.startsWith("process_cpu_time_ns_total ")) cpuNs = (long) num(line);
+                    else if (line.startsWith("hikaricp_connections_pending{")) {
+                        Matcher pool = Pattern.compile("pool=\"([a-z_]+)\"").matcher(line);
+                        if (pool.find()) maxPending.merge(pool.group(1), (long) num(line), Math::max);
+                    }
                 }
                 heap = h;
             } catch (Exception e) {
@@ -185,6 +191,15 @@ public final class AiLoad {
 
         String line() {
             return String.format("threads=%d heap=%dMiB rss=%dMiB", threads, heap >> 20, rss >> 20);
+        }
+
+        /** e.g. "scan:12,chat:0": the pools whose callers had to wait, with the most waiting at once. */
+        String pending() {
+            StringBuilder b = new StringBuilder();
+            maxPending.forEach((pool, n) -> {
+                if (n > 0) b.append(b.length() == 0 ? "" : ",").append(pool).append(':').append(n);
+            });
+            return b.length() == 0 ? "none" : b.toString();
         }
     }
 
@@ -453,16 +468,18 @@ public final class AiLoad {
             ticker.shutdownNow();
             double window = windowEnd - windowStart;
             double rateDone = doneInWindow.sum() / window;
-            double cpuMsPerScan = doneInWindow.sum() == 0 ? 0 : (cpuWin[1] - cpuWin[0]) / 1e6 / doneInWindow.sum();
+            // CPU from the first submission until the last task ended, per task ended: a backlog cannot hide in it
+            long ended = done.get() + failed.get();
+            double cpuMsPerScan = ended == 0 ? 0 : (sampler.cpuNs - cpu0) / 1e6 / ended;
             double machineBusy = (double) (machWin[2] - machWin[0]) / Math.max(1, machWin[3] - machWin[1]);
             long inFlightEnd = accepted.get() - done.get() - failed.get();
             System.out.printf(
                     "BENCH_RESULT scenario=%s offered_per_s=%.1f done_per_s=%.2f p50_ms=%.1f p99_ms=%.1f submitted=%d done=%d failed=%d "
                             + "rejected=%d in_flight_end=%d in_flight_max=%d threads_max=%d heap_max_mib=%d rss_max_mib=%d "
-                            + "server_cpu_ms_per_scan=%.2f server_cpu_cores=%.2f machine_busy=%.0f%%%n",
+                            + "server_cpu_ms_per_scan=%.2f server_cpu_cores=%.2f machine_busy=%.0f%% db_pending_max=%s%n",
                     label, rate, rateDone, latency.pct(50), latency.pct(99), submitted.get(), done.get(), failed.get(),
                     rejected.get(), inFlightEnd, maxInFlight, sampler.maxThreads, sampler.maxHeap >> 20, sampler.maxRss >> 20,
-                    cpuMsPerScan, (cpuWin[1] - cpuWin[0]) / 1e9 / window, machineBusy * 100);
+                    cpuMsPerScan, (cpuWin[1] - cpuWin[0]) / 1e9 / window, machineBusy * 100, sampler.pending());
             if (!reasons.isEmpty()) System.out.println("# " + label + " failures: " + reasons);
         }
     }
@@ -638,11 +655,11 @@ public final class AiLoad {
                     "BENCH_RESULT scenario=%s streams=%d tokens=%d token_rate=%.0f completed=%d failed=%d still_open=%d "
                             + "chunks_per_s=%.0f ttfc_p50_ms=%.1f ttfc_p99_ms=%.1f gap_p50_ms=%.1f gap_p99_ms=%.1f "
                             + "min_open=%d threads_max=%d heap_max_mib=%d rss_max_mib=%d server_cpu_us_per_chunk=%.1f "
-                            + "server_cpu_cores=%.2f machine_busy=%.0f%%%n",
+                            + "server_cpu_cores=%.2f machine_busy=%.0f%% db_pending_max=%s%n",
                     label, streams, tokensPerAnswer, tokenRate, completed.get(), failed.get(), open.get(), total / window,
                     ttfc.pct(50), ttfc.pct(99), gap.pct(50), gap.pct(99), minOpen, sampler.maxThreads,
                     sampler.maxHeap >> 20, sampler.maxRss >> 20, total == 0 ? 0 : (cpu1 - cpu0) / 1e3 / total,
-                    (cpu1 - cpu0) / 1e9 / window, 100.0 * (m1[0] - m0[0]) / Math.max(1, m1[1] - m0[1]));
+                    (cpu1 - cpu0) / 1e9 / window, 100.0 * (m1[0] - m0[0]) / Math.max(1, m1[1] - m0[1]), sampler.pending());
             if (!reasons.isEmpty()) System.out.println("# " + label + " failures: " + reasons);
         }
     }

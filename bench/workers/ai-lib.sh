@@ -13,7 +13,7 @@ USERS=${USERS:-200}
 BENCH_PASSWORD=${BENCH_PASSWORD:-bench-Passw0rd-eco2}
 READY_TIMEOUT=${READY_TIMEOUT:-180}
 JAR=${JAR:-$REPO_DIR/compose/target/eco2-dev.jar}
-LOAD=(java -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 "$BENCH_DIR/workers/AiLoad.java")
+LOAD=(java -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 "$BENCH_DIR/workers/AiLoad.java")
 SERVER_PID=""
 FAKE_PID=""
 

@@ -20,6 +20,7 @@ import eco2.auth.session.AccessTokenIssuer;
 import eco2.auth.session.LoginThrottle;
 import eco2.auth.session.SessionHandler;
 import eco2.auth.session.SessionService;
+import eco2.auth.session.UserTokenRevoker;
 import eco2.common.db.Database;
 import eco2.common.events.AmqpConnector;
 import eco2.common.events.EventConsumer;
@@ -96,11 +97,12 @@ public final class AuthModule implements ServiceModule {
         OutboxRelay relay =
                 new OutboxRelay(database.jdbi(), amqp, infra.metrics().registry(), "auth").start();
         DocumentCache cache = new DocumentCache(infra.redis(), USER_INFO, Duration.ofMinutes(5));
+        UserTokenRevoker userTokens = new UserTokenRevoker(infra.revocations(), config.accessTokenTtl(), infra.clock());
         EventConsumer deletions = new EventConsumer(
                         Subscription.of(
                                 config.userDeletedQueue(),
                                 List.of(UserDeletedHandler.TYPE),
-                                new UserDeletedHandler(cache)),
+                                new UserDeletedHandler(cache, userTokens)),
                         database.jdbi(),
                         amqp,
                         infra.mapper(),
@@ -116,6 +118,7 @@ public final class AuthModule implements ServiceModule {
                 issuer,
                 new LoginThrottle(infra.tokenBucket()),
                 infra.revocations(),
+                userTokens,
                 config.refreshTokenTtl(),
                 infra.clock());
         OAuthService oauthService = new OAuthService(
@@ -131,7 +134,8 @@ public final class AuthModule implements ServiceModule {
                 hasher,
                 infra.tokenBucket(),
                 infra.rateLimits().tune(PasswordResetService.PER_EMAIL),
-                cache);
+                cache,
+                userTokens);
         return new AuthModule(
                 database,
                 amqp,

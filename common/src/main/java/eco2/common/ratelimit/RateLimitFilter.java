@@ -19,7 +19,8 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
  * The {@code before} handler that meters {@code /api/} traffic: per user for valid bearer tokens, per client IP
- * otherwise. In the same Redis round trip it asks the blacklist (for {@link Authenticator}) and reads the cache
+ * otherwise. In the same Redis round trip it asks the blacklist and the caller's per-user revocation mark (for
+ * {@link Authenticator}) and reads the cache
  * entry the route declared with a {@link Prefetch}, so a protected request costs one round trip.
  */
 public final class RateLimitFilter {
@@ -57,10 +58,11 @@ public final class RateLimitFilter {
         Principal principal = authenticator.peek(ctx);
         String subject = principal != null ? "user:" + principal.userId() : "ip:" + ClientIp.of(ctx);
         String revocationKey = principal != null ? Revocations.key(principal.tokenId()) : null;
+        String userRevocationKey = principal != null ? Revocations.userKey(principal.userId()) : null;
         String prefetchKey = principal != null ? prefetchKey(ctx, principal) : null;
         TokenBucket.Decision decision;
         try {
-            decision = bucket.take(rule.policy(), subject, 1, revocationKey, prefetchKey);
+            decision = bucket.take(rule.policy(), subject, 1, revocationKey, userRevocationKey, prefetchKey);
         } catch (JedisConnectionException e) { // only an unreachable Redis: a script error must not turn limits off
             if (rule.policy().failClosed()) throw new Unavailable("Rate limiting is unavailable; try again shortly");
             log.warn(
@@ -69,7 +71,9 @@ public final class RateLimitFilter {
                     e.toString());
             return;
         }
-        if (principal != null) authenticator.rememberRevoked(ctx, decision.flagged());
+        if (principal != null)
+            authenticator.rememberRevoked(
+                    ctx, decision.flagged() || Revocations.issuedBefore(principal, decision.marked()));
         if (prefetchKey != null) Prefetch.store(ctx, new Prefetched(prefetchKey, decision.prefetched()));
         ctx.header("RateLimit-Limit", Integer.toString(decision.limit()));
         ctx.header("RateLimit-Remaining", Long.toString(decision.remaining()));

@@ -1,5 +1,6 @@
 package eco2.auth;
 
+import eco2.auth.admin.AdminSettings;
 import eco2.auth.oauth.OAuthSettings;
 import eco2.common.config.Env;
 import eco2.common.db.DbSettings;
@@ -23,10 +24,61 @@ public record AuthConfig(
         Path devKeyFile,
         Duration accessTokenTtl,
         Duration refreshTokenTtl,
-        OAuthSettings oauth) {
+        OAuthSettings oauth,
+        AdminSettings admin) {
 
     public static final int DEFAULT_PORT = 8081;
     public static final String USER_DELETED_QUEUE = "auth.user-deleted";
+
+    /** Without admin-panel settings: the other services are looked for on their standard local ports. */
+    public AuthConfig(
+            HttpSettings http,
+            DbSettings db,
+            String redisUrl,
+            AmqpSettings amqp,
+            String userDeletedQueue,
+            RateLimitSettings rateLimits,
+            String issuer,
+            String signingKeyPem,
+            String previousPublicKeyPem,
+            Path devKeyFile,
+            Duration accessTokenTtl,
+            Duration refreshTokenTtl,
+            OAuthSettings oauth) {
+        this(
+                http,
+                db,
+                redisUrl,
+                amqp,
+                userDeletedQueue,
+                rateLimits,
+                issuer,
+                signingKeyPem,
+                previousPublicKeyPem,
+                devKeyFile,
+                accessTokenTtl,
+                refreshTokenTtl,
+                oauth,
+                AdminSettings.fromEnv(new Env(java.util.Map.of())));
+    }
+
+    public AuthConfig withAdmin(AdminSettings admin) {
+        return new AuthConfig(
+                http,
+                db,
+                redisUrl,
+                amqp,
+                userDeletedQueue,
+                rateLimits,
+                issuer,
+                signingKeyPem,
+                previousPublicKeyPem,
+                devKeyFile,
+                accessTokenTtl,
+                refreshTokenTtl,
+                oauth,
+                admin);
+    }
 
     public static AuthConfig fromEnv(Env env) {
         return new AuthConfig(
@@ -42,6 +94,7 @@ public record AuthConfig(
                 Path.of(env.get("JWT_DEV_KEY_FILE", ".eco2-dev/jwt-signing-key.pem")),
                 Duration.ofMinutes(env.integer("ACCESS_TOKEN_MINUTES", 30)),
                 Duration.ofDays(env.integer("REFRESH_TOKEN_DAYS", 7)),
-                OAuthSettings.fromEnv(env));
+                OAuthSettings.fromEnv(env),
+                AdminSettings.fromEnv(env));
     }
 }

@@ -4,6 +4,7 @@ import eco2.auth.account.AccountHandler;
 import eco2.auth.account.AccountService;
 import eco2.auth.account.PasswordHasher;
 import eco2.auth.account.UserDeletedHandler;
+import eco2.auth.admin.AdminPanel;
 import eco2.auth.keys.JwksHandler;
 import eco2.auth.keys.KeyRing;
 import eco2.auth.mail.EmailLinks;
@@ -65,6 +66,7 @@ public final class AuthModule implements ServiceModule {
     private final OAuthHandler oauth;
     private final EmailVerificationHandler verification;
     private final PasswordResetHandler resetHandler;
+    private final AdminPanel panel;
 
     private AuthModule(
             Database database,
@@ -77,7 +79,8 @@ public final class AuthModule implements ServiceModule {
             JwksHandler jwks,
             OAuthHandler oauth,
             EmailVerificationHandler verification,
-            PasswordResetHandler resetHandler) {
+            PasswordResetHandler resetHandler,
+            AdminPanel panel) {
         this.database = database;
         this.amqp = amqp;
         this.relay = relay;
@@ -89,6 +92,7 @@ public final class AuthModule implements ServiceModule {
         this.oauth = oauth;
         this.verification = verification;
         this.resetHandler = resetHandler;
+        this.panel = panel;
     }
 
     public static AuthModule create(AuthConfig config, Infra infra, KeyRing keys) {
@@ -150,7 +154,8 @@ public final class AuthModule implements ServiceModule {
                         new EmailVerificationService(database.jdbi(), links, cache),
                         infra.jsonBody(),
                         infra.authenticator()),
-                new PasswordResetHandler(resets, infra.jsonBody()));
+                new PasswordResetHandler(resets, infra.jsonBody()),
+                new AdminPanel(config.admin(), infra, database.jdbi(), sessionService, issuer, userTokens, cache));
     }
 
     @Override
@@ -174,6 +179,7 @@ public final class AuthModule implements ServiceModule {
         app.post("/api/v1/auth/verify-email", verification::verify);
         app.post("/api/v1/auth/reset-password/request", resetHandler::request);
         app.post("/api/v1/auth/reset-password", resetHandler::reset);
+        panel.routes(app);
     }
 
     @Override

@@ -65,6 +65,26 @@ public final class AuthTestApp implements AutoCloseable {
 
     public static AuthTestApp start(RateLimitSettings limits, String redisUrl, String amqpUrl, OAuthSettings oauth)
             throws Exception {
+        return start(limits, redisUrl, amqpUrl, oauth, UnaryOperator.identity());
+    }
+
+    /** With the config adjusted last, e.g. {@code c -> c.withAdmin(...)}. */
+    public static AuthTestApp start(String redisUrl, UnaryOperator<AuthConfig> adjust) throws Exception {
+        return start(
+                new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null),
+                redisUrl,
+                TestServices.get().amqpUri(),
+                OAuthSettings.fromEnv(new Env(Map.of())),
+                adjust);
+    }
+
+    public static AuthTestApp start(
+            RateLimitSettings limits,
+            String redisUrl,
+            String amqpUrl,
+            OAuthSettings oauth,
+            UnaryOperator<AuthConfig> adjust)
+            throws Exception {
         TestServices services = TestServices.get();
         services.flushRedis();
         String database = services.freshDatabase();
@@ -87,7 +107,7 @@ public final class AuthTestApp implements AutoCloseable {
                 Duration.ofMinutes(30),
                 Duration.ofDays(7),
                 oauth);
-        return new AuthTestApp(config, redisUrl);
+        return new AuthTestApp(adjust.apply(config), redisUrl);
     }
 
     public static RateLimitSettings limits(UnaryOperator<String> overrides) {

@@ -53,6 +53,11 @@ public final class SessionService {
     }
 
     public TokenPair login(String login, String password, String clientIp) {
+        return startSession(authenticate(login, password, clientIp));
+    }
+
+    /** The sign-in check alone (throttle, password, active account), for the admin panel's own sessions. */
+    public User authenticate(String login, String password, String clientIp) {
         Optional<User> user = accounts.find(login);
         // One bucket per account however it is named (email or username); unknown names get their own.
         String account = user.map(u -> u.id().toString()).orElse(login.trim().toLowerCase(Locale.ROOT));
@@ -60,7 +65,7 @@ public final class SessionService {
         if (!accounts.passwordMatches(user, password)) throw new Unauthorized(BAD_CREDENTIALS);
         attempt.succeeded();
         if (!user.get().isActive()) throw new Unauthorized("Account is deactivated");
-        return startSession(user.get());
+        return user.get();
     }
 
     /** A new session for an account that proved itself some other way (a sign-in provider). */

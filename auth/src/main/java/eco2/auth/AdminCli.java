@@ -8,6 +8,7 @@ import eco2.common.redis.Redis;
 import eco2.common.security.Revocations;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,7 +66,7 @@ public final class AdminCli {
         AuthConfig config = AuthConfig.fromEnv(env);
         try (RedisClient redis = Redis.connect(config.redisUrl())) {
             redis.del(AuthModule.USER_INFO + userId);
-            if (endTokens) new Revocations(redis).revokeUser(userId, java.time.Instant.now(), config.accessTokenTtl());
+            if (endTokens) new Revocations(redis).revokeUser(userId, Instant.now(), config.accessTokenTtl());
         } catch (JedisException e) {
             out.println("note: Redis is unreachable; /me may show the old roles for up to 5 minutes"
                     + (endTokens ? ", and tokens already issued keep the role until they expire" : ""));

@@ -9,6 +9,7 @@ import eco2.common.http.HttpSettings;
 import eco2.common.ratelimit.RateLimitSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /** Everything auth reads from the environment, with dev defaults. Tests build it directly. */
 public record AuthConfig(
@@ -59,7 +60,7 @@ public record AuthConfig(
                 accessTokenTtl,
                 refreshTokenTtl,
                 oauth,
-                AdminSettings.fromEnv(new Env(java.util.Map.of())));
+                AdminSettings.fromEnv(new Env(Map.of())));
     }
 
     public AuthConfig withAdmin(AdminSettings admin) {

@@ -92,6 +92,7 @@ public final class AdminPanel {
         for (HandlerType method : new HandlerType[] {
             HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE
         }) {
+            if (method != HandlerType.GET) app.addHttpHandler(method, "/admin", notFound);
             app.addHttpHandler(method, "/admin/<rest>", notFound);
         }
     }

@@ -2,6 +2,7 @@ package eco2.auth.admin;
 
 import eco2.common.config.Env;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -54,6 +55,6 @@ public record AdminSettings(Map<String, String> serviceUrls, boolean secureCooki
         prefixes.put("location", "/api/v1/locations");
         prefixes.put("info", "/api/v1/recycle");
         prefixes.put("workers", "/api/v1/scan");
-        return java.util.Collections.unmodifiableMap(prefixes);
+        return Collections.unmodifiableMap(prefixes);
     }
 }

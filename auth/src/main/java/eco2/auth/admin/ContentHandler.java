@@ -12,6 +12,7 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The content pages: sorting-guide items and FAQ, listed, created and edited through info's own admin JSON API
@@ -121,8 +122,7 @@ public final class ContentHandler {
         throw new BadGateway("info answered " + reply.status());
     }
 
-    private static List<Map<String, Object>> list(
-            JsonNode nodes, java.util.function.Function<JsonNode, Map<String, Object>> row) {
+    private static List<Map<String, Object>> list(JsonNode nodes, Function<JsonNode, Map<String, Object>> row) {
         List<Map<String, Object>> rows = new ArrayList<>();
         nodes.forEach(n -> rows.add(row.apply(n)));
         return rows;

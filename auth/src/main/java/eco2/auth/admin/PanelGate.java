@@ -2,6 +2,7 @@ package eco2.auth.admin;
 
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.interfaces.DecodedJWT;
+import eco2.auth.OpaqueTokens;
 import eco2.auth.account.User;
 import eco2.auth.account.UserRepository;
 import eco2.auth.session.AccessTokenIssuer;
@@ -88,8 +89,7 @@ public final class PanelGate {
 
     /** Starts a session for a user who just proved their password; returns the cookie value. */
     public String start(Context ctx, User user) {
-        PanelSession session =
-                new PanelSession(user.id(), eco2.auth.OpaqueTokens.newToken(), clock.instant(), null, null, null);
+        PanelSession session = new PanelSession(user.id(), OpaqueTokens.newToken(), clock.instant(), null, null, null);
         if (user.roles().contains(AdminService.ADMIN)) session = mint(session, user);
         String cookie = sessions.create(session);
         setCookie(ctx, SESSION_COOKIE, cookie, sessions.cookieMaxAge(session));

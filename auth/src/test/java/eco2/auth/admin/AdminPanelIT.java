@@ -3,6 +3,7 @@ package eco2.auth.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eco2.auth.AuthTestApp;
+import eco2.auth.OpaqueTokens;
 import eco2.auth.TestUsers;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
@@ -72,8 +73,7 @@ class AdminPanelIT {
 
         try (RedisClient redis = RedisClient.create(TestServices.get().redisUri())) {
             String key = PanelSessions.PREFIX
-                    + HexFormat.of()
-                            .formatHex(eco2.auth.OpaqueTokens.hash(browser.cookies.get(PanelGate.SESSION_COOKIE)));
+                    + HexFormat.of().formatHex(OpaqueTokens.hash(browser.cookies.get(PanelGate.SESSION_COOKIE)));
             assertThat(redis.pttl(key)).isBetween(29 * 60_000L, 30 * 60_000L);
             assertThat(redis.get(key)).doesNotContain(browser.cookies.get(PanelGate.SESSION_COOKIE));
         }
@@ -183,6 +183,7 @@ class AdminPanelIT {
             assertThat(r.body()).contains("This page does not exist.").doesNotContain("\"success\"");
         }
         assertThat(auth.http.get("/admin/nope/deeper").header("Content-Type")).startsWith("text/html");
+        assertThat(auth.http.method("PUT", "/admin").header("Content-Type")).startsWith("text/html");
     }
 
     @Test

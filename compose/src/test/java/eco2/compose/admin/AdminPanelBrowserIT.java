@@ -230,13 +230,38 @@ class AdminPanelBrowserIT {
 
     @Test
     @Order(4)
+    void aNewFaqIsCreatedThroughInfoAndInfosValidationShowsOnTheForm() throws Exception {
+        browser.get(base + "/admin/content/faq/new");
+        browser.findElement(By.id("question")).sendKeys("  ");
+        browser.findElement(By.id("answer")).sendKeys("x");
+        browser.findElement(By.id("save")).click();
+        assertThat(browser.findElement(By.id("form-errors")).getText()).contains("question");
+
+        String question = "패널에서 만든 질문 " + UUID.randomUUID().toString().substring(0, 6) + "?";
+        WebElement field = browser.findElement(By.id("question"));
+        field.clear();
+        field.sendKeys(question);
+        WebElement answer = browser.findElement(By.id("answer"));
+        answer.clear();
+        answer.sendKeys("첫 줄\n둘째 줄");
+        shot("09-faq-new");
+        browser.findElement(By.id("save")).click();
+        assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Saved.");
+        String id = browser.getCurrentUrl().replaceAll(".*/faq/([^?]+).*", "$1");
+        JsonNode faq = http.get("/api/v1/recycle/faq/" + id).json();
+        assertThat(faq.get("question").asText()).isEqualTo(question);
+        assertThat(faq.get("answer").asText()).isEqualTo("첫 줄\n둘째 줄");
+    }
+
+    @Test
+    @Order(5)
     void aDeadLetterIsReplayedFromItsQueuePage() throws Exception {
         browser.get(base + "/admin/dead-letters");
         browser.findElement(By.linkText("View")).click();
         List<WebElement> messages = browser.findElements(By.cssSelector("#messages tbody tr"));
         assertThat(messages).hasSize(2);
         assertThat(browser.findElement(By.id("messages")).getText()).contains("<b>깨진 유리</b>");
-        shot("09-dead-letters");
+        shot("10-dead-letters");
         String id = messages.get(0).getAttribute("data-id");
         messages.get(0).findElement(By.className("replay")).click();
 
@@ -253,16 +278,23 @@ class AdminPanelBrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theAuditLogShowsEveryAction() throws Exception {
         browser.get(base + "/admin/audit");
         String log = browser.findElement(By.id("audit")).getText();
-        assertThat(log).contains("user.deactivate", "item.update", "dead_letter.replay", "panel.sign_in", adminEmail);
-        shot("10-audit");
+        assertThat(log)
+                .contains(
+                        "user.deactivate",
+                        "item.update",
+                        "faq.create",
+                        "dead_letter.replay",
+                        "panel.sign_in",
+                        adminEmail);
+        shot("11-audit");
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aUsernameWithAScriptTagIsShownAsText() throws Exception {
         Registered user = register("evil");
         String evil = "<script>alert(1)</script>";
@@ -274,11 +306,11 @@ class AdminPanelBrowserIT {
         assertThat(browser.findElement(By.cssSelector("#users .user-link")).getText())
                 .isEqualTo(evil);
         assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
-        shot("11-escaped-username");
+        shot("12-escaped-username");
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aFormPostedWithoutItsTokenIsRefused() throws Exception {
         Registered user = register("keep");
         browser.get(base + "/admin/users/" + user.id);
@@ -287,14 +319,14 @@ class AdminPanelBrowserIT {
         browser.findElement(By.id("deactivate")).click();
         assertThat(text("h1")).isEqualTo("You do not have access to this page.");
         assertThat(browser.findElement(By.className("code")).getText()).isEqualTo("403");
-        shot("12-csrf-refused");
+        shot("13-csrf-refused");
         assertThat(http.get("/api/v1/auth/me", "Authorization", TestHttp.bearer(user.access))
                         .status())
                 .isEqualTo(200);
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aSignedInNonAdminGets403() throws Exception {
         browser.get(base + "/admin");
         browser.findElement(By.id("sign-out")).click();
@@ -303,7 +335,7 @@ class AdminPanelBrowserIT {
         signIn(user.email);
         assertThat(browser.findElement(By.className("code")).getText()).isEqualTo("403");
         assertThat(browser.findElements(By.cssSelector("header nav"))).isEmpty();
-        shot("13-non-admin-403");
+        shot("14-non-admin-403");
     }
 
     private static void signIn(String email) {

@@ -23,12 +23,14 @@ import redis.clients.jedis.RedisClient;
 class AdminPanelIT {
     static AuthTestApp auth;
     static TestUsers.Session admin;
+    static String redisUrl;
 
     @BeforeAll
     static void start() throws Exception {
         // Nothing answers on port 1: every other service is "unavailable".
-        auth = AuthTestApp.start(
-                TestServices.get().redisUri(), c -> c.withAdmin(AdminSettings.allAt("http://127.0.0.1:1")));
+        // Panel sessions live across a test's requests: an index that other runs' flushes do not touch.
+        redisUrl = TestServices.get().isolatedRedisUri(12);
+        auth = AuthTestApp.start(redisUrl, c -> c.withAdmin(AdminSettings.allAt("http://127.0.0.1:1")));
         admin = Admins.create(auth);
     }
 
@@ -71,7 +73,7 @@ class AdminPanelIT {
         assertThat(dashboard.header("Cache-Control")).isEqualTo("no-store");
         assertThat(dashboard.body()).contains("id=\"users-total\"", "응답 없음"); // Korean by default; no service answers
 
-        try (RedisClient redis = RedisClient.create(TestServices.get().redisUri())) {
+        try (RedisClient redis = RedisClient.create(redisUrl)) {
             String key = PanelSessions.PREFIX
                     + HexFormat.of().formatHex(OpaqueTokens.hash(browser.cookies.get(PanelGate.SESSION_COOKIE)));
             assertThat(redis.pttl(key)).isBetween(29 * 60_000L, 30 * 60_000L);

@@ -81,7 +81,8 @@ class AdminPanelBrowserIT {
                 Files.isExecutable(CHROMEDRIVER),
                 "skipped: /usr/bin/chromedriver is absent (apt-get install chromium chromium-driver; .ci/run does)");
         TestServices services = TestServices.get();
-        services.flushRedis();
+        // The browser's session must outlive the class: an index that other runs' flushes do not touch.
+        String redisUrl = services.isolatedRedisUri(13);
         String database = services.freshDatabase();
         String tag = UUID.randomUUID().toString().substring(0, 8);
         amqp = new AmqpSettings(services.amqpUri(), "eco2.events.test." + tag);
@@ -100,7 +101,7 @@ class AdminPanelBrowserIT {
         AuthConfig auth = new AuthConfig(
                         HttpSettings.forTests(),
                         services.dbSettings(database, "auth"),
-                        services.redisUri(),
+                        redisUrl,
                         amqp,
                         queues.get(0),
                         limits,
@@ -123,7 +124,7 @@ class AdminPanelBrowserIT {
         InfoConfig info =
                 new InfoConfig(HttpSettings.forTests(), services.dbSettings(database, InfoConfig.SCHEMA), false);
         KeyRing keys = KeyRingLoader.load(null, null, auth.devKeyFile());
-        infra = Infra.create(services.redisUri(), keys, "eco2-auth", limits, Clock.systemUTC());
+        infra = Infra.create(redisUrl, keys, "eco2-auth", limits, Clock.systemUTC());
         app = HttpApp.create(
                         "admin panel",
                         HttpSettings.forTests(),

@@ -11,11 +11,13 @@
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+export REPO_DIR
 REPO_DIR=$(dirname "$BENCH_DIR")
 # shellcheck source=bench/lib.sh
 source "$BENCH_DIR/lib.sh"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/eco2-bench-chat.XXXXXX")
 USERS=${USERS:-300}
+# shellcheck source=bench/workers/ai-lib.sh
 # shellcheck source=bench/workers/ai-lib.sh
 source "$BENCH_DIR/workers/ai-lib.sh"
 
@@ -133,7 +135,7 @@ main() {
   echo
   echo "Eco2 chat benchmark: $(nproc) CPUs; fake provider: first token after $FIRST_MS ms; $USERS users" \
     "(CHAT_STREAMS_PER_USER=${CHAT_ENV[1]#*=}); load = 1-min load average at the end of each run"
-  printf "%-18s %7s %6s %9s %7s %9s %9s %9s %9s %7s %8s %7s %8s %6s %s\n" scenario streams done chunks/s failed ttfc_p50 ttfc_p99 gap_p50 gap_p99 threads heap_MiB rss_MiB cpu/unit load db_wait
+  printf "%-18s %7s %6s %9s %7s %9s %9s %9s %9s %7s %8s %7s %8s %6s %s\n" scenario streams "done" chunks/s failed ttfc_p50 ttfc_p99 gap_p50 gap_p99 threads heap_MiB rss_MiB cpu/unit load db_wait
   table
   verdict
   if [[ -n ${OUT_DIR:-} ]]; then

@@ -8,10 +8,12 @@
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+export REPO_DIR
 REPO_DIR=$(dirname "$BENCH_DIR")
 # shellcheck source=bench/lib.sh
 source "$BENCH_DIR/lib.sh"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/eco2-bench-scan.XXXXXX")
+# shellcheck source=bench/workers/ai-lib.sh
 # shellcheck source=bench/workers/ai-lib.sh
 source "$BENCH_DIR/workers/ai-lib.sh"
 

@@ -20,7 +20,14 @@ public final class AuthMain {
         if (MigrateCommand.runIfAsked(args, config.db(), List.of())) return;
         KeyRing keys = KeyRingLoader.load(config.signingKeyPem(), config.previousPublicKeyPem(), config.devKeyFile());
         // Auth verifies its own tokens with its key ring: no HTTP round trip to itself.
-        Infra infra = Infra.create(config.redisUrl(), keys, config.issuer(), config.rateLimits(), Clock.systemUTC());
+        Infra infra = Infra.create(
+                config.redisUrl(),
+                keys,
+                config.issuer(),
+                config.rateLimits(),
+                Clock.systemUTC(),
+                Infra.DEFAULT_AUTH_URL,
+                config.accessTokenTtl());
         Javalin app = AuthApp.create(config, infra, keys);
         infra.lifecycle().closeAfterwards(infra).stopOnSignals();
         infra.lifecycle().start(app, config.http().port());

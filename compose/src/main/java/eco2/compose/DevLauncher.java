@@ -54,7 +54,14 @@ public final class DevLauncher {
         env.requireComplete();
         KeyRing keys = KeyRingLoader.load(auth.signingKeyPem(), auth.previousPublicKeyPem(), auth.devKeyFile());
         // In one JVM every module verifies tokens against auth's key ring directly.
-        Infra infra = Infra.create(auth.redisUrl(), keys, auth.issuer(), auth.rateLimits(), Clock.systemUTC());
+        Infra infra = Infra.create(
+                auth.redisUrl(),
+                keys,
+                auth.issuer(),
+                auth.rateLimits(),
+                Clock.systemUTC(),
+                Infra.DEFAULT_AUTH_URL,
+                auth.accessTokenTtl());
         WorkersModule workers = WorkersModule.create(WorkersConfig.fromEnv(env), infra);
         List<ServiceModule> modules = List.of(
                 AuthModule.create(auth, infra, keys),

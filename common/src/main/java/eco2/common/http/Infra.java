@@ -16,6 +16,7 @@ import eco2.common.security.PublicKeySource;
 import eco2.common.security.Revocations;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -40,10 +41,10 @@ public record Infra(
 
     public static Infra create(
             String redisUrl, PublicKeySource keys, String issuer, RateLimitSettings rateLimits, Clock clock) {
-        return create(redisUrl, keys, issuer, rateLimits, clock, DEFAULT_AUTH_URL);
+        return create(
+                redisUrl, keys, issuer, rateLimits, clock, DEFAULT_AUTH_URL, AccessTokenVerifier.DEFAULT_MAX_LIFETIME);
     }
 
-    /** {@code authUrl}: auth's base URL, asked about API keys Redis does not know (when auth is not in this app). */
     public static Infra create(
             String redisUrl,
             PublicKeySource keys,
@@ -51,10 +52,26 @@ public record Infra(
             RateLimitSettings rateLimits,
             Clock clock,
             URI authUrl) {
+        return create(redisUrl, keys, issuer, rateLimits, clock, authUrl, AccessTokenVerifier.DEFAULT_MAX_LIFETIME);
+    }
+
+    /**
+     * {@code authUrl}: auth's base URL, asked about API keys Redis does not know (when auth is not in this app);
+     * {@code maxAccessLifetime}: auth's access-token lifetime, the longest {@code exp - iat} accepted.
+     */
+    public static Infra create(
+            String redisUrl,
+            PublicKeySource keys,
+            String issuer,
+            RateLimitSettings rateLimits,
+            Clock clock,
+            URI authUrl,
+            Duration maxAccessLifetime) {
         RedisClient redis = Redis.connect(redisUrl);
         ObjectMapper mapper = Json.newMapper();
         Revocations revocations = new Revocations(redis);
-        Authenticator authenticator = new Authenticator(new AccessTokenVerifier(keys, issuer, clock), revocations);
+        Authenticator authenticator =
+                new Authenticator(new AccessTokenVerifier(keys, issuer, clock, maxAccessLifetime), revocations);
         return new Infra(
                 redis,
                 Metrics.create(),

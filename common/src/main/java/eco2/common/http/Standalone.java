@@ -23,14 +23,16 @@ public final class Standalone {
     public static Javalin run(String title, Env env, int defaultPort, Function<Infra, ServiceModule> module) {
         HttpSettings http = HttpSettings.fromEnv(env, defaultPort);
         URI jwksUrl = URI.create(env.get("JWKS_URL", DEFAULT_JWKS_URL));
-        JwksClient jwks = new JwksClient(jwksUrl, Json.newMapper(), Clock.systemUTC(), Duration.ofSeconds(30));
+        JwksClient jwks =
+                new JwksClient(jwksUrl, Json.newMapper(), Clock.systemUTC(), Duration.ofSeconds(30)).startRefreshing();
         Infra infra = Infra.create(
                 env.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
                 jwks,
                 env.get("JWT_ISSUER", "eco2-auth"),
                 RateLimitSettings.fromEnv(env),
                 Clock.systemUTC(),
-                URI.create(env.get("AUTH_URL", jwksUrl.resolve("/").toString())));
+                URI.create(env.get("AUTH_URL", jwksUrl.resolve("/").toString())),
+                Duration.ofMinutes(env.integer("ACCESS_TOKEN_MINUTES", 30)));
         env.requireComplete();
         Javalin app = HttpApp.create(title, http, infra, List.of(module.apply(infra)));
         infra.lifecycle().closeAfterwards(infra).stopOnSignals();

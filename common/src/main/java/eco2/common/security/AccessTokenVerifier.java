@@ -14,7 +14,8 @@ import java.util.UUID;
 
 /**
  * Verifies access tokens locally. The algorithm is pinned to RS256, so {@code alg:none} and HS/RS confusion
- * fail; {@code exp}, {@code iss}, {@code aud=eco2} and {@code type=access} are all required.
+ * fail; {@code exp}, {@code iat}, {@code iss}, {@code aud=eco2} and {@code type=access} are all required, and a
+ * token whose {@code exp - iat} is longer than auth's access lifetime (plus leeway) is refused, whoever signed it.
  */
 public final class AccessTokenVerifier {
     public static final String AUDIENCE = "eco2";
@@ -22,18 +23,27 @@ public final class AccessTokenVerifier {
     public static final Duration LEEWAY = Duration.ofSeconds(5);
     /** The issue time in milliseconds, beside the standard {@code iat}. */
     public static final String ISSUED_AT_MILLIS = "iat_ms";
+    /** Auth's default access-token lifetime ({@code ACCESS_TOKEN_MINUTES}). */
+    public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofMinutes(30);
 
     private final JWTVerifier verifier;
     private final VerifiedTokenCache cache;
+    private final Duration maxLifetime;
 
     public AccessTokenVerifier(PublicKeySource keys, String issuer, Clock clock) {
-        this.cache = new VerifiedTokenCache(50_000, clock);
+        this(keys, issuer, clock, DEFAULT_MAX_LIFETIME);
+    }
+
+    public AccessTokenVerifier(PublicKeySource keys, String issuer, Clock clock, Duration maxLifetime) {
+        this.cache = new VerifiedTokenCache(50_000, clock, keys);
+        this.maxLifetime = maxLifetime.plus(LEEWAY);
         Algorithm rs256 = Algorithm.RSA256(keys.asVerifyingKeyProvider());
         Verification rules = JWT.require(rs256)
                 .withIssuer(issuer)
                 .withAudience(AUDIENCE)
                 .withClaim("type", "access")
                 .withClaimPresence("exp")
+                .withClaimPresence("iat")
                 .withClaimPresence("sub")
                 .withClaimPresence("jti")
                 .acceptLeeway(LEEWAY.toSeconds());
@@ -48,6 +58,8 @@ public final class AccessTokenVerifier {
     private Principal verifyNow(String token) {
         try {
             DecodedJWT jwt = verifier.verify(token);
+            Instant issued = jwt.getIssuedAtAsInstant();
+            if (Duration.between(issued, jwt.getExpiresAtAsInstant()).compareTo(maxLifetime) > 0) return null;
             List<String> roles = jwt.getClaim("roles").asList(String.class);
             return new Principal(
                     UUID.fromString(jwt.getSubject()),

@@ -45,7 +45,7 @@ public final class TestTokens {
         return (RSAPublicKey) keys.getPublic();
     }
 
-    String kid() {
+    public String kid() {
         return kid;
     }
 

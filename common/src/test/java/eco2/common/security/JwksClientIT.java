@@ -257,4 +257,30 @@ class JwksClientIT {
         assertSameKey(client.find("first"), first);
         assertThat(client.find("ec-key")).isNull();
     }
+
+    @Test
+    void keysThatCouldNotBeConfirmedForTheHardMaximumAgeAreNoLongerTrusted() {
+        client.find("first");
+        status.set(500);
+        clock.advance(JwksClient.MAX_KEY_AGE.minusMinutes(1));
+        assertSameKey(client.find("first"), first);
+
+        clock.advance(Duration.ofMinutes(1));
+
+        assertThatThrownBy(() -> client.find("first")).isInstanceOf(Unavailable.class);
+    }
+
+    @Test
+    void theBackgroundRefreshKeepsRequestsFromFetching() throws Exception {
+        client.find("first");
+        serve(Map.of("first", first, "second", second));
+        clock.advance(JwksClient.MAX_AGE.minusSeconds(10));
+
+        client.refreshNow(); // what the jwks-refresh thread does every minute
+        clock.advance(Duration.ofSeconds(20));
+
+        assertSameKey(client.find("second"), second);
+        assertSameKey(client.find("first"), first);
+        assertThat(fetches).as("one at the start, one in the background").hasValue(2);
+    }
 }

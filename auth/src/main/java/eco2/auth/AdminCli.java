@@ -7,10 +7,12 @@ import eco2.common.db.Database;
 import eco2.common.db.DbSettings;
 import eco2.common.redis.Redis;
 import eco2.common.security.Revocations;
+import eco2.common.security.SecurityLog;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import redis.clients.jedis.RedisClient;
@@ -58,6 +60,7 @@ public final class AdminCli {
             out.println("no account has the email " + email);
             return 1;
         }
+        SecurityLog.event("role." + args[0], changed.get(), Map.of("role", ADMIN, "by", "AdminCli"));
         dropCachedAccount(env, changed.get(), args[0].equals("revoke"), out);
         out.println(args[0] + "ed admin for " + email);
         return 0;

@@ -10,10 +10,12 @@ import eco2.common.error.Conflict;
 import eco2.common.error.NotFound;
 import eco2.common.redis.DocumentCache;
 import eco2.common.security.ApiTier;
+import eco2.common.security.SecurityLog;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -153,6 +155,7 @@ public final class AdminService {
         jdbi.useExtension(
                 AdminRepository.class,
                 repo -> repo.audit(actor.id(), actor.email(), action, target, detail, actor.requestId()));
+        logAction(actor, action, target);
     }
 
     public List<AdminRepository.AuditRow> auditPage(int page) {
@@ -165,6 +168,11 @@ public final class AdminService {
 
     private static void audit(AdminRepository repo, Actor actor, String action, UUID target) {
         repo.audit(actor.id(), actor.email(), action, "user:" + target, null, actor.requestId());
+        logAction(actor, action, "user:" + target);
+    }
+
+    private static void logAction(Actor actor, String action, String target) {
+        SecurityLog.event("admin.action", actor.id(), Map.of("action", action, "target", target));
     }
 
     /** An admin cannot lock themself out of the panel from inside it. */

@@ -10,11 +10,13 @@ import eco2.common.ratelimit.QuotaMonth;
 import eco2.common.ratelimit.TokenBucket;
 import eco2.common.security.ApiKeyFormat;
 import eco2.common.security.ApiTier;
+import eco2.common.security.SecurityLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -86,6 +88,7 @@ public final class ApiKeyService {
         List<String> live = jdbi.withExtension(ApiKeyRepository.class, repo -> repo.livePrefixesOf(userId));
         tombstones(live);
         List<String> revoked = jdbi.withExtension(ApiKeyRepository.class, repo -> repo.revokeAllOf(userId));
+        if (!revoked.isEmpty()) SecurityLog.event("api_key.revoke_all", userId, Map.of("prefixes", revoked));
         tombstones(revoked.stream().filter(prefix -> !live.contains(prefix)).toList());
     }
 
@@ -109,6 +112,7 @@ public final class ApiKeyService {
             repo.revoke(found.id());
             return found;
         });
+        SecurityLog.event("api_key.revoke", key.userId(), Map.of("prefix", key.prefix()));
         tombstones(List.of(key.prefix()));
         return key;
     }

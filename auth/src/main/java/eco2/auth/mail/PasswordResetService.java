@@ -14,6 +14,7 @@ import eco2.common.error.Unavailable;
 import eco2.common.ratelimit.RateLimitPolicy;
 import eco2.common.ratelimit.TokenBucket;
 import eco2.common.redis.DocumentCache;
+import eco2.common.security.SecurityLog;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -99,7 +100,7 @@ public final class PasswordResetService implements AutoCloseable {
         });
         accountCache.invalidate(changed.orElseThrow(PasswordResetService::badLink));
         endAccessTokens(changed.get());
-        log.info("password reset for user {}: all sessions revoked", changed.get());
+        SecurityLog.event("password.reset", changed.get());
     }
 
     /** Whoever knew the old password may hold access tokens: they end too (best effort: the reset has committed). */

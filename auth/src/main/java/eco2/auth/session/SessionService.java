@@ -4,13 +4,16 @@ import eco2.auth.OpaqueTokens;
 import eco2.auth.account.AccountService;
 import eco2.auth.account.User;
 import eco2.auth.account.UserRepository;
+import eco2.common.error.RateLimited;
 import eco2.common.error.Unauthorized;
 import eco2.common.security.Principal;
 import eco2.common.security.Revocations;
+import eco2.common.security.SecurityLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -64,10 +67,24 @@ public final class SessionService {
         Optional<User> user = accounts.find(login);
         // One bucket per account however it is named (email or username); unknown names get their own.
         String account = user.map(u -> u.id().toString()).orElse(login.trim().toLowerCase(Locale.ROOT));
-        LoginThrottle.Attempt attempt = throttle.begin(clientIp, account, user.map(User::id));
-        if (!accounts.passwordMatches(user, password)) throw new Unauthorized(BAD_CREDENTIALS);
+        UUID userId = user.map(User::id).orElse(null);
+        LoginThrottle.Attempt attempt;
+        try {
+            attempt = throttle.begin(clientIp, account, user.map(User::id));
+        } catch (RateLimited e) {
+            SecurityLog.event("sign_in.throttled", userId);
+            throw e;
+        }
+        if (!accounts.passwordMatches(user, password)) {
+            SecurityLog.event("sign_in.failure", userId, Map.of("reason", "bad_credentials"));
+            throw new Unauthorized(BAD_CREDENTIALS);
+        }
         attempt.succeeded();
-        if (!user.get().isActive()) throw new Unauthorized("Account is deactivated");
+        if (!user.get().isActive()) {
+            SecurityLog.event("sign_in.failure", userId, Map.of("reason", "deactivated"));
+            throw new Unauthorized("Account is deactivated");
+        }
+        SecurityLog.event("sign_in.success", userId);
         return user.get();
     }
 
@@ -92,10 +109,10 @@ public final class SessionService {
             if (consumed.isEmpty()) {
                 Optional<RefreshToken> spent = tokens.findByHash(hash).filter(t -> t.usedAt() != null);
                 if (spent.isEmpty()) return Outcome.REJECTED;
-                log.warn(
-                        "refresh token reuse: revoking session family {} of user {}",
-                        spent.get().familyId(),
-                        spent.get().userId());
+                SecurityLog.event(
+                        "refresh_token.reuse",
+                        spent.get().userId(),
+                        Map.of("session", spent.get().familyId().toString()));
                 tokens.revokeFamily(spent.get().familyId());
                 return Outcome.reused(spent.get().userId());
             }

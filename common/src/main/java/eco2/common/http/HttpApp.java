@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.MDC;
 
 /**
  * Creates a Javalin app with all the plumbing mounted (errors, request ids, logs, metrics, security
@@ -101,6 +102,7 @@ public final class HttpApp {
         app.before(ctx -> {
             RequestIds.assign(ctx);
             clientIp.assign(ctx);
+            MDC.put("client_ip", ClientIp.of(ctx));
             SecurityHeaders.apply(ctx);
         });
         app.before(rateLimiter::handle);

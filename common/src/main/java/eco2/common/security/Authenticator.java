@@ -44,6 +44,12 @@ public final class Authenticator {
         return ctx.attribute(PRINCIPAL);
     }
 
+    /** The id of the user whose bearer token this request's checks verified, if any (for the access log). */
+    public static String userIdSeen(Context ctx) {
+        Principal principal = ctx.attribute(PRINCIPAL);
+        return principal == null ? null : principal.userId().toString();
+    }
+
     /** Records the revocation answer (blacklist and user mark) fetched together with the rate-limit decision. */
     public void rememberRevoked(Context ctx, boolean revoked) {
         ctx.attribute(REVOKED, revoked);

@@ -37,6 +37,10 @@ WARMUP=${WARMUP:-20}
 HEALTH_SECONDS=${HEALTH_SECONDS:-10}
 # Per-user limits raised so that USERS users can hold HOLD_STREAMS streams (each user holds several, and a
 # finished stream's slot is released just after its [DONE]); both are still checked on every request.
+# On 2 CPUs the common ForkJoinPool has parallelism 1, so CompletableFuture runs each async stage on a new thread,
+# and HttpClient.sendAsync completes every response through it (see bench/README.md): the launcher gets the flag the
+# load client has. JAVA_OPTS= (empty) measures without it.
+export JAVA_OPTS=${JAVA_OPTS-"-Djava.util.concurrent.ForkJoinPool.common.parallelism=2"}
 CHAT_ENV=(CHAT_REQUESTS_PER_MINUTE="${CHAT_REQUESTS_PER_MINUTE:-1000000}" CHAT_STREAMS_PER_USER="${CHAT_STREAMS_PER_USER:-16}")
 
 cleanup() {

@@ -28,6 +28,7 @@ import eco2.workers.upstream.InfoClient;
 import eco2.workers.upstream.JsonHttp;
 import eco2.workers.upstream.LocationClient;
 import io.javalin.Javalin;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +45,9 @@ final class ChatFeature implements AutoCloseable {
 
     private final Database db;
     private final EventConsumer userEvents;
-    private final ExecutorService work;
+    private final ExecutorService persist;
+    private final ExecutorService retrieval;
+    private final ExecutorService provider;
     private final ScheduledExecutorService timer;
     private final ChatHandler completions;
     private final ChatSessionsHandler sessions;
@@ -55,19 +58,29 @@ final class ChatFeature implements AutoCloseable {
             LlmSettings llm,
             Infra infra,
             AmqpConnector amqp,
-            InfoClient info,
+            URI infoUrl,
             CharacterService characters) {
         var registry = infra.metrics().registry();
         db = Database.open(config.db(), registry, List.of());
-        work = Executors.newFixedThreadPool(config.db().poolSize(), daemon("chat-work"));
+        // Three small pools, so that a token never waits behind a database write or a retrieval: blocking work
+        // (stored answers, stream leases in Redis, the character catalogue) on `persist`, leaving connections for
+        // the request threads' session inserts; the sibling services' HTTP client and the composing of answers on
+        // `retrieval`; the provider's HTTP client, which parses tokens and queues them for the client, on
+        // `provider`. Neither of the last two ever blocks, so a core each is enough.
+        persist = daemonPool("chat-db", Math.max(2, config.db().poolSize() / 2));
+        retrieval = daemonPool("chat-retrieval", 2);
+        provider = daemonPool("chat-llm", 2);
         timer = Executors.newSingleThreadScheduledExecutor(daemon("chat-ping"));
-        LocationClient location = new LocationClient(new JsonHttp(
-                infra.mapper(), config.locationUrl(), "Nearby search (location)", Duration.ofSeconds(5), work));
-        ChatRetriever retriever = new ChatRetriever(info, location, characters, work);
+        Duration timeout = Duration.ofSeconds(5);
+        InfoClient info =
+                new InfoClient(new JsonHttp(infra.mapper(), infoUrl, "The sorting guide (info)", timeout, retrieval));
+        LocationClient location = new LocationClient(
+                new JsonHttp(infra.mapper(), config.locationUrl(), "Nearby search (location)", timeout, retrieval));
+        ChatRetriever retriever = new ChatRetriever(info, location, characters, persist);
         StreamSlots slots = new StreamSlots(infra.redis(), infra.clock(), config.streamsPerUser());
         GuideReply offline = new GuideReply(new GuideComposer());
         ChatReply reply = llm.online()
-                ? new LlmReply(new OpenAiStream(llm, infra.mapper(), work), llm, offline, infra.mapper())
+                ? new LlmReply(new OpenAiStream(llm, infra.mapper(), provider), llm, offline, infra.mapper())
                 : offline;
         completions = new ChatHandler(
                 new ChatStore(db.jdbi(), infra.mapper()),
@@ -76,7 +89,8 @@ final class ChatFeature implements AutoCloseable {
                 slots,
                 infra.authenticator(),
                 infra.mapper(),
-                work,
+                persist,
+                retrieval,
                 timer,
                 config.pingInterval().toMillis(),
                 infra.clock());
@@ -130,8 +144,14 @@ final class ChatFeature implements AutoCloseable {
     public void close() {
         userEvents.close();
         timer.shutdownNow();
-        work.shutdownNow();
+        provider.shutdownNow();
+        retrieval.shutdownNow();
+        persist.shutdownNow();
         db.close();
+    }
+
+    private static ExecutorService daemonPool(String name, int threads) {
+        return Executors.newFixedThreadPool(threads, daemon(name));
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -90,8 +90,8 @@ public final class WorkersModule implements ServiceModule {
                         infra.metrics().registry())
                 .startWhenReachable();
         ScanFeature scan = new ScanFeature(config.scan(), infra, amqp);
-        ChatFeature chat =
-                new ChatFeature(config.chat(), config.scan().llm(), infra, amqp, scan.info(), scan.characters());
+        ChatFeature chat = new ChatFeature(
+                config.chat(), config.scan().llm(), infra, amqp, config.scan().infoUrl(), scan.characters());
         AdminCounts counts = () -> {
             Instant today = AdminCounts.startOfToday(infra.clock());
             return Map.of(

@@ -1,9 +1,13 @@
 package eco2.workers.chat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The OpenAI wire shapes of one completion: the whole answer, its stream chunks, and Eco²'s {@code eco2} object. */
 final class ChatChunks {
@@ -39,6 +43,31 @@ final class ChatChunks {
         body.put("choices", List.of(choice));
         if (grounding != null) body.put("eco2", eco2(grounding));
         return body;
+    }
+
+    /**
+     * Content deltas as whole SSE events, byte for byte what Jackson writes for {@link #delta}: the chunk is
+     * serialised once around a marker, and each token only has its string escaped into the gap. This is the path
+     * of every streamed token, so it builds no maps.
+     */
+    Function<String, byte[]> contentEvents(ObjectMapper mapper) {
+        String marker = "\0eco2-piece\0";
+        try {
+            String template = mapper.writeValueAsString(delta(Map.of("content", marker), null, null));
+            String quoted = mapper.writeValueAsString(marker);
+            int at = template.lastIndexOf(quoted); // the content comes after the caller's model name
+            String before = "data: " + template.substring(0, at);
+            String after = template.substring(at + quoted.length()) + "\n\n";
+            return piece -> {
+                try {
+                    return (before + mapper.writeValueAsString(piece) + after).getBytes(StandardCharsets.UTF_8);
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     Map<String, Object> usageChunk(Map<String, Object> usage) {

@@ -6,6 +6,7 @@ import eco2.common.error.ErrorEnvelope;
 import eco2.common.security.Authenticator;
 import eco2.common.security.Identity;
 import eco2.common.security.KeyPrincipal;
+import eco2.workers.llm.TokenSink;
 import eco2.workers.upstream.UpstreamFailure;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
@@ -18,10 +19,12 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +45,7 @@ public final class ChatHandler {
     private final Authenticator auth;
     private final ObjectMapper mapper;
     private final Executor db;
+    private final Executor work;
     private final ScheduledExecutorService timer;
     private final long pingMillis;
     private final Clock clock;
@@ -54,6 +58,7 @@ public final class ChatHandler {
             Authenticator auth,
             ObjectMapper mapper,
             Executor db,
+            Executor work,
             ScheduledExecutorService timer,
             long pingMillis,
             Clock clock) {
@@ -65,6 +70,7 @@ public final class ChatHandler {
         this.auth = auth;
         this.mapper = mapper;
         this.db = db;
+        this.work = work;
         this.timer = timer;
         this.pingMillis = pingMillis;
         this.clock = clock;
@@ -137,7 +143,7 @@ public final class ChatHandler {
         ctx.future(() -> grounding
                 .thenComposeAsync(
                         g -> reply.write(request, g, piece -> {}).thenApply(text -> new ChatAnswer(text, "stop", g)),
-                        db)
+                        work)
                 .thenAcceptAsync(
                         answer -> {
                             store.answer(
@@ -157,6 +163,12 @@ public final class ChatHandler {
                 }));
     }
 
+    /**
+     * The stream runs inside the request's async mode (Javalin starts it before calling the supplier), as the
+     * non-blocking output requires. Tokens go from the provider's client thread straight into the stream's queue;
+     * the stored answer, the slot's lease and the catalogue go to the database executor, so a token never waits
+     * behind them. The response ends after the answer is stored and the slot released, as before.
+     */
     private void stream(
             Context ctx,
             UUID userId,
@@ -165,44 +177,61 @@ public final class ChatHandler {
             ChatStore.Opened opened,
             ChatChunks chunks,
             CompletableFuture<Grounding> grounding) {
-        ChatSse sse = new ChatSse(ctx, mapper);
-        ScheduledFuture<?> pings = timer.scheduleAtFixedRate(
-                () -> {
-                    sse.ping();
-                    slots.renew(userId, slot);
-                },
-                pingMillis,
-                pingMillis,
-                TimeUnit.MILLISECONDS);
-        StringBuilder text = new StringBuilder();
-        CompletableFuture<Void> finished = grounding
-                .thenComposeAsync(
-                        g -> {
-                            CompletableFuture<String> written = reply.write(request, g, piece -> {
-                                boolean first;
-                                synchronized (text) {
-                                    first = text.length() == 0;
-                                    text.append(piece);
-                                }
-                                if (first) sse.data(chunks.delta(Map.of("role", "assistant"), null, null));
-                                sse.data(chunks.delta(Map.of("content", piece), null, null));
-                            });
-                            sse.gone().thenRun(() -> written.cancel(true));
-                            return written.thenApply(all -> g);
-                        },
-                        db)
-                .handleAsync(
-                        (g, error) -> {
-                            pings.cancel(false);
-                            end(ctx, sse, chunks, request, opened, g, error, text.toString());
-                            return null;
-                        },
-                        db);
-        ctx.future(() -> finished.whenComplete((ignored, error) -> slots.release(userId, slot)));
+        ctx.future(() -> {
+            ChatSse sse = new ChatSse(ctx, mapper);
+            ScheduledFuture<?> pings = timer.scheduleAtFixedRate(
+                    () -> {
+                        sse.ping();
+                        db.execute(() -> slots.renew(userId, slot));
+                    },
+                    pingMillis,
+                    pingMillis,
+                    TimeUnit.MILLISECONDS);
+            Function<String, byte[]> contentEvent = chunks.contentEvents(mapper);
+            StringBuilder text = new StringBuilder();
+            TokenSink sink = new TokenSink() {
+                @Override
+                public void accept(String piece) {
+                    boolean first;
+                    synchronized (text) {
+                        first = text.length() == 0;
+                        text.append(piece);
+                    }
+                    if (first) sse.data(chunks.delta(Map.of("role", "assistant"), null, null));
+                    sse.send(contentEvent.apply(piece));
+                }
+
+                @Override
+                public CompletionStage<Void> room() {
+                    return sse.room();
+                }
+            };
+            return grounding
+                    .thenComposeAsync(
+                            g -> {
+                                CompletableFuture<String> written = reply.write(request, g, sink);
+                                sse.gone().thenRun(() -> written.cancel(true));
+                                return written.thenApply(all -> g);
+                            },
+                            work)
+                    .handle((g, error) -> {
+                        pings.cancel(false);
+                        String all;
+                        synchronized (text) {
+                            all = text.toString();
+                        }
+                        return end(ctx, sse, chunks, request, opened, g, error, all);
+                    })
+                    .thenCompose(ended -> ended)
+                    .whenCompleteAsync((ignored, error) -> slots.release(userId, slot), db);
+        });
     }
 
-    /** The last chunks, and the assistant message as stored: whole, cancelled, or cut by an error. */
-    private void end(
+    /**
+     * The last chunks, and the assistant message as stored: whole, cancelled, or cut by an error. Completes when
+     * the client has the last byte (or has gone) and the answer is stored.
+     */
+    private CompletableFuture<Void> end(
             Context ctx,
             ChatSse sse,
             ChatChunks chunks,
@@ -211,16 +240,17 @@ public final class ChatHandler {
             Grounding g,
             Throwable error,
             String text) {
-        Grounding used = g;
         String finish = "stop";
+        CompletableFuture<Void> sent;
         if (sse.gone().isDone()) {
             finish = "cancelled";
+            sent = CompletableFuture.completedFuture(null);
         } else if (error != null && !sse.started()) {
             // Nothing sent yet: the client gets an ordinary error response, and no answer is stored.
             UpstreamFailure failure = UpstreamFailure.of(error, "The answer");
             log.warn("chat answer failed before its first token: {}", failure.getMessage());
             ctx.status(502).json(ChatErrors.body(ctx, 502, "bad_gateway", failure.getMessage(), null));
-            return;
+            return CompletableFuture.completedFuture(null);
         } else if (error != null) {
             finish = "error";
             UpstreamFailure failure = UpstreamFailure.of(error, "The answer");
@@ -228,19 +258,25 @@ public final class ChatHandler {
             detail.put("code", failure.code());
             detail.put("message", failure.getMessage());
             sse.data(Map.of("error", detail));
-            sse.done();
+            sent = sse.done();
         } else {
             if (text.isEmpty()) sse.data(chunks.delta(Map.of("role", "assistant"), null, null));
             sse.data(chunks.delta(Map.of(), "stop", g));
             if (request.includeUsage()) sse.data(chunks.usageChunk(ChatChunks.usage(request, text)));
-            sse.done();
+            sent = sse.done();
         }
-        Intent intent = used == null ? Intent.GENERAL : used.intent();
-        var sources = used == null ? java.util.List.<Source>of() : used.sources();
-        try {
-            store.answer(opened.sessionId(), text, intent, sources, finish);
-        } catch (RuntimeException e) {
-            log.warn("chat answer of session {} not stored: {}", opened.sessionId(), e.toString());
-        }
+        Intent intent = g == null ? Intent.GENERAL : g.intent();
+        var sources = g == null ? java.util.List.<Source>of() : g.sources();
+        String reason = finish;
+        CompletableFuture<Void> stored = CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        store.answer(opened.sessionId(), text, intent, sources, reason);
+                    } catch (RuntimeException e) {
+                        log.warn("chat answer of session {} not stored: {}", opened.sessionId(), e.toString());
+                    }
+                },
+                db);
+        return CompletableFuture.allOf(sent, stored);
     }
 }

@@ -1,7 +1,7 @@
 package eco2.workers.chat;
 
+import eco2.workers.llm.TokenSink;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +16,7 @@ public final class GuideReply implements ChatReply {
     }
 
     @Override
-    public CompletableFuture<String> write(ChatRequest request, Grounding grounding, Consumer<String> onText) {
+    public CompletableFuture<String> write(ChatRequest request, Grounding grounding, TokenSink onText) {
         String answer = composer.compose(grounding);
         Matcher words = WORD.matcher(answer);
         while (words.find()) onText.accept(words.group());

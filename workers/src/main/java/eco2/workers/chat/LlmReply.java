@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eco2.workers.llm.LlmSettings;
 import eco2.workers.llm.OpenAiStream;
+import eco2.workers.llm.TokenSink;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
 /**
  * Provider-backed replies: the same grounding as offline, given to the model under a system prompt that confines
@@ -34,7 +34,7 @@ public final class LlmReply implements ChatReply {
     }
 
     @Override
-    public CompletableFuture<String> write(ChatRequest request, Grounding grounding, Consumer<String> onText) {
+    public CompletableFuture<String> write(ChatRequest request, Grounding grounding, TokenSink onText) {
         if (grounding.intent().declined() && grounding.intent() != Intent.GENERAL) {
             return offline.write(request, grounding, onText);
         }

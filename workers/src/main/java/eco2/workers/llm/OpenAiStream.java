@@ -14,13 +14,12 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
-import java.util.function.Consumer;
 
 /**
  * {@code POST {LLM_BASE_URL}/chat/completions} with {@code stream: true}, without a thread waiting on it: the
- * response's lines arrive on a subscriber that asks for one line at a time, so a consumer that is slow to take a
- * token slows the upstream read (TCP back-pressure) instead of filling memory. Each content delta goes to
- * {@code onToken} as it arrives. A refused connection or a 429/5xx is retried (nothing was generated yet);
+ * response's lines arrive on a subscriber that asks for the next line only once the sink has room, so a client
+ * that is slow to take tokens slows the upstream read (TCP back-pressure) instead of filling memory. Each content
+ * delta goes to the sink as it arrives. A refused connection or a 429/5xx is retried (nothing was generated yet);
  * cancelling the returned future cancels the subscription, which closes the upstream connection.
  */
 public final class OpenAiStream {
@@ -28,6 +27,7 @@ public final class OpenAiStream {
     private final HttpClient client;
     private final ObjectMapper mapper;
 
+    /** {@code executor} runs the client's own work and the sink's calls: it must never block. */
     public OpenAiStream(LlmSettings settings, ObjectMapper mapper, Executor executor) {
         this.settings = settings;
         this.mapper = mapper;
@@ -40,7 +40,7 @@ public final class OpenAiStream {
 
     /** The whole text once the provider has finished; fails with an {@link UpstreamFailure}. */
     public CompletableFuture<String> stream(
-            String model, List<Map<String, Object>> messages, Integer maxTokens, Consumer<String> onToken) {
+            String model, List<Map<String, Object>> messages, Integer maxTokens, TokenSink onToken) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", model);
         body.put("messages", messages);
@@ -63,8 +63,7 @@ public final class OpenAiStream {
         return result;
     }
 
-    private void attempt(
-            HttpRequest request, int retriesLeft, CompletableFuture<String> result, Consumer<String> onToken) {
+    private void attempt(HttpRequest request, int retriesLeft, CompletableFuture<String> result, TokenSink onToken) {
         Tokens tokens = new Tokens(result, onToken);
         client.sendAsync(
                         request,
@@ -96,11 +95,11 @@ public final class OpenAiStream {
     /** Reads {@code data:} lines one at a time and hands on their content deltas. */
     private final class Tokens implements Flow.Subscriber<String> {
         private final CompletableFuture<String> result;
-        private final Consumer<String> onToken;
+        private final TokenSink onToken;
         private final StringBuilder text = new StringBuilder();
         private Flow.Subscription subscription;
 
-        Tokens(CompletableFuture<String> result, Consumer<String> onToken) {
+        Tokens(CompletableFuture<String> result, TokenSink onToken) {
             this.result = result;
             this.onToken = onToken;
         }
@@ -128,6 +127,8 @@ public final class OpenAiStream {
                 if (piece != null && !piece.isEmpty()) {
                     text.append(piece);
                     onToken.accept(piece);
+                    onToken.room().thenRun(() -> subscription.request(1));
+                    return;
                 }
             }
             subscription.request(1);

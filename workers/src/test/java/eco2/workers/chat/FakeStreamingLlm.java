@@ -81,8 +81,10 @@ final class FakeStreamingLlm implements AutoCloseable {
                 if (i == breakAfter) return; // no terminating chunk: the body is cut off
                 String delta = "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,"
                         + "\"delta\":{\"content\":\"" + token(i) + "\"},\"finish_reason\":null}]}";
-                chunk(out, "data: " + delta + "\n\n");
+                // noted before the write: a server that forwards at once can have the token at its client before
+                // this thread runs again
                 if (i == 0) firstTokenSentAt.compareAndSet(0, System.nanoTime());
+                chunk(out, "data: " + delta + "\n\n");
                 Thread.sleep(intervalMillis);
             }
             chunk(out, "data: [DONE]\n\n");

@@ -93,6 +93,16 @@ class FuzzIT {
                     }
                 }
             }
+            // Nothing a client sent may have crashed a consumer: no message parked in any dead-letter queue.
+            for (String prefix : List.of("auth", "users", "locations", "recycle", "scan")) {
+                JsonNode stats = http.get(
+                                "/api/v1/" + prefix + "/admin/stats", "Authorization", Fixtures.bearer(fixtures.admin))
+                        .json();
+                stats.path("dead_letters").forEach(q -> {
+                    if (q.path("depth").asLong(0) > 0)
+                        failures.add(prefix + ": " + q.path("depth").asLong() + " dead letters in " + q.path("queue"));
+                });
+            }
             TestHttp.Response health = http.get("/health");
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
             long fuzzSeconds = Duration.ofNanos(System.nanoTime() - fuzzing).toSeconds();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eco2.auth.account.RegisterRequest;
+import eco2.auth.apikeys.CreateKeyRequest;
+import eco2.auth.apikeys.RotateRequest;
 import eco2.auth.mail.NewPasswordRequest;
 import eco2.auth.mail.ResetRequest;
 import eco2.auth.mail.TokenRequest;
@@ -109,7 +111,9 @@ class InputTextIT {
                 TokenRequest.class,
                 ResetRequest.class,
                 NewPasswordRequest.class,
-                OAuthCallbackRequest.class);
+                OAuthCallbackRequest.class,
+                CreateKeyRequest.class,
+                RotateRequest.class);
     }
 
     @Test

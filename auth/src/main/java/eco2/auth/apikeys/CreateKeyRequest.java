@@ -19,6 +19,7 @@ public record CreateKeyRequest(String name, String tier) implements Validated {
         errors.check(tier != null && ApiTier.parse(tier).isEmpty(), "tier", "must be one of free, pro, enterprise");
     }
 
+    @OpenApiIgnore // a helper, not a field: without this the spec advertises it and the server refuses it
     ApiTier tierOrFree() {
         return tier == null ? ApiTier.FREE : ApiTier.parse(tier).orElseThrow();
     }

@@ -18,6 +18,7 @@ public record RotateRequest(Integer graceHours) implements Validated {
                 "must be 0-" + MAX_GRACE_HOURS);
     }
 
+    @OpenApiIgnore // a helper, not a field: without this the spec advertises it and the server refuses it
     int hours() {
         return graceHours == null ? DEFAULT_GRACE_HOURS : graceHours;
     }

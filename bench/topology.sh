@@ -133,6 +133,11 @@ http {
   include $OUT/nginx/upstreams.conf;
   server {
     listen 127.0.0.1:$GATEWAY_PORT;
+    # The load generator plays many clients (login.lua's X-Forwarded-For) from one machine: take its word, as a
+    # gateway behind a trusted load balancer would, so routes.conf forwards each simulated client's address
+    # (routes.conf itself replaces the header with the peer's address, which would make every client one).
+    set_real_ip_from 127.0.0.1;
+    real_ip_header X-Forwarded-For;
     include $REPO_DIR/compose/nginx/routes.conf;
   }
 }

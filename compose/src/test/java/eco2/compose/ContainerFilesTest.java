@@ -184,6 +184,43 @@ class ContainerFilesTest {
     // ---- the workers' settings ---------------------------------------------------------------------------------
 
     @Test
+    void theGatewayReplacesForwardedForAndIsTheOnlyProxyTheServicesTrust() throws IOException {
+        NginxRoutes routes = routes();
+        assertThat(routes.serverHeaders().get("X-Forwarded-For"))
+                .as("appending ($proxy_add_x_forwarded_for) would pass on what the client made up")
+                .isEqualTo("$remote_addr");
+        for (NginxRoutes.Directive loc : routes.locations()) {
+            if (routes.effective(loc, "proxy_pass").isEmpty()) continue;
+            assertThat(routes.headers(loc).get("X-Forwarded-For"))
+                    .as(NginxRoutes.describe(loc))
+                    .isEqualTo("$remote_addr");
+        }
+        JsonNode services = compose().get("services");
+        String gateway = services.get("gateway")
+                .get("networks")
+                .get("default")
+                .get("ipv4_address")
+                .asText();
+        String subnet = compose()
+                .get("networks")
+                .get("default")
+                .get("ipam")
+                .get("config")
+                .get(0)
+                .get("subnet")
+                .asText();
+        assertThat(gateway).startsWith(subnet.substring(0, subnet.lastIndexOf('.') + 1));
+        for (String app : APPS) {
+            assertThat(services.get(app)
+                            .get("environment")
+                            .path("TRUSTED_PROXIES")
+                            .asText())
+                    .as(app)
+                    .isEqualTo(gateway + "/32");
+        }
+    }
+
+    @Test
     void workersGetsEverySecretProductionRequiresFromTheEnvFile() throws IOException {
         Map<String, String> envFile = envExample();
         JsonNode environment = compose().get("services").get("workers").get("environment");

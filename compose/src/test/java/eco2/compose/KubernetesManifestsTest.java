@@ -444,6 +444,30 @@ class KubernetesManifestsTest {
                 .isNotEmpty();
     }
 
+    /**
+     * X-Forwarded-For is believed from TRUSTED_PROXIES: that must be the ingress controller's own small pool, never
+     * a whole pod or private range (any pod in it could then claim any client address). /20 is a generous bound.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod"})
+    void onlyANarrowRangeOfProxiesIsTrustedWithForwardedFor(String overlay) {
+        List<String> values = render(overlay).all(ConfigMap.class).stream()
+                .map(cm -> cm.getData() == null ? null : cm.getData().get("TRUSTED_PROXIES"))
+                .filter(Objects::nonNull)
+                .toList();
+        assertThat(values).as("%s: TRUSTED_PROXIES is set", overlay).isNotEmpty();
+        for (String value : values) {
+            for (String cidr : value.split(",")) {
+                String[] parts = cidr.trim().split("/");
+                boolean v6 = parts[0].contains(":");
+                int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : v6 ? 128 : 32;
+                assertThat(prefix)
+                        .as("%s: TRUSTED_PROXIES %s is too wide to be one controller's pods", overlay, cidr)
+                        .isGreaterThanOrEqualTo(v6 ? 116 : 20);
+            }
+        }
+    }
+
     // ---- workers: scan, chat, characters ---------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")

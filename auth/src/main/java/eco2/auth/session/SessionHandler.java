@@ -46,7 +46,7 @@ public final class SessionHandler {
             })
     public void login(Context ctx) {
         LoginRequest request = json.read(ctx, LoginRequest.class);
-        ctx.json(sessions.login(request.email(), request.password(), ClientIp.of(ctx)));
+        ctx.json(sessions.login(request.email(), request.password(), ClientIp.meteredAs(ctx)));
     }
 
     /** OAuth2 password grant, so Swagger UI's Authorize button works. */
@@ -73,7 +73,7 @@ public final class SessionHandler {
         FieldErrors errors = new FieldErrors();
         request.validate(errors);
         errors.throwIfAny();
-        ctx.json(sessions.login(request.email(), request.password(), ClientIp.of(ctx)));
+        ctx.json(sessions.login(request.email(), request.password(), ClientIp.meteredAs(ctx)));
     }
 
     /** {@code curl -XPOST localhost:8081/api/v1/auth/refresh -H 'Content-Type: application/json' -d '{"refresh_token":"..."}'} */

@@ -5,6 +5,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import eco2.common.ops.ReadinessCheck;
 import java.io.IOException;
+import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -51,6 +52,16 @@ public final class AmqpConnector implements AutoCloseable {
         Channel channel = connection.createChannel();
         channel.exchangeDeclare(exchange, "topic", true);
         return channel;
+    }
+
+    /**
+     * A consumer tag unique on this connection, for {@code basicConsume}. The client's automatic recovery keeps the
+     * consumers it must re-register in a map keyed by tag, per connection. Server-chosen tags are unique per
+     * connection on RabbitMQ but only per channel on Qpid ("sgen_1" on every channel), so there all but the last
+     * consumer of a connection were silently dropped by the first reconnect, and their queues filled up unread.
+     */
+    public static String consumerTag(String queue) {
+        return queue + "." + UUID.randomUUID();
     }
 
     public ReadinessCheck readiness() {

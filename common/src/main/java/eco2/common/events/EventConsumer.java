@@ -70,12 +70,16 @@ public final class EventConsumer implements AutoCloseable {
         channel.queueDeclare(subscription.deadLetterQueue(), true, false, false, null);
         for (String key : subscription.routingKeys()) channel.queueBind(subscription.queue(), amqp.exchange(), key);
         channel.basicQos(subscription.prefetch());
-        consumerTag = channel.basicConsume(subscription.queue(), false, new DefaultConsumer(channel) {
-            @Override
-            public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
-                attempt(new Delivery(envelope.getDeliveryTag(), envelope.getRoutingKey(), props, body), 1);
-            }
-        });
+        consumerTag = channel.basicConsume(
+                subscription.queue(),
+                false,
+                AmqpConnector.consumerTag(subscription.queue()),
+                new DefaultConsumer(channel) {
+                    @Override
+                    public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
+                        attempt(new Delivery(envelope.getDeliveryTag(), envelope.getRoutingKey(), props, body), 1);
+                    }
+                });
         return this;
     }
 

@@ -11,8 +11,12 @@ public record HttpSettings(
     /** The JSON body limit from API.md. */
     public static final long ONE_MIB = 1024L * 1024L;
 
-    public static final String DEFAULT_TRUSTED_PROXIES =
-            "127.0.0.0/8,::1/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,fc00::/7";
+    /**
+     * Loopback only: a proxy on the same host (the dev gateway, bench's nginx). Anything further away must be
+     * named, because every private address would include the other pods or containers beside the service,
+     * and any of them could then claim to be any client.
+     */
+    public static final String DEFAULT_TRUSTED_PROXIES = "127.0.0.0/8,::1/128";
 
     public static HttpSettings fromEnv(Env env, int defaultPort) {
         return new HttpSettings(

@@ -79,7 +79,7 @@ public final class ApiKeyGate {
         QuotaMonth month = stamp.month();
         TokenBucket.KeyCheck check = new TokenBucket.KeyCheck(
                 parsed.prefix(), parsed.sha256(), stamp.tag(), month.secondsLeft(), route.minTier());
-        String ip = "ip:" + ClientIp.of(ctx);
+        String ip = "ip:" + ClientIp.meteredAs(ctx);
         TokenBucket.KeyDecision decision = check(check, ipPolicy, ip);
         if (decision.verdict() == TokenBucket.Verdict.MISS && decision.allowed()) {
             authLookups.increment();

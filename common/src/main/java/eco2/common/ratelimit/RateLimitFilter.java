@@ -66,7 +66,7 @@ public final class RateLimitFilter {
         }
         if (!enabled) return;
         Principal principal = authenticator.peek(ctx);
-        String ip = "ip:" + ClientIp.of(ctx);
+        String ip = "ip:" + ClientIp.meteredAs(ctx);
         String subject =
                 principal != null && rule.countBy() != RateLimitRule.CountBy.IP ? "user:" + principal.userId() : ip;
         String revocationKey = principal != null ? Revocations.key(principal.tokenId()) : null;

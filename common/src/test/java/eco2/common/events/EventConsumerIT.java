@@ -11,6 +11,7 @@ import eco2.common.db.Database;
 import eco2.common.db.DbSettings;
 import eco2.common.json.Json;
 import eco2.common.testing.Await;
+import eco2.common.testing.TcpProxy;
 import eco2.common.testing.TestServices;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -207,6 +208,43 @@ class EventConsumerIT {
         assertThat(effects(first)).as("the event in hand was committed").isEqualTo(1);
         assertThat(effects(second)).as("nothing new was taken").isZero();
         Await.until(() -> queueDepth(queue) == 1); // the first was acked, the second went back to the queue
+    }
+
+    /**
+     * Several consumers share one connection; after an outage the client's recovery must bring back every one of
+     * them. Qpid names consumers per channel ("sgen_1" on each), and the client recovers consumers by tag, so with
+     * server-chosen tags only the last one came back there.
+     */
+    @Test
+    void everyConsumerOfAConnectionResumesAfterTheBrokerComesBack() throws Exception {
+        String otherQueue = queue + ".other";
+        String otherKey = routingKey + ".other";
+        try (TcpProxy proxy = TestServices.get().amqpProxy()) {
+            AmqpConnector viaProxy = new AmqpConnector(
+                    new AmqpSettings(TestServices.get().amqpUriVia(proxy), AmqpSettings.EXCHANGE), "recovery-test");
+            try (EventConsumer first = consumer(recordEffect(), FAST, viaProxy).start();
+                    EventConsumer second = new EventConsumer(
+                                    new Subscription(otherQueue, List.of(otherKey), recordEffect(), FAST, 8),
+                                    jdbi,
+                                    viaProxy,
+                                    MAPPER,
+                                    registry)
+                            .start()) {
+                proxy.cut();
+                Thread.sleep(1000);
+                proxy.restore();
+
+                UUID forFirst = UUID.randomUUID();
+                UUID forSecond = UUID.randomUUID();
+                publish(envelope(forFirst));
+                publisher.basicPublish(AmqpSettings.EXCHANGE, otherKey, null, envelope(forSecond));
+                Await.until(() -> effects(forFirst) == 1 && effects(forSecond) == 1);
+            } finally {
+                viaProxy.close();
+                publisher.queueDelete(otherQueue);
+                publisher.queueDelete(otherQueue + ".dlq");
+            }
+        }
     }
 
     private EventConsumer consumer(EventHandler handler, List<Duration> delays) {

@@ -9,7 +9,57 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Which address a request is metered under: X-Forwarded-For counts only when a trusted proxy sent it. */
 class ClientIpTest {
-    private final ClientIp clientIp = new ClientIp(List.of(HttpSettings.DEFAULT_TRUSTED_PROXIES.split(",")));
+    /** A deployment that names its proxies' private networks, as TRUSTED_PROXIES=... would. */
+    private final ClientIp clientIp =
+            new ClientIp(List.of("127.0.0.0/8", "::1/128", "10.0.0.0/8", "192.168.0.0/16", "fc00::/7"));
+
+    private final ClientIp byDefault = new ClientIp(List.of(HttpSettings.DEFAULT_TRUSTED_PROXIES.split(",")));
+
+    @Test
+    void byDefaultOnlyALoopbackPeerIsBelieved() {
+        assertThat(byDefault.resolve("127.0.0.1", "203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(byDefault.resolve("::1", "203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(byDefault.resolve("::ffff:127.0.0.1", "203.0.113.7")).isEqualTo("203.0.113.7");
+        // Another container or pod on the private network is just a client, whatever it claims.
+        for (String neighbour : List.of("10.0.0.2", "172.17.0.3", "192.168.1.20", "fd00::2", "fe80::1")) {
+            assertThat(byDefault.resolve(neighbour, "203.0.113.7"))
+                    .as(neighbour)
+                    .isEqualTo(neighbour);
+        }
+    }
+
+    @Test
+    void behindLoopbackTheFirstPrivateHopIsTheClient() {
+        // A private address forwarded by the local proxy is not itself trusted: it is the client.
+        assertThat(byDefault.resolve("127.0.0.1", "198.51.100.9, 10.0.0.3")).isEqualTo("10.0.0.3");
+    }
+
+    @Test
+    void ipv4IsMeteredPerAddress() {
+        assertThat(ClientIp.network("203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(ClientIp.network("::ffff:203.0.113.7")).isEqualTo("203.0.113.7");
+    }
+
+    @Test
+    void ipv6IsMeteredPerSlash64() {
+        String network = ClientIp.network("2001:db8:1:2::7");
+        assertThat(network).isEqualTo("2001:db8:1:2::/64");
+        for (String sameLan : List.of(
+                "2001:db8:1:2:ffff:ffff:ffff:ffff",
+                "2001:0db8:0001:0002:0000:0000:0000:0001",
+                "[2001:db8:1:2:a:b:c:d]",
+                "2001:DB8:1:2::99")) {
+            assertThat(ClientIp.network(sameLan)).as(sameLan).isEqualTo(network);
+        }
+        assertThat(ClientIp.network("2001:db8:1:3::7")).isEqualTo("2001:db8:1:3::/64");
+        assertThat(ClientIp.network("2001:db8::1")).isEqualTo("2001:db8:0:0::/64");
+        assertThat(ClientIp.network("::1")).isEqualTo("0:0:0:0::/64");
+    }
+
+    @Test
+    void somethingThatIsNotAnAddressIsMeteredAsItIs() {
+        assertThat(ClientIp.network("unknown")).isEqualTo("unknown");
+    }
 
     @Test
     void withoutForwardedForTheSocketPeerIsTheClient() {

@@ -19,19 +19,33 @@ final class TestApp implements AutoCloseable {
     final Javalin app;
     final TestHttp http;
 
-    private TestApp(String redisUri, RateLimitSettings limits) {
+    private TestApp(String redisUri, RateLimitSettings limits, HttpSettings settings) {
         infra = Infra.create(redisUri, tokens.keySource(), TestTokens.ISSUER, limits, Clock.systemUTC());
-        app = HttpApp.create("test", HttpSettings.forTests(), infra, List.of(new EchoModule(infra)));
+        app = HttpApp.create("test", settings, infra, List.of(new EchoModule(infra)));
         app.start(0);
         http = new TestHttp(app.port());
     }
 
     static TestApp start(String redisUri) {
-        return new TestApp(redisUri, THREE_PER_MINUTE);
+        return new TestApp(redisUri, THREE_PER_MINUTE, HttpSettings.forTests());
     }
 
     static TestApp start(String redisUri, RateLimitSettings limits) {
-        return new TestApp(redisUri, limits);
+        return new TestApp(redisUri, limits, HttpSettings.forTests());
+    }
+
+    /** With only these peers trusted to send X-Forwarded-For. */
+    static TestApp trusting(String redisUri, List<String> trustedProxies) {
+        HttpSettings defaults = HttpSettings.forTests();
+        return new TestApp(
+                redisUri,
+                THREE_PER_MINUTE,
+                new HttpSettings(
+                        defaults.port(),
+                        defaults.corsOrigins(),
+                        trustedProxies,
+                        defaults.maxThreads(),
+                        defaults.shutdownGrace()));
     }
 
     @Override

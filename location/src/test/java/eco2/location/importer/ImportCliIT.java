@@ -19,7 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 
-/** ImportMain, the command-line importer: same report as the endpoint, and it invalidates the caches too. */
+/**
+ * ImportMain, the command-line importer: same report as the endpoint, and it invalidates the caches too. The real
+ * KECO file's test runs where the file is (CI); the made-up sample's runs everywhere.
+ */
 class ImportCliIT {
     static Env env;
 
@@ -60,6 +63,21 @@ class ImportCliIT {
             assertThat(generation(redis))
                     .as("nothing changed, nothing invalidated")
                     .isEqualTo(generation + 1);
+        }
+    }
+
+    @Test
+    void importsTheKecoSampleOnceAndThenFindsItUnchanged() throws Exception {
+        try (RedisClient redis = Redis.connect(TestServices.get().redisUri())) {
+            long generation = generation(redis);
+            JsonNode first = run(0, "centers", KecoFile.fixture().toString());
+            assertThat(first.get("inserted").asInt()).isEqualTo(4);
+            assertThat(first.get("rejected").asInt()).isEqualTo(8);
+            assertThat(generation(redis)).isEqualTo(generation + 1);
+
+            JsonNode second = run(0, "centers", KecoFile.fixture().toString());
+            assertThat(second.get("unchanged").asInt()).isEqualTo(4);
+            assertThat(generation(redis)).isEqualTo(generation + 1);
         }
     }
 

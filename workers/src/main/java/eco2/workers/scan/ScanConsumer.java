@@ -56,12 +56,13 @@ public final class ScanConsumer implements AutoCloseable {
         channel.queueDeclare(queue + ".dlq", true, false, false, null);
         channel.queueBind(queue, amqp.exchange(), REQUESTED);
         channel.basicQos(prefetch);
-        consumerTag = channel.basicConsume(queue, false, new DefaultConsumer(channel) {
-            @Override
-            public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
-                receive(envelope.getDeliveryTag(), body);
-            }
-        });
+        consumerTag =
+                channel.basicConsume(queue, false, AmqpConnector.consumerTag(queue), new DefaultConsumer(channel) {
+                    @Override
+                    public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
+                        receive(envelope.getDeliveryTag(), body);
+                    }
+                });
         return this;
     }
 

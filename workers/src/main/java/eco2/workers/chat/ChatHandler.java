@@ -79,7 +79,9 @@ public final class ChatHandler {
             methods = HttpMethod.POST,
             versions = "workers",
             tags = "chat",
-            summary = "OpenAI-compatible chat about sorting waste, grounded in the guide; stream: true gives "
+            operationId = "createChatCompletion",
+            summary = "Chat completion (OpenAI-compatible)",
+            description = "OpenAI-compatible chat about sorting waste, grounded in the guide; stream: true gives "
                     + "text/event-stream chunks ending with data: [DONE]",
             security = @OpenApiSecurity(name = "BearerAuth"),
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(type = "application/json")),

@@ -41,7 +41,9 @@ public final class ScanStreamHandler {
             methods = HttpMethod.GET,
             versions = "workers",
             tags = "scan",
-            summary = "Server-sent events for a task: status events, then the result; Last-Event-ID resumes. "
+            operationId = "streamScanEvents",
+            summary = "Follow a scan (server-sent events)",
+            description = "Server-sent events for a task: status events, then the result; Last-Event-ID resumes. "
                     + "A bearer token or the ticket from stream_url (5 minutes, for EventSource)",
             security = @OpenApiSecurity(name = "BearerAuth"),
             pathParams = @OpenApiParam(name = "task_id", type = UUID.class, required = true),

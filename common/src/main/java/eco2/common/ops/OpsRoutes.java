@@ -105,7 +105,10 @@ public final class OpsRoutes {
             summary = "Prometheus metrics",
             description = "Request counts and latency by method, route template and status, plus JVM metrics, in the "
                     + "Prometheus text format.",
-            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(type = "text/plain")))
+            responses =
+                    @OpenApiResponse(
+                            status = "200",
+                            content = @OpenApiContent(from = String.class, type = "text/plain")))
     public void metrics(Context ctx) {
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
     }
@@ -119,7 +122,7 @@ public final class OpsRoutes {
             operationId = "getOpenApi",
             summary = "OpenAPI document",
             description = "This OpenAPI 3 document; /docs (Swagger UI) and /redoc render it.",
-            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")))
+            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = Object.class)))
     public void openApi(Context ctx) {
         ctx.contentType("application/json").result(openApiJson);
     }

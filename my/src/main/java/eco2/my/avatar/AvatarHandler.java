@@ -92,7 +92,9 @@ public final class AvatarHandler {
                     + "the id is not a UUID).",
             pathParams = @OpenApiParam(name = "id", type = UUID.class, required = true),
             responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "image/png")),
+                @OpenApiResponse(
+                        status = "200",
+                        content = @OpenApiContent(mimeType = "image/png", type = "string", format = "binary")),
                 @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorEnvelope.class))
             })
     public void get(Context ctx) {

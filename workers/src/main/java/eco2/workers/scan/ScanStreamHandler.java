@@ -50,7 +50,9 @@ public final class ScanStreamHandler {
             queryParams = @OpenApiParam(name = "ticket"),
             headers = @OpenApiParam(name = "Last-Event-ID", type = Long.class),
             responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "text/event-stream")),
+                @OpenApiResponse(
+                        status = "200",
+                        content = @OpenApiContent(mimeType = "text/event-stream", type = "string")),
                 @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorEnvelope.class)),
                 @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorEnvelope.class))
             })

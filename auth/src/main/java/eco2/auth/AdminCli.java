@@ -6,8 +6,10 @@ import eco2.common.config.Env;
 import eco2.common.db.Database;
 import eco2.common.db.DbSettings;
 import eco2.common.redis.Redis;
+import eco2.common.security.Revocations;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,7 +19,7 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * Grants or revokes the {@code admin} role, an operator's deliberate act rather than a setting:
  * {@code java -cp auth.jar eco2.auth.AdminCli grant someone@example.com} with the service's database settings.
- * The role reaches tokens at the next sign-in or refresh; tokens already issued keep their roles until they expire.
+ * A grant reaches tokens at the next sign-in or refresh; a revoke ends the user's access tokens at once.
  */
 public final class AdminCli {
     static final String ADMIN = "admin";
@@ -56,17 +58,23 @@ public final class AdminCli {
             out.println("no account has the email " + email);
             return 1;
         }
-        dropCachedAccount(env, changed.get(), out);
+        dropCachedAccount(env, changed.get(), args[0].equals("revoke"), out);
         out.println(args[0] + "ed admin for " + email);
         return 0;
     }
 
-    /** /me is cached for five minutes; dropping it shows the new roles at once. Best effort: Redis may be away. */
-    private static void dropCachedAccount(Env env, UUID userId, PrintStream out) {
-        try (RedisClient redis = Redis.connect(AuthConfig.fromEnv(env).redisUrl())) {
+    /**
+     * /me is cached for five minutes; dropping it shows the new roles at once. A revoke also ends the access tokens
+     * that still carry the role. Best effort: Redis may be away.
+     */
+    private static void dropCachedAccount(Env env, UUID userId, boolean endTokens, PrintStream out) {
+        AuthConfig config = AuthConfig.fromEnv(env);
+        try (RedisClient redis = Redis.connect(config.redisUrl())) {
             redis.del(AuthModule.USER_INFO + userId);
+            if (endTokens) new Revocations(redis).revokeUser(userId, Instant.now(), config.accessTokenTtl());
         } catch (JedisException e) {
-            out.println("note: Redis is unreachable; /me may show the old roles for up to 5 minutes");
+            out.println("note: Redis is unreachable; /me may show the old roles for up to 5 minutes"
+                    + (endTokens ? ", and tokens already issued keep the role until they expire" : ""));
         }
     }
 }

@@ -1,5 +1,6 @@
 package eco2.auth;
 
+import eco2.auth.admin.AdminSettings;
 import eco2.auth.oauth.OAuthSettings;
 import eco2.common.config.Env;
 import eco2.common.db.DbSettings;
@@ -8,6 +9,7 @@ import eco2.common.http.HttpSettings;
 import eco2.common.ratelimit.RateLimitSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /** Everything auth reads from the environment, with dev defaults. Tests build it directly. */
 public record AuthConfig(
@@ -24,13 +26,17 @@ public record AuthConfig(
         Duration accessTokenTtl,
         Duration refreshTokenTtl,
         OAuthSettings oauth,
-        Duration sessionLifetime) {
+        Duration sessionLifetime,
+        AdminSettings admin) {
 
     public static final int DEFAULT_PORT = 8081;
     public static final String USER_DELETED_QUEUE = "auth.user-deleted";
     public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofDays(30);
 
-    /** With the default session lifetime: what the other services' tests build. */
+    /**
+     * With the default session lifetime and no admin-panel settings (the other services are looked for on their
+     * standard local ports): what the other services' tests build.
+     */
     public AuthConfig(
             HttpSettings http,
             DbSettings db,
@@ -59,7 +65,46 @@ public record AuthConfig(
                 accessTokenTtl,
                 refreshTokenTtl,
                 oauth,
-                DEFAULT_SESSION_LIFETIME);
+                DEFAULT_SESSION_LIFETIME,
+                AdminSettings.fromEnv(new Env(Map.of())));
+    }
+
+    public AuthConfig withAdmin(AdminSettings admin) {
+        return new AuthConfig(
+                http,
+                db,
+                redisUrl,
+                amqp,
+                userDeletedQueue,
+                rateLimits,
+                issuer,
+                signingKeyPem,
+                previousPublicKeyPem,
+                devKeyFile,
+                accessTokenTtl,
+                refreshTokenTtl,
+                oauth,
+                sessionLifetime,
+                admin);
+    }
+
+    public AuthConfig withSessionLifetime(Duration sessionLifetime) {
+        return new AuthConfig(
+                http,
+                db,
+                redisUrl,
+                amqp,
+                userDeletedQueue,
+                rateLimits,
+                issuer,
+                signingKeyPem,
+                previousPublicKeyPem,
+                devKeyFile,
+                accessTokenTtl,
+                refreshTokenTtl,
+                oauth,
+                sessionLifetime,
+                admin);
     }
 
     public static AuthConfig fromEnv(Env env) {
@@ -77,6 +122,7 @@ public record AuthConfig(
                 Duration.ofMinutes(env.integer("ACCESS_TOKEN_MINUTES", 30)),
                 Duration.ofDays(env.integer("REFRESH_TOKEN_DAYS", 7)),
                 OAuthSettings.fromEnv(env),
-                Duration.ofDays(env.integer("SESSION_LIFETIME_DAYS", 30)));
+                Duration.ofDays(env.integer("SESSION_LIFETIME_DAYS", 30)),
+                AdminSettings.fromEnv(env));
     }
 }

@@ -6,6 +6,7 @@ import eco2.auth.account.EmailOwnership;
 import eco2.auth.account.PasswordHasher;
 import eco2.auth.account.UserDeletedHandler;
 import eco2.auth.account.UserRepository;
+import eco2.auth.admin.AdminPanel;
 import eco2.auth.apikeys.ApiKeyHandler;
 import eco2.auth.apikeys.ApiKeyLookupHandler;
 import eco2.auth.apikeys.ApiKeyRecords;
@@ -28,6 +29,7 @@ import eco2.auth.session.LoginThrottle;
 import eco2.auth.session.SessionHandler;
 import eco2.auth.session.SessionPurge;
 import eco2.auth.session.SessionService;
+import eco2.auth.session.UserTokenRevoker;
 import eco2.common.admin.AdminCounts;
 import eco2.common.admin.AdminRoutes;
 import eco2.common.admin.AdminService;
@@ -82,6 +84,7 @@ public final class AuthModule implements ServiceModule {
     private final EmailVerificationHandler verification;
     private final PasswordResetHandler resetHandler;
     private final AdminRoutes admin;
+    private final AdminPanel panel;
     private final ApiKeys apiKeys;
 
     /** The API-key part, kept together: its service (also the in-process lookup), handlers and use recorder. */
@@ -102,6 +105,7 @@ public final class AuthModule implements ServiceModule {
             EmailVerificationHandler verification,
             PasswordResetHandler resetHandler,
             AdminRoutes admin,
+            AdminPanel panel,
             ApiKeys apiKeys) {
         this.database = database;
         this.apiKeys = apiKeys;
@@ -117,6 +121,7 @@ public final class AuthModule implements ServiceModule {
         this.verification = verification;
         this.resetHandler = resetHandler;
         this.admin = admin;
+        this.panel = panel;
     }
 
     public static AuthModule create(AuthConfig config, Infra infra, KeyRing keys) {
@@ -126,11 +131,12 @@ public final class AuthModule implements ServiceModule {
                 new OutboxRelay(database.jdbi(), amqp, infra.metrics().registry(), "auth").start();
         DocumentCache cache = new DocumentCache(infra.redis(), USER_INFO, Duration.ofMinutes(5));
         ApiKeyRecords keyRecords = new ApiKeyRecords(infra.redis());
+        UserTokenRevoker userTokens = new UserTokenRevoker(infra.revocations(), config.accessTokenTtl(), infra.clock());
         EventConsumer deletions = new EventConsumer(
                         Subscription.of(
                                 config.userDeletedQueue(),
                                 List.of(UserDeletedHandler.TYPE),
-                                new UserDeletedHandler(cache, keyRecords)),
+                                new UserDeletedHandler(cache, keyRecords, userTokens)),
                         database.jdbi(),
                         amqp,
                         infra.mapper(),
@@ -147,6 +153,7 @@ public final class AuthModule implements ServiceModule {
                 issuer,
                 new LoginThrottle(infra.tokenBucket(), infra.redis()),
                 infra.revocations(),
+                userTokens,
                 config.refreshTokenTtl(),
                 config.sessionLifetime(),
                 infra.clock());
@@ -164,7 +171,8 @@ public final class AuthModule implements ServiceModule {
                 infra.tokenBucket(),
                 infra.rateLimits().tune(PasswordResetService.PER_EMAIL),
                 cache,
-                ownership);
+                ownership,
+                userTokens);
         ApiKeyService keyService = new ApiKeyService(database.jdbi(), keyRecords, infra.tokenBucket(), infra.clock());
         ApiKeys apiKeys = new ApiKeys(
                 keyService,
@@ -202,6 +210,8 @@ public final class AuthModule implements ServiceModule {
                                                         "users_new_today",
                                                                 users.countCreatedSince(
                                                                         AdminCounts.startOfToday(infra.clock())))))),
+                new AdminPanel(
+                        config.admin(), infra, database.jdbi(), sessionService, issuer, userTokens, keyService, cache),
                 apiKeys);
     }
 
@@ -233,11 +243,18 @@ public final class AuthModule implements ServiceModule {
         app.get("/api/v1/auth/api-keys/{id}/usage", apiKeys.handler()::usage);
         app.post(ApiKeyLookup.PATH, apiKeys.lookup()::lookup);
         admin.routes(app);
+        panel.routes(app);
     }
 
     @Override
     public List<ApiDocs.Mount> docMounts() {
         return List.of(admin.docs());
+    }
+
+    /** The panel's content forms: item and FAQ texts are textareas. */
+    @Override
+    public List<String> multiLineForms() {
+        return List.of("/admin/content/");
     }
 
     /** In the same app as other modules (the dev launcher), their key lookups need no HTTP. */

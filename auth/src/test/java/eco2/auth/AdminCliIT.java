@@ -49,7 +49,16 @@ class AdminCliIT {
                 .isZero();
         assertThat(rolesAfterLogin(user)).isEqualTo("[\"user\",\"admin\"]");
 
+        String adminToken = TestUsers.login(auth.http, user.username(), TestUsers.PASSWORD)
+                .json()
+                .get("access_token")
+                .asText();
         assertThat(run("revoke", user.email())).isZero();
+        assertThat(auth.http
+                        .get("/api/v1/auth/me", "Authorization", TestHttp.bearer(adminToken))
+                        .status())
+                .as("a token that still carries the role is ended")
+                .isEqualTo(401);
         assertThat(rolesAfterLogin(user)).isEqualTo("[\"user\"]");
     }
 

@@ -65,21 +65,30 @@ public final class AuthTestApp implements AutoCloseable {
 
     public static AuthTestApp start(RateLimitSettings limits, String redisUrl, String amqpUrl, OAuthSettings oauth)
             throws Exception {
-        return start(limits, redisUrl, amqpUrl, oauth, AuthConfig.DEFAULT_SESSION_LIFETIME);
+        return start(limits, redisUrl, amqpUrl, oauth, UnaryOperator.identity());
     }
 
     /** With sessions that end this soon after sign-in, however often they refresh. */
     public static AuthTestApp startWithSessionLifetime(Duration sessionLifetime) throws Exception {
-        return start(
-                new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null),
-                TestServices.get().redisUri(),
-                TestServices.get().amqpUri(),
-                OAuthSettings.fromEnv(new Env(Map.of())),
-                sessionLifetime);
+        return start(TestServices.get().redisUri(), c -> c.withSessionLifetime(sessionLifetime));
     }
 
-    private static AuthTestApp start(
-            RateLimitSettings limits, String redisUrl, String amqpUrl, OAuthSettings oauth, Duration sessionLifetime)
+    /** With the config adjusted last, e.g. {@code c -> c.withAdmin(...)}. */
+    public static AuthTestApp start(String redisUrl, UnaryOperator<AuthConfig> adjust) throws Exception {
+        return start(
+                new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null),
+                redisUrl,
+                TestServices.get().amqpUri(),
+                OAuthSettings.fromEnv(new Env(Map.of())),
+                adjust);
+    }
+
+    public static AuthTestApp start(
+            RateLimitSettings limits,
+            String redisUrl,
+            String amqpUrl,
+            OAuthSettings oauth,
+            UnaryOperator<AuthConfig> adjust)
             throws Exception {
         TestServices services = TestServices.get();
         services.flushRedis();
@@ -102,9 +111,8 @@ public final class AuthTestApp implements AutoCloseable {
                 keyFile,
                 Duration.ofMinutes(30),
                 Duration.ofDays(7),
-                oauth,
-                sessionLifetime);
-        return new AuthTestApp(config, redisUrl);
+                oauth);
+        return new AuthTestApp(adjust.apply(config), redisUrl);
     }
 
     public static RateLimitSettings limits(UnaryOperator<String> overrides) {

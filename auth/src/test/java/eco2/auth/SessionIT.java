@@ -138,6 +138,9 @@ class SessionIT {
         assertThat(reuse.json().get("code").asText()).isEqualTo("unauthorized");
         // The thief's replay also killed the legitimate holder's current token.
         assertThat(refresh(second).status()).isEqualTo(401);
+        assertThat(http.get("/api/v1/auth/me", user.auth()).status())
+                .as("access tokens issued before the reuse are ended too")
+                .isEqualTo(401);
         int live = auth.db.withHandle(h -> h.createQuery(
                         "SELECT count(*) FROM auth.refresh_tokens WHERE user_id = CAST(:id AS uuid) AND revoked_at IS NULL")
                 .bind("id", user.id())

@@ -3,9 +3,12 @@
 -- KEYS[2]  optional (ARGV[4] = '1'): a key whose existence is reported (the access-token blacklist)
 -- KEYS[n]  optional (ARGV[5] = '1'): a key whose value is returned (a cache entry the route will read),
 --          so that a protected request needs one Redis round trip in all
+-- KEYS[m]  optional (ARGV[6] = '1'): a second key whose value is returned (the caller's per-user
+--          "revoked before" mark, which goes with the blacklist)
 -- ARGV[1]  capacity; ARGV[2] refill rate in tokens per second;
 -- ARGV[3]  cost: 1 takes a token, 0 only looks, -1 gives one back (a reserved attempt that succeeded)
--- Returns  {allowed, remaining, seconds_until_full, retry_after_seconds, flag_exists, value_or_nothing}
+-- Returns  {allowed, remaining, seconds_until_full, retry_after_seconds, flag_exists, value_or_nothing,
+--           mark_or_nothing}
 --
 -- With ARGV[6] = 'key' the request carries an API key, and the same round trip verifies it and meters it:
 -- KEYS[1]  apikey:{prefix}, the record auth writes: status|sha256|tier|family|user|key|expires
@@ -61,10 +64,15 @@ if ARGV[6] ~= 'key' then
     next_key = next_key + 1
   end
   local value = false
-  if ARGV[5] == '1' then value = redis.call('GET', KEYS[next_key]) end
+  if ARGV[5] == '1' then
+    value = redis.call('GET', KEYS[next_key])
+    next_key = next_key + 1
+  end
+  local mark = false
+  if ARGV[6] == '1' then mark = redis.call('GET', KEYS[next_key]) end
 
   -- A missing value comes back as Lua false, which Redis replies as a nil element: a cache miss.
-  return {allowed, math.floor(tokens), until_full, retry_after, flagged, value}
+  return {allowed, math.floor(tokens), until_full, retry_after, flagged, value, mark}
 end
 
 -- API key mode.

@@ -46,10 +46,11 @@ public final class DevLauncher {
         vars.putIfAbsent(
                 "JWT_DEV_KEY_FILE", dataDir.resolve("jwt-signing-key.pem").toString());
         vars.putIfAbsent("MAILBOX_DIR", dataDir.resolve("mailbox").toString());
-        // Workers reach info and location over HTTP, here at the launcher's own base URL.
+        // Workers reach info and location over HTTP, and the admin panel every service, here at the launcher's own
+        // base URL.
         String self = "http://127.0.0.1:" + vars.get("PORT");
-        vars.putIfAbsent("INFO_URL", self);
-        vars.putIfAbsent("LOCATION_URL", self);
+        for (String service : List.of("AUTH_URL", "MY_URL", "INFO_URL", "LOCATION_URL", "WORKERS_URL"))
+            vars.putIfAbsent(service, self);
         Env env = new Env(vars);
 
         AuthConfig auth = AuthConfig.fromEnv(env);
@@ -80,6 +81,7 @@ public final class DevLauncher {
         out.append("  Swagger UI  http://localhost:").append(port).append("/docs\n");
         out.append("  ReDoc       http://localhost:").append(port).append("/redoc\n");
         out.append("  Health      http://localhost:").append(port).append("/ready\n");
+        out.append("  Admin       http://localhost:").append(port).append("/admin\n");
         infra.forEach(line -> out.append("  ").append(line).append('\n'));
         System.out.println(out);
     }

@@ -54,13 +54,14 @@ class DeleteAccountIT {
                         .postJson("/api/v1/auth/refresh", TestHttp.json(Map.of("refresh_token", refresh)))
                         .status())
                 .isEqualTo(401);
-        assertThat(my.http.get("/api/v1/users/me", user.auth()).status()).isEqualTo(404);
+        // Auth marked the user's access tokens revoked with the deactivation: every service refuses them now.
+        assertThat(my.http.get("/api/v1/users/me", user.auth()).status()).isEqualTo(401);
         assertThat(my.http.method("DELETE", "/api/v1/users/me", user.auth()).status())
-                .isEqualTo(404);
+                .isEqualTo(401);
         assertThat(my.http
                         .method("POST", "/api/v1/users/me/check-in", user.auth())
                         .status())
-                .isEqualTo(404);
+                .isEqualTo(401);
     }
 
     @Test

@@ -3,6 +3,7 @@ package eco2.auth.account;
 import eco2.auth.apikeys.ApiKeyRecords;
 import eco2.auth.apikeys.ApiKeyRepository;
 import eco2.auth.session.RefreshTokenRepository;
+import eco2.auth.session.UserTokenRevoker;
 import eco2.common.events.EventEnvelope;
 import eco2.common.events.EventHandler;
 import eco2.common.redis.DocumentCache;
@@ -14,9 +15,9 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * {@code user.deleted} (from my's soft delete) → the account is deactivated and every refresh token and API key
- * revoked, so /me, login, refresh and the keys (at every service) refuse it. Access tokens already issued are not blacklisted (auth cannot know their ids);
- * they keep working at other services until they expire, at most 30 minutes.
+ * {@code user.deleted} (from my's soft delete) → the account is deactivated, every refresh token and API key
+ * revoked and every access token ended (the per-user revocation mark), so /me, login, refresh, the keys and every
+ * other service refuse it. Without Redis the mark cannot be written: the handler fails and the event is retried.
  */
 public final class UserDeletedHandler implements EventHandler {
     public static final String TYPE = "user.deleted";
@@ -24,10 +25,12 @@ public final class UserDeletedHandler implements EventHandler {
 
     private final DocumentCache userInfo;
     private final ApiKeyRecords keyRecords;
+    private final UserTokenRevoker userTokens;
 
-    public UserDeletedHandler(DocumentCache userInfo, ApiKeyRecords keyRecords) {
+    public UserDeletedHandler(DocumentCache userInfo, ApiKeyRecords keyRecords, UserTokenRevoker userTokens) {
         this.userInfo = userInfo;
         this.keyRecords = keyRecords;
+        this.userTokens = userTokens;
     }
 
     @Override
@@ -35,6 +38,7 @@ public final class UserDeletedHandler implements EventHandler {
         UUID userId = UUID.fromString(event.data().path("user_id").asText());
         transaction.attach(UserRepository.class).deactivate(userId);
         transaction.attach(RefreshTokenRepository.class).revokeAllOf(userId);
+        userTokens.revokeAll(userId);
         List<String> keys = transaction.attach(ApiKeyRepository.class).revokeAllOf(userId);
         transaction.afterCommit(() -> {
             userInfo.invalidate(userId);

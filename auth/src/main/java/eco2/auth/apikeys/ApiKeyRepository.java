@@ -38,6 +38,9 @@ public interface ApiKeyRepository {
     @SqlQuery("SELECT " + COLUMNS + " FROM api_keys WHERE id = :id")
     Optional<ApiKey> find(@Bind("id") UUID id);
 
+    @SqlQuery("SELECT " + COLUMNS + " FROM api_keys WHERE id = :id FOR UPDATE")
+    Optional<ApiKey> lock(@Bind("id") UUID id);
+
     @SqlQuery("SELECT " + COLUMNS + " FROM api_keys WHERE id = :id AND user_id = :userId FOR UPDATE")
     Optional<ApiKey> lockOwned(@Bind("id") UUID id, @Bind("userId") UUID userId);
 
@@ -52,6 +55,15 @@ public interface ApiKeyRepository {
 
     @SqlUpdate("UPDATE api_keys SET rotated_to = :next, expires_at = :expiresAt WHERE id = :id")
     int rotate(@Bind("id") UUID id, @Bind("next") UUID next, @Bind("expiresAt") Instant expiresAt);
+
+    @SqlQuery("SELECT prefix FROM api_keys WHERE user_id = :userId AND revoked_at IS NULL")
+    List<String> livePrefixesOf(@Bind("userId") UUID userId);
+
+    @SqlQuery("SELECT api_key_entitlement FROM users WHERE id = :userId")
+    Optional<String> entitlement(@Bind("userId") UUID userId);
+
+    @SqlUpdate("UPDATE users SET api_key_entitlement = :tier, updated_at = now() WHERE id = :userId")
+    int setEntitlement(@Bind("userId") UUID userId, @Bind("tier") String tier);
 
     /** Every live key of an account, revoked at once (the account was deleted); their prefixes, for Redis. */
     @SqlQuery("UPDATE api_keys SET revoked_at = now() WHERE user_id = :userId AND revoked_at IS NULL RETURNING prefix")

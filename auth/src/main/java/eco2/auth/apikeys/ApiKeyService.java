@@ -14,7 +14,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,17 +69,58 @@ public final class ApiKeyService {
 
     /** Idempotent: revoking a revoked key writes its tombstone again, so a retry after a Redis failure completes. */
     public void revoke(UUID userId, UUID id) {
+        revokeFound(repo -> repo.lockOwned(id, userId));
+    }
+
+    /** An admin's revocation, of any account's key; the key as it was found. */
+    public ApiKey revokeAny(UUID id) {
+        return revokeFound(repo -> repo.lock(id));
+    }
+
+    /**
+     * Every live key of an account (deactivation), at once: the tombstones are written first, so the keys stop at
+     * every service before anything else changes (without Redis nothing changes: 503), then the rows, then the
+     * tombstone of any key made in between.
+     */
+    public void revokeAllOf(UUID userId) {
+        List<String> live = jdbi.withExtension(ApiKeyRepository.class, repo -> repo.livePrefixesOf(userId));
+        tombstones(live);
+        List<String> revoked = jdbi.withExtension(ApiKeyRepository.class, repo -> repo.revokeAllOf(userId));
+        tombstones(revoked.stream().filter(prefix -> !live.contains(prefix)).toList());
+    }
+
+    /** The account's entitlement (the highest tier its keys may have); keys it already has keep their tier. */
+    public void setEntitlement(UUID userId, ApiTier tier) {
+        if (jdbi.withExtension(ApiKeyRepository.class, repo -> repo.setEntitlement(userId, tier.key())) == 0) {
+            throw new NotFound("No such user");
+        }
+    }
+
+    public ApiTier entitlement(UUID userId) {
+        return jdbi.withExtension(ApiKeyRepository.class, repo -> repo.entitlement(userId))
+                .flatMap(ApiTier::parse)
+                .orElseThrow(() -> new NotFound("No such user"));
+    }
+
+    private ApiKey revokeFound(Function<ApiKeyRepository, Optional<ApiKey>> find) {
         ApiKey key = jdbi.inTransaction(tx -> {
             ApiKeyRepository repo = tx.attach(ApiKeyRepository.class);
-            ApiKey found = repo.lockOwned(id, userId).orElseThrow(ApiKeyService::notFound);
-            repo.revoke(id);
+            ApiKey found = find.apply(repo).orElseThrow(ApiKeyService::notFound);
+            repo.revoke(found.id());
             return found;
         });
-        try {
-            records.revoked(key.prefix());
-        } catch (JedisException e) {
-            log.warn("revocation of {} not yet in Redis: {}", key.prefix(), e.toString());
-            throw new Unavailable("The key is revoked, but services cannot be told yet; repeat the request");
+        tombstones(List.of(key.prefix()));
+        return key;
+    }
+
+    private void tombstones(List<String> prefixes) {
+        for (String prefix : prefixes) {
+            try {
+                records.revoked(prefix);
+            } catch (JedisException e) {
+                log.warn("revocation of {} not yet in Redis: {}", prefix, e.toString());
+                throw new Unavailable("The key is revoked, but services cannot be told yet; repeat the request");
+            }
         }
     }
 

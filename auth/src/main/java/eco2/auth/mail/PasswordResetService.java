@@ -7,6 +7,7 @@ import eco2.auth.account.PasswordHasher;
 import eco2.auth.account.User;
 import eco2.auth.account.UserRepository;
 import eco2.auth.session.RefreshTokenRepository;
+import eco2.auth.session.UserTokenRevoker;
 import eco2.common.error.BadRequest;
 import eco2.common.error.RateLimited;
 import eco2.common.error.Unavailable;
@@ -29,8 +30,8 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * Password reset by mailed link. A request answers the same way, in the same time, whether or not the address
  * has an account: the lookup and the mail happen on a background thread after the answer. Redeeming the link
- * sets the new argon2id hash, verifies the email (the link proved the mailbox; see {@link EmailOwnership}) and
- * revokes every refresh token of the user.
+ * sets the new argon2id hash, verifies the email (the link proved the mailbox; see {@link EmailOwnership}),
+ * revokes every refresh token of the user and ends their access tokens.
  */
 public final class PasswordResetService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PasswordResetService.class);
@@ -45,6 +46,7 @@ public final class PasswordResetService implements AutoCloseable {
     private final RateLimitPolicy perEmail;
     private final DocumentCache accountCache;
     private final EmailOwnership ownership;
+    private final UserTokenRevoker userTokens;
     private final ThreadPoolExecutor background =
             new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1000), r -> {
                 Thread thread = new Thread(r, "password-reset-mail");
@@ -59,7 +61,8 @@ public final class PasswordResetService implements AutoCloseable {
             TokenBucket bucket,
             RateLimitPolicy perEmail,
             DocumentCache accountCache,
-            EmailOwnership ownership) {
+            EmailOwnership ownership,
+            UserTokenRevoker userTokens) {
         this.ownership = ownership;
         this.jdbi = jdbi;
         this.links = links;
@@ -67,6 +70,7 @@ public final class PasswordResetService implements AutoCloseable {
         this.bucket = bucket;
         this.perEmail = perEmail;
         this.accountCache = accountCache;
+        this.userTokens = userTokens;
     }
 
     /** Accepts the request; a mail follows only for an existing, active account with that email. */
@@ -94,7 +98,17 @@ public final class PasswordResetService implements AutoCloseable {
             return userId;
         });
         accountCache.invalidate(changed.orElseThrow(PasswordResetService::badLink));
+        endAccessTokens(changed.get());
         log.info("password reset for user {}: all sessions revoked", changed.get());
+    }
+
+    /** Whoever knew the old password may hold access tokens: they end too (best effort: the reset has committed). */
+    private void endAccessTokens(UUID userId) {
+        try {
+            userTokens.revokeAll(userId);
+        } catch (JedisException e) {
+            log.warn("could not mark the access tokens of user {} revoked: {}", userId, e.toString());
+        }
     }
 
     private void mailIfAccountExists(String email, String language) {

@@ -45,6 +45,7 @@ public final class AccessTokenIssuer {
                 .withClaim("sid", sessionId.toString())
                 .withJWTId(UUID.randomUUID().toString())
                 .withIssuedAt(now)
+                .withClaim(AccessTokenVerifier.ISSUED_AT_MILLIS, now.toEpochMilli())
                 .withExpiresAt(now.plus(ttl))
                 .sign(algorithm);
     }

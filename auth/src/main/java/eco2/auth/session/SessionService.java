@@ -17,6 +17,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.exceptions.JedisException;
 
 /** Sign-in, refresh-token rotation with reuse detection, and sign-out. */
 public final class SessionService {
@@ -28,6 +29,7 @@ public final class SessionService {
     private final AccessTokenIssuer issuer;
     private final LoginThrottle throttle;
     private final Revocations revocations;
+    private final UserTokenRevoker userTokens;
     private final Duration refreshTtl;
     private final Duration sessionLifetime;
     private final Clock clock;
@@ -38,6 +40,7 @@ public final class SessionService {
             AccessTokenIssuer issuer,
             LoginThrottle throttle,
             Revocations revocations,
+            UserTokenRevoker userTokens,
             Duration refreshTtl,
             Duration sessionLifetime,
             Clock clock) {
@@ -47,11 +50,17 @@ public final class SessionService {
         this.issuer = issuer;
         this.throttle = throttle;
         this.revocations = revocations;
+        this.userTokens = userTokens;
         this.refreshTtl = refreshTtl;
         this.clock = clock;
     }
 
     public TokenPair login(String login, String password, String clientIp) {
+        return startSession(authenticate(login, password, clientIp));
+    }
+
+    /** The sign-in check alone (throttle, password, active account), for the admin panel's own sessions. */
+    public User authenticate(String login, String password, String clientIp) {
         Optional<User> user = accounts.find(login);
         // One bucket per account however it is named (email or username); unknown names get their own.
         String account = user.map(u -> u.id().toString()).orElse(login.trim().toLowerCase(Locale.ROOT));
@@ -59,7 +68,7 @@ public final class SessionService {
         if (!accounts.passwordMatches(user, password)) throw new Unauthorized(BAD_CREDENTIALS);
         attempt.succeeded();
         if (!user.get().isActive()) throw new Unauthorized("Account is deactivated");
-        return startSession(user.get());
+        return user.get();
     }
 
     /**
@@ -81,14 +90,14 @@ public final class SessionService {
             RefreshTokenRepository tokens = handle.attach(RefreshTokenRepository.class);
             Optional<RefreshToken> consumed = tokens.consume(hash);
             if (consumed.isEmpty()) {
-                tokens.findByHash(hash).filter(t -> t.usedAt() != null).ifPresent(spent -> {
-                    log.warn(
-                            "refresh token reuse: revoking session family {} of user {}",
-                            spent.familyId(),
-                            spent.userId());
-                    tokens.revokeFamily(spent.familyId());
-                });
-                return Outcome.REJECTED;
+                Optional<RefreshToken> spent = tokens.findByHash(hash).filter(t -> t.usedAt() != null);
+                if (spent.isEmpty()) return Outcome.REJECTED;
+                log.warn(
+                        "refresh token reuse: revoking session family {} of user {}",
+                        spent.get().familyId(),
+                        spent.get().userId());
+                tokens.revokeFamily(spent.get().familyId());
+                return Outcome.reused(spent.get().userId());
             }
             Optional<User> user = handle.attach(UserRepository.class)
                     .findById(consumed.get().userId())
@@ -98,6 +107,7 @@ public final class SessionService {
             return new Outcome(issue(handle, user.get(), spent.familyId(), spent.sessionExpiresAt()));
         });
         // The revocation must commit even though the caller gets a 401, hence the outcome instead of a throw.
+        if (outcome.reusedBy != null) endAccessTokens(outcome.reusedBy);
         if (outcome.pair == null) throw new Unauthorized("Refresh token is invalid, expired or already used");
         return outcome.pair;
     }
@@ -129,7 +139,27 @@ public final class SessionService {
                 issuer.issue(user, familyId), refresh, "bearer", issuer.ttl().toSeconds());
     }
 
-    private record Outcome(TokenPair pair) {
-        static final Outcome REJECTED = new Outcome(null);
+    /**
+     * A replayed refresh token may mean a thief holds access tokens too: end them all. Best effort, after the family
+     * revocation committed; without Redis they could not be used anyway (verification fails closed).
+     */
+    private void endAccessTokens(UUID userId) {
+        try {
+            userTokens.revokeAll(userId);
+        } catch (JedisException e) {
+            log.warn("could not mark the access tokens of user {} revoked: {}", userId, e.toString());
+        }
+    }
+
+    private record Outcome(TokenPair pair, UUID reusedBy) {
+        static final Outcome REJECTED = new Outcome(null, null);
+
+        Outcome(TokenPair pair) {
+            this(pair, null);
+        }
+
+        static Outcome reused(UUID userId) {
+            return new Outcome(null, userId);
+        }
     }
 }

@@ -48,7 +48,19 @@ class PasswordResetIT {
         assertThat(TestUsers.login(auth.http, user.username(), TestUsers.PASSWORD)
                         .status())
                 .isEqualTo(401);
-        assertThat(TestUsers.login(auth.http, user.username(), NEW_PASSWORD).status())
+        String fresh = TestUsers.login(auth.http, user.username(), NEW_PASSWORD)
+                .json()
+                .get("access_token")
+                .asText();
+        for (TestUsers.Session session : new TestUsers.Session[] {user, otherDevice}) {
+            assertThat(auth.http.get("/api/v1/auth/me", session.auth()).status())
+                    .as("access tokens from before the reset are refused")
+                    .isEqualTo(401);
+        }
+        assertThat(auth.http
+                        .get("/api/v1/auth/me", "Authorization", TestHttp.bearer(fresh))
+                        .status())
+                .as("a sign-in right after the reset is not caught by it")
                 .isEqualTo(200);
         for (TestUsers.Session session : new TestUsers.Session[] {user, otherDevice}) {
             TestHttp.Response refreshed = auth.http.postJson(

@@ -115,7 +115,9 @@ public final class HttpApp {
             SecurityHeaders.apply(ctx);
         });
         app.before(rateLimiter::handle);
-        app.beforeMatched(RequestText::check);
+        RequestText text = new RequestText(
+                modules.stream().flatMap(m -> m.multiLineForms().stream()).toList());
+        app.beforeMatched(text::check);
         ErrorHandlers.register(app);
         ops.register(app);
         modules.forEach(m -> m.routes(app));

@@ -48,6 +48,14 @@ public interface ServiceModule extends AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Path prefixes whose form bodies carry multi-line text (an HTML form's textarea), where tab and newline are
+     * allowed in form fields; everywhere else every parameter is single-line.
+     */
+    default List<String> multiLineForms() {
+        return List.of();
+    }
+
     /** Auth answers API-key lookups in-process when it is mounted in the same app; other modules have none. */
     default Optional<ApiKeyLookup> apiKeyLookup() {
         return Optional.empty();

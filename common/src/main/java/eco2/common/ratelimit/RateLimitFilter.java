@@ -20,7 +20,7 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 /**
  * The {@code before} handler that meters {@code /api/} traffic, counting by what each rule declares: the client
  * IP, the bearer's user (the IP for anonymous calls), or both. In the same Redis round trip it asks the blacklist
- * (for {@link Authenticator}) and reads the cache entry the route declared with a {@link Prefetch}, so a protected
+ * and the caller's per-user revocation mark (for {@link Authenticator}) and reads the cache entry the route declared with a {@link Prefetch}, so a protected
  * request costs one round trip. Requests with {@code X-API-Key} go to the {@link ApiKeyGate} instead, which
  * verifies and meters the key in its one round trip (even with limits switched off: verifying a key is not a limit).
  */
@@ -70,10 +70,11 @@ public final class RateLimitFilter {
         String subject =
                 principal != null && rule.countBy() != RateLimitRule.CountBy.IP ? "user:" + principal.userId() : ip;
         String revocationKey = principal != null ? Revocations.key(principal.tokenId()) : null;
+        String userRevocationKey = principal != null ? Revocations.userKey(principal.userId()) : null;
         String prefetchKey = principal != null ? prefetchKey(ctx, principal) : null;
         TokenBucket.Decision decision;
         try {
-            decision = bucket.take(rule.policy(), subject, 1, revocationKey, prefetchKey);
+            decision = bucket.take(rule.policy(), subject, 1, revocationKey, userRevocationKey, prefetchKey);
             if (decision.allowed() && rule.countBy() == RateLimitRule.CountBy.IP_AND_USER && !subject.equals(ip)) {
                 TokenBucket.Decision byIp = bucket.take(rule.policy(), ip, 1);
                 if (!byIp.allowed() || byIp.remaining() < decision.remaining()) {
@@ -84,7 +85,8 @@ public final class RateLimitFilter {
                             byIp.resetSeconds(),
                             byIp.retryAfterSeconds(),
                             decision.flagged(),
-                            decision.prefetched());
+                            decision.prefetched(),
+                            decision.marked());
                 }
             }
         } catch (JedisConnectionException e) { // only an unreachable Redis: a script error must not turn limits off
@@ -95,7 +97,9 @@ public final class RateLimitFilter {
                     e.toString());
             return;
         }
-        if (principal != null) authenticator.rememberRevoked(ctx, decision.flagged());
+        if (principal != null)
+            authenticator.rememberRevoked(
+                    ctx, decision.flagged() || Revocations.issuedBefore(principal, decision.marked()));
         if (prefetchKey != null) Prefetch.store(ctx, new Prefetched(prefetchKey, decision.prefetched()));
         ctx.header("RateLimit-Limit", Integer.toString(decision.limit()));
         ctx.header("RateLimit-Remaining", Long.toString(decision.remaining()));

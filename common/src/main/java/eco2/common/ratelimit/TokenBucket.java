@@ -26,7 +26,7 @@ public final class TokenBucket {
 
     /**
      * Result of one call: {@code flagged} says whether the flag key exists; {@code prefetched} is the value of the
-     * prefetch key (null when none was asked for, or when it was asked for and is absent).
+     * prefetch key and {@code marked} the value of the mark key (null when none was asked for, or when absent).
      */
     public record Decision(
             boolean allowed,
@@ -35,26 +35,38 @@ public final class TokenBucket {
             long resetSeconds,
             long retryAfterSeconds,
             boolean flagged,
-            String prefetched) {}
+            String prefetched,
+            String marked) {}
 
     public Decision take(RateLimitPolicy policy, String subject, int cost) {
-        return take(policy, subject, cost, null, null);
+        return take(policy, subject, cost, null, null, null);
     }
 
-    /** One round trip: the bucket, plus optionally the existence of {@code flagKey} and the value of {@code prefetchKey}. */
     public Decision take(RateLimitPolicy policy, String subject, int cost, String flagKey, String prefetchKey) {
-        List<String> keys = new ArrayList<>(3);
+        return take(policy, subject, cost, flagKey, null, prefetchKey);
+    }
+
+    /**
+     * One round trip: the bucket, plus optionally the existence of {@code flagKey} and the values of {@code markKey}
+     * and {@code prefetchKey}.
+     */
+    public Decision take(
+            RateLimitPolicy policy, String subject, int cost, String flagKey, String markKey, String prefetchKey) {
+        List<String> keys = new ArrayList<>(4);
         keys.add(key(policy, subject));
         if (flagKey != null) keys.add(flagKey);
         if (prefetchKey != null) keys.add(prefetchKey);
+        if (markKey != null) keys.add(markKey);
         List<String> args = List.of(
                 Integer.toString(policy.capacity()),
                 Double.toString(policy.refillPerSecond()),
                 Integer.toString(cost),
                 flagKey != null ? "1" : "0",
-                prefetchKey != null ? "1" : "0");
+                prefetchKey != null ? "1" : "0",
+                markKey != null ? "1" : "0");
         List<?> reply = (List<?>) run(keys, args);
         String value = reply.size() > 5 && reply.get(5) != null ? text(reply.get(5)) : null;
+        String mark = reply.size() > 6 && reply.get(6) != null ? text(reply.get(6)) : null;
         return new Decision(
                 asLong(reply.get(0)) == 1,
                 policy.capacity(),
@@ -62,7 +74,8 @@ public final class TokenBucket {
                 asLong(reply.get(2)),
                 asLong(reply.get(3)),
                 asLong(reply.get(4)) == 1,
-                value);
+                value,
+                mark);
     }
 
     /** What the script decided about a request carrying an API key; see token_bucket.lua. */

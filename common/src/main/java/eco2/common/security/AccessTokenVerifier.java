@@ -8,6 +8,7 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 import com.auth0.jwt.interfaces.Verification;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,6 +20,8 @@ public final class AccessTokenVerifier {
     public static final String AUDIENCE = "eco2";
     /** Clock skew tolerated on exp; a revocation must outlive the token by this much too. */
     public static final Duration LEEWAY = Duration.ofSeconds(5);
+    /** The issue time in milliseconds, beside the standard {@code iat}. */
+    public static final String ISSUED_AT_MILLIS = "iat_ms";
 
     private final JWTVerifier verifier;
     private final VerifiedTokenCache cache;
@@ -53,9 +56,20 @@ public final class AccessTokenVerifier {
                     roles == null ? List.of() : List.copyOf(roles),
                     jwt.getId(),
                     jwt.getExpiresAtAsInstant(),
-                    jwt.getClaim("sid").asString());
+                    jwt.getClaim("sid").asString(),
+                    issuedAt(jwt));
         } catch (JWTVerificationException | IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * {@code iat} has whole seconds only; auth also writes {@code iat_ms}, so that a token issued just after a
+     * per-user revocation (a sign-in right after a password reset) is not mistaken for one issued before it.
+     */
+    private static Instant issuedAt(DecodedJWT jwt) {
+        Long millis = jwt.getClaim(ISSUED_AT_MILLIS).asLong();
+        if (millis != null) return Instant.ofEpochMilli(millis);
+        return jwt.getIssuedAtAsInstant();
     }
 }

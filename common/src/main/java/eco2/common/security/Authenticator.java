@@ -44,7 +44,7 @@ public final class Authenticator {
         return ctx.attribute(PRINCIPAL);
     }
 
-    /** Records the blacklist answer fetched together with the rate-limit decision. */
+    /** Records the revocation answer (blacklist and user mark) fetched together with the rate-limit decision. */
     public void rememberRevoked(Context ctx, boolean revoked) {
         ctx.attribute(REVOKED, revoked);
     }
@@ -87,7 +87,7 @@ public final class Authenticator {
 
     private boolean checkRevoked(Principal principal) {
         try {
-            return revocations.isRevoked(principal.tokenId());
+            return revocations.isRevoked(principal);
         } catch (JedisException e) {
             log.warn("revocation check unavailable: {}", e.toString());
             throw new Unavailable("Token revocation cannot be checked right now");

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A signed-in user behind a verified access token; {@code sessionId} names the sign-in it came from (may be null). */
+/**
+ * A signed-in user behind a verified access token; {@code sessionId} names the sign-in it came from and
+ * {@code issuedAt} when the token was made (either may be null).
+ */
 public record Principal(
         UUID userId,
         String email,
@@ -12,7 +15,8 @@ public record Principal(
         List<String> roles,
         String tokenId,
         Instant expiresAt,
-        String sessionId)
+        String sessionId,
+        Instant issuedAt)
         implements Identity {
     public boolean hasRole(String role) {
         return roles.contains(role);

@@ -1,9 +1,17 @@
 package eco2.common.security;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
 
-/** The access-token blacklist in Redis ({@code blacklist:{jti}}), shared by every service. */
+/**
+ * Access-token revocation in Redis, shared by every service: the blacklist of single tokens ({@code blacklist:{jti}})
+ * and a per-user mark ({@code revoked-before:{userId}}, epoch milliseconds) that refuses every token of that user
+ * issued before it, for deactivation, password resets and the like.
+ */
 public final class Revocations {
     private final RedisClient redis;
 
@@ -15,9 +23,30 @@ public final class Revocations {
         return "blacklist:" + tokenId;
     }
 
-    /** Throws a Jedis exception when Redis is down; callers decide how to fail. */
-    public boolean isRevoked(String tokenId) {
-        return redis.exists(key(tokenId));
+    public static String userKey(UUID userId) {
+        return "revoked-before:" + userId;
+    }
+
+    /** Whether a token issued at the principal's time falls under a user mark read from Redis (null: no mark). */
+    public static boolean issuedBefore(Principal principal, String mark) {
+        if (mark == null) return false;
+        long before;
+        try {
+            before = Long.parseLong(mark.trim());
+        } catch (NumberFormatException e) {
+            return true; // an unreadable mark must not let tokens through
+        }
+        // A token without an issue time cannot prove it is newer than the mark.
+        return principal.issuedAt() == null || principal.issuedAt().toEpochMilli() <= before;
+    }
+
+    /**
+     * Blacklist and user mark together, one round trip. Throws a Jedis exception when Redis is down; callers decide
+     * how to fail.
+     */
+    public boolean isRevoked(Principal principal) {
+        List<String> values = redis.mget(key(principal.tokenId()), userKey(principal.userId()));
+        return values.get(0) != null || issuedBefore(principal, values.get(1));
     }
 
     /**
@@ -29,5 +58,17 @@ public final class Revocations {
         if (acceptedFor.isNegative() || acceptedFor.isZero()) return;
         long seconds = (acceptedFor.toMillis() + 999) / 1000 + 1;
         redis.setex(key(tokenId), seconds, "1");
+    }
+
+    /**
+     * Refuses every access token of the user issued up to {@code at}, everywhere, for as long as such a token could
+     * still pass verification ({@code tokenLife} plus the leeway). A later mark replaces an earlier one.
+     */
+    public void revokeUser(UUID userId, Instant at, Duration tokenLife) {
+        long millis = tokenLife.plus(AccessTokenVerifier.LEEWAY).toMillis() + 1000;
+        redis.set(
+                userKey(userId),
+                Long.toString(at.toEpochMilli()),
+                SetParams.setParams().px(millis));
     }
 }

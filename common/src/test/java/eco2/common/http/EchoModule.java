@@ -39,6 +39,12 @@ final class EchoModule implements ServiceModule {
     /** What {@code POST /echo/{id}} answers. */
     record Echo(String id, String message, Integer count) {}
 
+    /** Like an HTML form with a textarea. */
+    @Override
+    public List<String> multiLineForms() {
+        return List.of("/notes/");
+    }
+
     @Override
     public String name() {
         return "test";
@@ -50,6 +56,7 @@ final class EchoModule implements ServiceModule {
         app.get("/find/{term}", ctx -> ctx.json(Map.of("term", ctx.pathParam("term"), "query", ctx.queryParamMap())));
         app.post("/text", ctx -> ctx.json(Map.of("length", ctx.body().length())));
         app.post("/form", ctx -> ctx.json(ctx.formParamMap()));
+        app.post("/notes/form", ctx -> ctx.json(ctx.formParamMap()));
         app.post(
                 "/upload",
                 ctx -> ctx.json(Map.of("bytes", ctx.uploadedFile("file").size())));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import eco2.common.security.AccessTokenVerifier;
+import eco2.common.security.Revocations;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestHttp.Response;
 import eco2.common.testing.TestServices;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -171,6 +173,33 @@ class HttpAppAuthIT {
 
         envelope(http.get("/api/me", "Authorization", issued.bearer()), 401, "unauthorized");
         envelope(http.get("/me", "Authorization", issued.bearer()), 401, "unauthorized");
+    }
+
+    @Test
+    void aUsersRevocationMarkRefusesTheirOlderTokensOnBothPaths() {
+        UUID userId = UUID.randomUUID();
+        Instant mark = Instant.now();
+        String older = tokens.sign(
+                with(tokens.claims(userId), "iat_ms", mark.minusMillis(1).toEpochMilli()));
+        String newer = tokens.sign(
+                with(tokens.claims(userId), "iat_ms", mark.plusMillis(1).toEpochMilli()));
+        TestTokens.Issued someoneElse = tokens.issue();
+
+        app.infra.revocations().revokeUser(userId, mark, Duration.ofMinutes(30));
+
+        // /api/me asks Redis in the rate limiter's script, /me with one MGET: both read the mark.
+        for (String path : List.of("/me", "/api/me")) {
+            envelope(http.get(path, "Authorization", "Bearer " + older), 401, "unauthorized");
+            assertThat(http.get(path, "Authorization", "Bearer " + newer).status())
+                    .as(path)
+                    .isEqualTo(200);
+            assertThat(http.get(path, "Authorization", someoneElse.bearer()).status())
+                    .as(path)
+                    .isEqualTo(200);
+        }
+        // The mark outlives every token it could refuse.
+        assertThat(app.infra.redis().pttl(Revocations.userKey(userId)))
+                .isGreaterThan(Duration.ofMinutes(30).toMillis());
     }
 
     @Test

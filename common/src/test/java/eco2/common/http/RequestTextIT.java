@@ -104,6 +104,22 @@ class RequestTextIT {
     }
 
     @Test
+    void formsOfAMultiLinePathTakeNewlinesButStillNoOtherControls() {
+        byte[] lines = "text=line+1%0D%0A%09line+2".getBytes(StandardCharsets.UTF_8);
+        Response multi = http.post("/notes/form", "application/x-www-form-urlencoded", lines);
+        assertThat(multi.status()).as(multi.body()).isEqualTo(200);
+        assertThat(multi.json().path("text").get(0).asText()).isEqualTo("line 1\r\n\tline 2");
+
+        refusedNaming(http.post("/form", "application/x-www-form-urlencoded", lines), "text");
+        refusedNaming(
+                http.post(
+                        "/notes/form",
+                        "application/x-www-form-urlencoded",
+                        "text=a%00b".getBytes(StandardCharsets.UTF_8)),
+                "text");
+    }
+
+    @Test
     void aBadMultipartTextFieldIs422NamingIt() {
         String boundary = "b0undary";
         byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\na\u0000b\r\n--"

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.RedisClient;
 
 /**
  * Where every integration test finds PostgreSQL, Redis and RabbitMQ, decided once per JVM.
@@ -169,6 +170,19 @@ public final class TestServices {
     /** Empties the test DB index only; other indexes on a shared server are untouched. */
     public void flushRedis() {
         redis.flush();
+    }
+
+    /**
+     * The test Redis at another DB index, emptied: for a test whose Redis state must outlive a whole class (a signed-in
+     * browser session), since other test runs on the machine flush the shared test index at any moment.
+     */
+    public String isolatedRedisUri(int index) {
+        URI shared = URI.create(redis.uri());
+        String own = shared.getScheme() + "://" + shared.getRawAuthority() + "/" + index;
+        try (RedisClient client = RedisClient.create(own)) {
+            client.flushDB();
+        }
+        return own;
     }
 
     /** AMQP URI for com.rabbitmq.client.ConnectionFactory#setUri. */

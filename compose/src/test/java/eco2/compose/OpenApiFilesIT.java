@@ -3,6 +3,7 @@ package eco2.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eco2.auth.AuthApp;
 import eco2.common.http.HttpApp;
 import eco2.common.http.ServiceModule;
 import eco2.info.InfoMain;
@@ -30,7 +31,7 @@ class OpenApiFilesIT {
         try (AllServices all = AllServices.create()) {
             ObjectMapper mapper = all.infra.mapper();
             List<String> titles =
-                    List.of("Eco² auth", MyMain.TITLE, LocationMain.TITLE, InfoMain.TITLE, WorkersMain.TITLE);
+                    List.of(AuthApp.TITLE, MyMain.TITLE, LocationMain.TITLE, InfoMain.TITLE, WorkersMain.TITLE);
             Map<String, String> served = new LinkedHashMap<>();
             for (int i = 0; i < all.modules.size(); i++) {
                 ServiceModule module = all.modules.get(i);

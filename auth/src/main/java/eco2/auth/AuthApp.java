@@ -8,9 +8,12 @@ import java.util.List;
 
 /** Auth as a standalone app: the module plus the common plumbing. Tests start exactly this. */
 public final class AuthApp {
+    /** The title of the OpenAPI document auth serves. */
+    public static final String TITLE = "Eco² auth";
+
     private AuthApp() {}
 
     public static Javalin create(AuthConfig config, Infra infra, KeyRing keys) {
-        return HttpApp.create("Eco² auth", config.http(), infra, List.of(AuthModule.create(config, infra, keys)));
+        return HttpApp.create(TITLE, config.http(), infra, List.of(AuthModule.create(config, infra, keys)));
     }
 }

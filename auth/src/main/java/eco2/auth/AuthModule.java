@@ -221,6 +221,18 @@ public final class AuthModule implements ServiceModule {
     }
 
     @Override
+    public Map<String, String> docTags() {
+        return Map.of(
+                "auth",
+                "Accounts and sessions: register, sign in (also with Kakao or Google), refresh, sign out, email "
+                        + "verification, password reset and the token signing keys (/api/v1/auth)",
+                "api keys",
+                "Integrators' API keys (X-API-Key) with tiers, rotation and monthly usage (/api/v1/auth/api-keys)",
+                "internal",
+                "Service-to-service calls inside the deployment; the gateway does not route them (/internal)");
+    }
+
+    @Override
     public void routes(Javalin app) {
         app.before("/api/v1/auth/*", SecurityHeaders::noStore);
         app.post("/api/v1/auth/register", accounts::register);

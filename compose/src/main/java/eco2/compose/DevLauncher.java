@@ -31,6 +31,9 @@ import java.util.Map;
  * servers, so a JDK is all a newcomer needs.
  */
 public final class DevLauncher {
+    /** The title of the OpenAPI document the launcher serves. */
+    public static final String TITLE = "Eco² (dev, all services)";
+
     private DevLauncher() {}
 
     public static void main(String[] args) throws Exception {
@@ -70,7 +73,7 @@ public final class DevLauncher {
                 InfoModule.create(InfoConfig.fromEnv(env), infra),
                 workers);
         HttpSettings http = auth.http();
-        Javalin app = HttpApp.create("Eco² (dev, all services)", http, infra, modules);
+        Javalin app = HttpApp.create(TITLE, http, infra, modules);
         infra.lifecycle().closeAfterwards(infra).closeAfterwards(devInfra).stopOnSignals();
         infra.lifecycle().start(app, http.port());
         List<String> report = new ArrayList<>(devInfra.report());

@@ -6,6 +6,9 @@ import eco2.common.http.Standalone;
 
 /** Runs info on its own: {@code java -jar info/target/info.jar}. */
 public final class InfoMain {
+    /** The title of the OpenAPI document this process serves. */
+    public static final String TITLE = "Eco² info";
+
     private InfoMain() {}
 
     public static void main(String[] args) {
@@ -13,6 +16,6 @@ public final class InfoMain {
         InfoConfig config = InfoConfig.fromEnv(env);
         env.requireComplete();
         if (MigrateCommand.runIfAsked(args, config.db(), InfoModule.EXTENSIONS)) return;
-        Standalone.run("Eco² info", env, InfoConfig.DEFAULT_PORT, infra -> InfoModule.create(config, infra));
+        Standalone.run(TITLE, env, InfoConfig.DEFAULT_PORT, infra -> InfoModule.create(config, infra));
     }
 }

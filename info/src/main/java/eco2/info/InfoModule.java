@@ -144,6 +144,14 @@ public final class InfoModule implements ServiceModule {
     }
 
     @Override
+    public Map<String, String> docTags() {
+        return Map.of(
+                "info",
+                "The sorting guide: categories, items, search, regional discharge rules, FAQ and statistics; "
+                        + "admins write items and FAQ (/api/v1/recycle)");
+    }
+
+    @Override
     public void routes(Javalin app) {
         app.get(BASE + "/categories", categories::list);
         app.get(BASE + "/items", items::list);

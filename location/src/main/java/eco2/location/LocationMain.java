@@ -7,6 +7,9 @@ import java.util.List;
 
 /** Runs location on its own: {@code java -jar location/target/location.jar}. */
 public final class LocationMain {
+    /** The title of the OpenAPI document this process serves. */
+    public static final String TITLE = "Eco² location";
+
     private LocationMain() {}
 
     public static void main(String[] args) {
@@ -14,7 +17,6 @@ public final class LocationMain {
         LocationConfig config = LocationConfig.fromEnv(env);
         env.requireComplete();
         if (MigrateCommand.runIfAsked(args, config.db(), List.of())) return;
-        Standalone.run(
-                "Eco² location", env, LocationConfig.DEFAULT_PORT, infra -> LocationModule.create(config, infra));
+        Standalone.run(TITLE, env, LocationConfig.DEFAULT_PORT, infra -> LocationModule.create(config, infra));
     }
 }

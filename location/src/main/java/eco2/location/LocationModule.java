@@ -136,6 +136,14 @@ public final class LocationModule implements ServiceModule {
     }
 
     @Override
+    public Map<String, String> docTags() {
+        return Map.of(
+                "location",
+                "Nearby bins and recycling centres, geocoding, saved places and the admin CSV imports "
+                        + "(/api/v1/locations)");
+    }
+
+    @Override
     public void routes(Javalin app) {
         app.get("/api/v1/locations/bins", bins::nearby);
         app.get("/api/v1/locations/centers", centers::list);

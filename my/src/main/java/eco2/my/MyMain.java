@@ -7,6 +7,9 @@ import java.util.List;
 
 /** Runs my on its own: {@code java -jar my/target/my.jar}. */
 public final class MyMain {
+    /** The title of the OpenAPI document this process serves. */
+    public static final String TITLE = "Eco² my";
+
     private MyMain() {}
 
     public static void main(String[] args) {
@@ -14,6 +17,6 @@ public final class MyMain {
         MyConfig config = MyConfig.fromEnv(env);
         env.requireComplete();
         if (MigrateCommand.runIfAsked(args, config.db(), List.of())) return;
-        Standalone.run("Eco² my", env, MyConfig.DEFAULT_PORT, infra -> MyModule.create(config, infra));
+        Standalone.run(TITLE, env, MyConfig.DEFAULT_PORT, infra -> MyModule.create(config, infra));
     }
 }

@@ -200,6 +200,14 @@ public final class MyModule implements ServiceModule {
     }
 
     @Override
+    public Map<String, String> docTags() {
+        return Map.of(
+                "my",
+                "Profiles, settings, points, levels, daily check-in, the activity feed, the weekly leaderboard "
+                        + "and avatars (/api/v1/users)");
+    }
+
+    @Override
     public void routes(Javalin app) {
         app.get("/api/v1/users/me", profiles::me);
         app.patch("/api/v1/users/me", profiles::update);

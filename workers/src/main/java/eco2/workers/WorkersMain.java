@@ -7,6 +7,9 @@ import java.util.List;
 
 /** Runs workers on its own: {@code java -jar workers/target/workers.jar}. */
 public final class WorkersMain {
+    /** The title of the OpenAPI document this process serves. */
+    public static final String TITLE = "Eco² workers";
+
     private WorkersMain() {}
 
     public static void main(String[] args) {
@@ -19,6 +22,6 @@ public final class WorkersMain {
             MigrateCommand.runIfAsked(args, config.chat().db(), List.of());
             return;
         }
-        Standalone.run("Eco² workers", env, WorkersConfig.DEFAULT_PORT, infra -> WorkersModule.create(config, infra));
+        Standalone.run(TITLE, env, WorkersConfig.DEFAULT_PORT, infra -> WorkersModule.create(config, infra));
     }
 }

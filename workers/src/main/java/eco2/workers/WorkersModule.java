@@ -132,6 +132,19 @@ public final class WorkersModule implements ServiceModule {
     }
 
     @Override
+    public Map<String, String> docTags() {
+        return Map.of(
+                "scan",
+                "Photograph or describe a piece of waste and get its sorting rule, points and characters; "
+                        + "progress over server-sent events (/api/v1/scan)",
+                "chat",
+                "The OpenAI-compatible chatbot about sorting waste, streamed or not, and its sessions "
+                        + "(/api/v1/chat)",
+                "characters",
+                "Eco²'s collectible characters and the ones the caller has unlocked (/api/v1/characters)");
+    }
+
+    @Override
     public void routes(Javalin app) {
         scan.routes(app);
         chat.routes(app);

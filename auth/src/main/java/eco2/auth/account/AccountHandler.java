@@ -33,7 +33,10 @@ public final class AccountHandler {
             methods = HttpMethod.POST,
             versions = "auth",
             tags = "auth",
-            summary = "Create a local account",
+            operationId = "registerUser",
+            summary = "Register",
+            description =
+                    "Create a local account: email and username (each unique), a password of 8-128 characters, and an optional invite_code that my pays the inviter for. Publishes user.registered.",
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = RegisterRequest.class)),
             responses = {
                 @OpenApiResponse(status = "201", content = @OpenApiContent(from = RegisteredView.class)),
@@ -54,7 +57,9 @@ public final class AccountHandler {
             methods = HttpMethod.GET,
             versions = "auth",
             tags = "auth",
-            summary = "The signed-in account",
+            operationId = "getMyAccount",
+            summary = "Get my account",
+            description = "The signed-in account: id, email, username, roles and whether it is active and verified.",
             security = @OpenApiSecurity(name = "BearerAuth"),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = UserView.class)),

@@ -37,7 +37,9 @@ public final class ApiKeyHandler {
             methods = HttpMethod.POST,
             versions = "auth",
             tags = "api keys",
-            summary = "Create an API key (the key is shown this once); tier free unless given, up to the account's "
+            operationId = "createApiKey",
+            summary = "Create an API key",
+            description = "Create an API key (the key is shown this once); tier free unless given, up to the account's "
                     + "entitlement; at most 10 active keys",
             security = @OpenApiSecurity(name = "BearerAuth"),
             requestBody =
@@ -67,7 +69,9 @@ public final class ApiKeyHandler {
             methods = HttpMethod.GET,
             versions = "auth",
             tags = "api keys",
-            summary = "The caller's API keys, newest first (prefix only, never the key)",
+            operationId = "listApiKeys",
+            summary = "List my API keys",
+            description = "The caller's API keys, newest first (prefix only, never the key)",
             security = @OpenApiSecurity(name = "BearerAuth"),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = KeyList.class)),
@@ -83,7 +87,9 @@ public final class ApiKeyHandler {
             methods = HttpMethod.DELETE,
             versions = "auth",
             tags = "api keys",
-            summary = "Revoke a key: every service refuses it within a second. Repeating it is harmless",
+            operationId = "revokeApiKey",
+            summary = "Revoke an API key",
+            description = "Revoke a key: every service refuses it within a second. Repeating it is harmless",
             security = @OpenApiSecurity(name = "BearerAuth"),
             pathParams = @OpenApiParam(name = "id", type = UUID.class, required = true),
             responses = {
@@ -109,7 +115,9 @@ public final class ApiKeyHandler {
             methods = HttpMethod.POST,
             versions = "auth",
             tags = "api keys",
-            summary = "A new key for this one (same name, tier and quota); the old key works until grace_hours "
+            operationId = "rotateApiKey",
+            summary = "Rotate an API key",
+            description = "A new key for this one (same name, tier and quota); the old key works until grace_hours "
                     + "(0-168, default 24) have passed. The body is optional",
             security = @OpenApiSecurity(name = "BearerAuth"),
             pathParams = @OpenApiParam(name = "id", type = UUID.class, required = true),
@@ -139,8 +147,11 @@ public final class ApiKeyHandler {
             methods = HttpMethod.GET,
             versions = "auth",
             tags = "api keys",
-            summary = "Requests this Asia/Seoul month (shared with the keys it was rotated from), the monthly quota "
-                    + "and the per-minute rate",
+            operationId = "getApiKeyUsage",
+            summary = "API key usage this month",
+            description =
+                    "Requests this Asia/Seoul month (shared with the keys it was rotated from), the monthly quota "
+                            + "and the per-minute rate",
             security = @OpenApiSecurity(name = "BearerAuth"),
             pathParams = @OpenApiParam(name = "id", type = UUID.class, required = true),
             responses = {

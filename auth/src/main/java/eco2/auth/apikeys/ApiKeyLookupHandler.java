@@ -28,7 +28,10 @@ public final class ApiKeyLookupHandler {
             methods = HttpMethod.POST,
             versions = "auth",
             tags = "internal",
-            summary = "Service to auth: is this key (prefix and SHA-256) valid? Also writes apikey:{prefix} to Redis",
+            operationId = "lookupApiKey",
+            summary = "Look up an API key (service to service)",
+            description =
+                    "Service to auth: is this key (prefix and SHA-256) valid? Also writes apikey:{prefix} to Redis",
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = LookupRequest.class)),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = LookupView.class)),

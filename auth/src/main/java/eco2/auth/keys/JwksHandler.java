@@ -20,8 +20,10 @@ public final class JwksHandler {
             methods = HttpMethod.GET,
             versions = "auth",
             tags = "auth",
-            summary = "RS256 public keys (JWKS): the current key and, during rotation, the previous one",
-            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")))
+            operationId = "getJwks",
+            summary = "Token signing keys (JWKS)",
+            description = "RS256 public keys (JWKS): the current key and, during rotation, the previous one",
+            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = Object.class)))
     public void jwks(Context ctx) {
         ctx.header("Cache-Control", "public, max-age=300");
         ctx.json(keys.jwks());

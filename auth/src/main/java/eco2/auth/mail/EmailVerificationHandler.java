@@ -29,7 +29,9 @@ public final class EmailVerificationHandler {
             methods = HttpMethod.POST,
             versions = "auth",
             tags = "auth",
-            summary =
+            operationId = "requestEmailVerification",
+            summary = "Request email verification",
+            description =
                     "Mail a verification link (valid 24 h; only the newest link works), in the Accept-Language language",
             security = @OpenApiSecurity(name = "BearerAuth"),
             responses = {
@@ -52,7 +54,9 @@ public final class EmailVerificationHandler {
             methods = HttpMethod.POST,
             versions = "auth",
             tags = "auth",
-            summary = "Redeem a verification link's token",
+            operationId = "verifyEmail",
+            summary = "Verify the email",
+            description = "Redeem a verification link's token",
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = TokenRequest.class)),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = VerifiedView.class)),

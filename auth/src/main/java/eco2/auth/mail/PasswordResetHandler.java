@@ -25,7 +25,9 @@ public final class PasswordResetHandler {
             methods = HttpMethod.POST,
             versions = "auth",
             tags = "auth",
-            summary =
+            operationId = "requestPasswordReset",
+            summary = "Request a password reset",
+            description =
                     "Mail a reset link (valid 30 min) if an active account has this email; the answer is 202 either way",
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = ResetRequest.class)),
             responses = {
@@ -47,7 +49,9 @@ public final class PasswordResetHandler {
             methods = HttpMethod.POST,
             versions = "auth",
             tags = "auth",
-            summary = "Set a new password with a reset link's token; every session of the account is revoked",
+            operationId = "resetPassword",
+            summary = "Reset the password",
+            description = "Set a new password with a reset link's token; every session of the account is revoked",
             requestBody =
                     @OpenApiRequestBody(required = true, content = @OpenApiContent(from = NewPasswordRequest.class)),
             responses = {

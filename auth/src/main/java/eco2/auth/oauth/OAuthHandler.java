@@ -35,9 +35,12 @@ public final class OAuthHandler {
             methods = HttpMethod.GET,
             versions = "auth",
             tags = "auth",
-            summary = "Start signing in with a provider: the URL to send the user to, its single-use state (10 min) "
-                    + "and the binding the callback must bring back (also set as the HttpOnly cookie "
-                    + BINDING_COOKIE + ")",
+            operationId = "startOAuth",
+            summary = "Start provider sign-in",
+            description =
+                    "Start signing in with a provider: the URL to send the user to, its single-use state (10 min) "
+                            + "and the binding the callback must bring back (also set as the HttpOnly cookie "
+                            + BINDING_COOKIE + ")",
             pathParams = @OpenApiParam(name = "provider", required = true, description = "kakao or google"),
             queryParams =
                     @OpenApiParam(name = "redirect_uri", description = "one of OAUTH_REDIRECT_URIS; default the first"),
@@ -76,7 +79,9 @@ public final class OAuthHandler {
             methods = HttpMethod.POST,
             versions = "auth",
             tags = "auth",
-            summary = "Finish signing in: the account is found by the link, linked by a verified email, or created",
+            operationId = "finishOAuth",
+            summary = "Finish provider sign-in",
+            description = "Finish signing in: the account is found by the link, linked by a verified email, or created",
             pathParams = @OpenApiParam(name = "provider", required = true, description = "kakao or google"),
             requestBody =
                     @OpenApiRequestBody(required = true, content = @OpenApiContent(from = OAuthCallbackRequest.class)),

@@ -11,7 +11,7 @@ import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
-import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiContentProperty;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import io.javalin.openapi.OpenApiSecurity;
@@ -34,7 +34,10 @@ public final class SessionHandler {
             methods = HttpMethod.POST,
             versions = "auth",
             tags = "auth",
-            summary = "Sign in with email or username and password",
+            operationId = "login",
+            summary = "Sign in",
+            description =
+                    "Sign in with email or username and password; answers an access token and a refresh token. Unknown user and wrong password get the same 401; 5 failed attempts a minute per IP and per account, then 429.",
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = LoginRequest.class)),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = TokenPair.class)),
@@ -55,11 +58,21 @@ public final class SessionHandler {
             methods = HttpMethod.POST,
             versions = "auth",
             tags = "auth",
-            summary = "OAuth2 password grant (form), same answer as login",
-            formParams = {
-                @OpenApiParam(name = "username", required = true),
-                @OpenApiParam(name = "password", required = true)
-            },
+            operationId = "issueToken",
+            summary = "Sign in (OAuth2 password form)",
+            description = "OAuth2 password grant (form), same answer as login",
+            requestBody =
+                    @OpenApiRequestBody(
+                            required = true,
+                            description = "application/x-www-form-urlencoded username (email or username) and "
+                                    + "password, both required",
+                            content =
+                                    @OpenApiContent(
+                                            type = "application/x-www-form-urlencoded",
+                                            properties = {
+                                                @OpenApiContentProperty(name = "username", type = "string"),
+                                                @OpenApiContentProperty(name = "password", type = "string")
+                                            })),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = TokenPair.class)),
                 @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorEnvelope.class))
@@ -82,7 +95,9 @@ public final class SessionHandler {
             methods = HttpMethod.POST,
             versions = "auth",
             tags = "auth",
-            summary = "Rotate a refresh token; a reused token revokes its whole family",
+            operationId = "refreshTokens",
+            summary = "Refresh the tokens",
+            description = "Rotate a refresh token; a reused token revokes its whole family",
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = RefreshRequest.class)),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = TokenPair.class)),
@@ -98,7 +113,9 @@ public final class SessionHandler {
             methods = HttpMethod.POST,
             versions = "auth",
             tags = "auth",
-            summary = "Blacklist this access token and revoke the given refresh token's session",
+            operationId = "logout",
+            summary = "Sign out",
+            description = "Blacklist this access token and revoke the given refresh token's session",
             security = @OpenApiSecurity(name = "BearerAuth"),
             requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = LogoutRequest.class)),
             responses = {

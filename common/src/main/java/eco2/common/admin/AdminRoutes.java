@@ -52,8 +52,10 @@ public final class AdminRoutes {
             methods = HttpMethod.GET,
             versions = SPEC,
             tags = "admin",
-            summary =
-                    "Admin: outbox backlog, dead-letter depths (null while the broker is away) and the service's counts",
+            operationId = "getAdminStats",
+            summary = "Service counts and queue depths",
+            description = "Admin: outbox backlog, dead-letter depths (null while the broker is away) and the service's "
+                    + "counts",
             security = @OpenApiSecurity(name = "BearerAuth"),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = AdminStats.class)),
@@ -71,7 +73,9 @@ public final class AdminRoutes {
             methods = HttpMethod.GET,
             versions = SPEC,
             tags = "admin",
-            summary = "Admin: the oldest messages parked in a consumer queue's dead-letter queue, left in place",
+            operationId = "listDeadLetters",
+            summary = "List dead letters",
+            description = "Admin: the oldest messages parked in a consumer queue's dead-letter queue, left in place",
             security = @OpenApiSecurity(name = "BearerAuth"),
             pathParams = @OpenApiParam(name = "queue", required = true, description = "a queue listed in the stats"),
             queryParams = @OpenApiParam(name = "limit", type = Integer.class, description = "1-200, default 50"),
@@ -98,7 +102,9 @@ public final class AdminRoutes {
             methods = HttpMethod.POST,
             versions = SPEC,
             tags = "admin",
-            summary = "Admin: send a parked message back to its consumer's queue (confirmed), then drop it from the"
+            operationId = "replayDeadLetter",
+            summary = "Replay a dead letter",
+            description = "Admin: send a parked message back to its consumer's queue (confirmed), then drop it from the"
                     + " dead letters",
             security = @OpenApiSecurity(name = "BearerAuth"),
             pathParams = {
@@ -125,7 +131,9 @@ public final class AdminRoutes {
             methods = HttpMethod.DELETE,
             versions = SPEC,
             tags = "admin",
-            summary = "Admin: discard a parked message",
+            operationId = "discardDeadLetter",
+            summary = "Discard a dead letter",
+            description = "Admin: discard a parked message",
             security = @OpenApiSecurity(name = "BearerAuth"),
             pathParams = {
                 @OpenApiParam(name = "queue", required = true, description = "a queue listed in the stats"),

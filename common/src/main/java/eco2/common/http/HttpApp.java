@@ -1,5 +1,6 @@
 package eco2.common.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import eco2.common.error.ErrorHandlers;
 import eco2.common.ops.ApiDocs;
 import eco2.common.ops.OpsRoutes;
@@ -12,7 +13,9 @@ import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -27,6 +30,20 @@ public final class HttpApp {
     static final long MAX_REQUEST_BYTES = 5 * HttpSettings.ONE_MIB + 64 * 1024;
 
     private HttpApp() {}
+
+    /** The OpenAPI document an app of these modules serves at {@link ApiDocs#SPEC_PATH}. */
+    public static String openApi(String title, ObjectMapper mapper, List<ServiceModule> modules) {
+        List<String> specs = Stream.concat(
+                        Stream.of(OpsRoutes.specName()), modules.stream().map(ServiceModule::name))
+                .toList();
+        List<ApiDocs.Mount> mounts =
+                modules.stream().flatMap(m -> m.docMounts().stream()).toList();
+        List<KeyRoute> keyRoutes =
+                modules.stream().flatMap(m -> m.keyRoutes().stream()).toList();
+        Map<String, String> tags = new LinkedHashMap<>();
+        modules.forEach(m -> tags.putAll(m.docTags()));
+        return ApiDocs.merged(mapper, title, specs, mounts, keyRoutes, tags);
+    }
 
     public static Javalin create(String title, HttpSettings http, Infra infra, List<ServiceModule> modules) {
         ClientIp clientIp = new ClientIp(http.trustedProxies());
@@ -54,13 +71,7 @@ public final class HttpApp {
         checks.add(infra.lifecycle().readiness());
         checks.add(infra.redisReadiness());
         modules.forEach(m -> checks.addAll(m.readiness()));
-        List<String> specs = Stream.concat(
-                        Stream.of(OpsRoutes.specName()), modules.stream().map(ServiceModule::name))
-                .toList();
-        List<ApiDocs.Mount> mounts =
-                modules.stream().flatMap(m -> m.docMounts().stream()).toList();
-        OpsRoutes ops =
-                new OpsRoutes(checks, infra.metrics(), ApiDocs.merged(infra.mapper(), title, specs, mounts, keyRoutes));
+        OpsRoutes ops = new OpsRoutes(checks, infra.metrics(), openApi(title, infra.mapper(), modules));
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;

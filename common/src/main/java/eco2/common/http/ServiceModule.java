@@ -7,6 +7,7 @@ import eco2.common.security.ApiKeyLookup;
 import io.javalin.Javalin;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,11 @@ public interface ServiceModule extends AutoCloseable {
     /** Specs shared through {@code common} that this module mounts under its own prefix (its admin endpoints). */
     default List<ApiDocs.Mount> docMounts() {
         return List.of();
+    }
+
+    /** Descriptions of the OpenAPI tags this module's operations use, by tag name. */
+    default Map<String, String> docTags() {
+        return Map.of();
     }
 
     default List<ReadinessCheck> readiness() {

@@ -13,9 +13,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds one OpenAPI document from the specs the annotation processor writes at compile time. Each module
@@ -29,6 +32,19 @@ public final class ApiDocs {
 
     private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+
+    private static final String JSON_NODE_REF = "#/components/schemas/JsonNode";
+    private static final String DESCRIPTION =
+            "Eco², a recycling app: sorting guidance, nearby bins and centres, a chatbot, and points, levels and "
+                    + "characters. Success bodies are the resource itself; every error is the ErrorEnvelope "
+                    + "(success false, a code, a message, errors per field and the request_id). Send "
+                    + "`Authorization: Bearer <access_token>` (POST /api/v1/auth/login), or `X-API-Key` on the "
+                    + "operations that list ApiKeyAuth. Limited answers carry RateLimit-Limit, RateLimit-Remaining "
+                    + "and RateLimit-Reset; a 429 adds Retry-After. X-Request-ID is echoed, or generated.";
+    /** Tags of the operations {@code common} documents itself. */
+    private static final Map<String, String> COMMON_TAGS = Map.of(
+            "ops", "Liveness, readiness, metrics and this document; served by every service, never rate limited",
+            "admin", "Each service's admin endpoints (admin role): counts, outbox backlog and dead letters");
 
     private ApiDocs() {}
 
@@ -49,18 +65,46 @@ public final class ApiDocs {
      * A spec written once in {@code common} for routes every service mounts under its own prefix (the admin
      * endpoints): its paths start with {@link #MOUNT_POINT}, which is replaced by {@code prefix}.
      */
-    public record Mount(String spec, String prefix) {}
-
-    public static String merged(ObjectMapper mapper, String title, List<String> specNames) {
-        return merged(mapper, title, specNames, List.of(), List.of());
+    public record Mount(String spec, String prefix) {
+        /**
+         * Operation ids stay unique when several services mount the same spec: the last segment of the prefix
+         * goes after the verb ({@code getAdminStats} under {@code /api/v1/users} is {@code getUsersAdminStats}).
+         */
+        JsonNode qualify(JsonNode pathItem) {
+            String segment = prefix.substring(prefix.lastIndexOf('/') + 1);
+            if (segment.isEmpty()) return pathItem;
+            String qualifier = Character.toUpperCase(segment.charAt(0)) + segment.substring(1);
+            pathItem.forEach(op -> {
+                String id = op.path("operationId").asText("");
+                if (op instanceof ObjectNode operation && !id.isEmpty()) {
+                    int verbEnd = 0;
+                    while (verbEnd < id.length() && Character.isLowerCase(id.charAt(verbEnd))) verbEnd++;
+                    operation.put("operationId", id.substring(0, verbEnd) + qualifier + id.substring(verbEnd));
+                }
+            });
+            return pathItem;
+        }
     }
 
-    /** The merged document; each operation in {@code keyRoutes} also lists {@code X-API-Key} as a way in. */
+    /**
+     * The merged document; each operation in {@code keyRoutes} also lists {@code X-API-Key} as a way in, and
+     * {@code tags} describes the modules' tags (common's own, ops and admin, are described here).
+     */
     public static String merged(
-            ObjectMapper mapper, String title, List<String> specNames, List<Mount> mounts, List<KeyRoute> keyRoutes) {
+            ObjectMapper mapper,
+            String title,
+            List<String> specNames,
+            List<Mount> mounts,
+            List<KeyRoute> keyRoutes,
+            Map<String, String> tags) {
         ObjectNode doc = mapper.createObjectNode();
         doc.put("openapi", "3.0.3");
-        doc.putObject("info").put("title", title).put("version", "v1");
+        ObjectNode info = doc.putObject("info").put("title", title).put("version", "v1");
+        info.put("description", DESCRIPTION);
+        info.putObject("contact").put("name", "Eco² backend");
+        // Relative: each service, the gateway and the dev launcher serve the API beside this document.
+        doc.putArray("servers").addObject().put("url", "/").put("description", "the host that serves this document");
+        ArrayNode tagList = doc.putArray("tags");
         ObjectNode paths = doc.putObject("paths");
         ObjectNode components = doc.putObject("components");
         ObjectNode schemas = components.putObject("schemas");
@@ -100,12 +144,22 @@ public final class ApiDocs {
                     .fields()
                     .forEachRemaining(p -> mounted.set(
                             p.getKey().replace(MOUNT_POINT, mount.prefix()),
-                            p.getValue().deepCopy()));
+                            mount.qualify(p.getValue().deepCopy())));
             copyFields(mounted, paths);
             copyFields(spec.path("components").path("schemas"), schemas);
         }
         schemas.forEach(ApiDocs::snakeCaseProperties);
+        anyJson(schemas);
         keyRoutes.forEach(route -> acceptKey(paths, route));
+        StandardErrors.add(paths, keyRoutes);
+        Map<String, String> described = new LinkedHashMap<>(COMMON_TAGS);
+        described.putAll(tags);
+        Set<String> used = new LinkedHashSet<>();
+        paths.forEach(path -> path.forEach(op -> op.path("tags").forEach(t -> used.add(t.asText()))));
+        for (String tag : used) {
+            ObjectNode entry = tagList.addObject().put("name", tag);
+            if (described.containsKey(tag)) entry.put("description", described.get(tag));
+        }
         try {
             return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(doc);
         } catch (IOException e) {
@@ -128,6 +182,24 @@ public final class ApiDocs {
         String note = "Accepts X-API-Key (" + route.minTier().key() + " tier or higher).";
         String description = op.path("description").asText("");
         op.put("description", description.isEmpty() ? note : description + " " + note);
+    }
+
+    /**
+     * Jackson's JsonNode (a free-form field such as an activity's metadata) would be described by its getters; on the
+     * wire it is any JSON value, which OpenAPI writes as the empty schema.
+     */
+    private static void anyJson(ObjectNode schemas) {
+        schemas.remove(List.of("JsonNode", "JsonNodeType"));
+        schemas.forEach(ApiDocs::replaceJsonNodeRefs);
+    }
+
+    private static void replaceJsonNodeRefs(JsonNode node) {
+        if (node instanceof ObjectNode object
+                && JSON_NODE_REF.equals(object.path("$ref").asText())) {
+            object.remove("$ref");
+            object.put("description", "any JSON value");
+        }
+        node.forEach(ApiDocs::replaceJsonNodeRefs);
     }
 
     private static JsonNode load(ObjectMapper mapper, String name) {

@@ -49,7 +49,9 @@ public final class OpsRoutes {
             methods = HttpMethod.GET,
             versions = SPEC,
             tags = "ops",
+            operationId = "getHealth",
             summary = "Liveness",
+            description = "200 while the process answers; no dependency is checked (that is /ready).",
             responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = Status.class)))
     public void health(Context ctx) {
         ctx.json(new Status("ok", Map.of()));
@@ -61,7 +63,10 @@ public final class OpsRoutes {
             methods = HttpMethod.GET,
             versions = SPEC,
             tags = "ops",
+            operationId = "getReadiness",
             summary = "Readiness",
+            description = "200 with each dependency's status when all of them answer; otherwise 503, whose envelope "
+                    + "names the failing ones in errors.",
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = Status.class)),
                 @OpenApiResponse(status = "503", content = @OpenApiContent(from = ErrorEnvelope.class))
@@ -96,8 +101,14 @@ public final class OpsRoutes {
             methods = HttpMethod.GET,
             versions = SPEC,
             tags = "ops",
+            operationId = "getMetrics",
             summary = "Prometheus metrics",
-            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(type = "text/plain")))
+            description = "Request counts and latency by method, route template and status, plus JVM metrics, in the "
+                    + "Prometheus text format.",
+            responses =
+                    @OpenApiResponse(
+                            status = "200",
+                            content = @OpenApiContent(from = String.class, type = "text/plain")))
     public void metrics(Context ctx) {
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
     }
@@ -108,8 +119,10 @@ public final class OpsRoutes {
             methods = HttpMethod.GET,
             versions = SPEC,
             tags = "ops",
+            operationId = "getOpenApi",
             summary = "OpenAPI document",
-            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")))
+            description = "This OpenAPI 3 document; /docs (Swagger UI) and /redoc render it.",
+            responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = Object.class)))
     public void openApi(Context ctx) {
         ctx.contentType("application/json").result(openApiJson);
     }

@@ -20,7 +20,9 @@ public final class CategoryHandler {
             methods = HttpMethod.GET,
             versions = "info",
             tags = "info",
-            summary = "The nine sorting categories in display order, each with item_count",
+            operationId = "listCategories",
+            summary = "List categories",
+            description = "The nine sorting categories in display order, each with item_count",
             responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = CategoryList.class)))
     public void list(Context ctx) {
         ctx.contentType("application/json").result(categories.listJson());

@@ -33,7 +33,9 @@ public final class FaqHandler {
             methods = HttpMethod.GET,
             versions = "info",
             tags = "info",
-            summary = "FAQ in the curated order, or sort=popular for the most viewed first",
+            operationId = "listFaq",
+            summary = "List the FAQ",
+            description = "FAQ in the curated order, or sort=popular for the most viewed first",
             queryParams = {
                 @OpenApiParam(name = "category", description = "a category key, e.g. plastic"),
                 @OpenApiParam(name = "sort", description = "order (default) or popular"),
@@ -60,7 +62,9 @@ public final class FaqHandler {
             methods = HttpMethod.GET,
             versions = "info",
             tags = "info",
-            summary = "One question and answer; each call counts a view",
+            operationId = "getFaq",
+            summary = "Get a FAQ entry",
+            description = "One question and answer; each call counts a view",
             pathParams = @OpenApiParam(name = "id", required = true, description = "FAQ UUID"),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = Faq.class)),
@@ -76,7 +80,9 @@ public final class FaqHandler {
             methods = HttpMethod.POST,
             versions = "info",
             tags = "info",
-            summary = "Mark an answer helpful, once per user; returns the question with the new helpful_count",
+            operationId = "markFaqHelpful",
+            summary = "Mark an answer helpful",
+            description = "Mark an answer helpful, once per user; returns the question with the new helpful_count",
             security = @OpenApiSecurity(name = "BearerAuth"),
             pathParams = @OpenApiParam(name = "id", required = true, description = "FAQ UUID"),
             responses = {

@@ -28,7 +28,9 @@ public final class ItemHandler {
             methods = HttpMethod.GET,
             versions = "info",
             tags = "info",
-            summary = "The item catalogue sorted by name, optionally within one category",
+            operationId = "listItems",
+            summary = "List items",
+            description = "The item catalogue sorted by name, optionally within one category",
             queryParams = {
                 @OpenApiParam(name = "category", description = "a category key, e.g. plastic"),
                 @OpenApiParam(name = "page", type = Integer.class, description = "from 1, default 1"),
@@ -53,7 +55,9 @@ public final class ItemHandler {
             methods = HttpMethod.GET,
             versions = "info",
             tags = "info",
-            summary = "One item with how to sort it; an id that is not a UUID is a 404 like an unknown one",
+            operationId = "getItem",
+            summary = "Get an item",
+            description = "One item with how to sort it; an id that is not a UUID is a 404 like an unknown one",
             pathParams = @OpenApiParam(name = "id", required = true, description = "item UUID"),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = Item.class)),

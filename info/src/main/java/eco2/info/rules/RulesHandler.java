@@ -22,7 +22,9 @@ public final class RulesHandler {
             methods = HttpMethod.GET,
             versions = "info",
             tags = "info",
-            summary = "General discharge rules of one 시/도 (종량제 봉투, 음식물, 대형폐기물, 재활용품); days and times vary by "
+            operationId = "getRegionRules",
+            summary = "Discharge rules of a region",
+            description = "General discharge rules of one 시/도 (종량제 봉투, 음식물, 대형폐기물, 재활용품); days and times vary by "
                     + "구/군, so a district only confirms it belongs to the region",
             pathParams =
                     @OpenApiParam(

@@ -33,9 +33,13 @@ public final class SearchHandler {
             methods = HttpMethod.POST,
             versions = "info",
             tags = "info",
-            summary = "Ranked search over names, keywords and descriptions; Korean substrings, small typos, spacing "
-                    + "variants and English keywords match. A bearer token is optional: a signed-in caller's queries are kept "
-                    + "in their history",
+            operationId = "searchItems",
+            summary = "Search items",
+            description =
+                    "Ranked search over names, keywords and descriptions; Korean substrings, small typos, spacing "
+                            + ""
+                            + "variants and English keywords match. A bearer token is optional: a signed-in caller's queries are kept "
+                            + "in their history",
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = SearchRequest.class)),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = SearchResult.class)),

@@ -20,9 +20,11 @@ public final class StatsHandler {
             methods = HttpMethod.GET,
             versions = "info",
             tags = "info",
-            summary =
-                    "Items per category, the 10 most searched queries of the last 7 days (anonymous searches included; "
-                            + "Seoul calendar days, recorded within about a second) and the 5 most viewed FAQs",
+            operationId = "getGuideStats",
+            summary = "Sorting-guide statistics",
+            description = "Items per category, the 10 most searched queries of the last 7 days (anonymous searches "
+                    + "included; "
+                    + "Seoul calendar days, recorded within about a second) and the 5 most viewed FAQs",
             responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = Stats.class)))
     public void get(Context ctx) {
         ctx.json(stats.stats());

@@ -25,8 +25,10 @@ public final class BinHandler {
             methods = HttpMethod.GET,
             versions = "location",
             tags = "location",
-            summary = "Bins within radius metres, nearest first, each with distance_m (great-circle, metres)",
-            description = "lat/lon are rounded to 4 decimals (about 11 m) before searching, and distance_m is measured "
+            operationId = "findBins",
+            summary = "Find nearby bins",
+            description = "Bins within radius metres, nearest first, each with distance_m (great-circle, metres). "
+                    + "lat/lon are rounded to 4 decimals (about 11 m) before searching, and distance_m is measured "
                     + "from that rounded point; answers are cached for an hour under the rounded coordinates.",
             queryParams = {
                 @OpenApiParam(name = "lat", type = Double.class, required = true, description = "-90..90"),

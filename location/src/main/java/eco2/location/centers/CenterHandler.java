@@ -32,13 +32,14 @@ public final class CenterHandler {
             methods = HttpMethod.GET,
             versions = "location",
             tags = "location",
-            summary = "Centres near lat/lon (nearest first, {items}), or of a region ({items,total,page,size})",
-            description =
-                    "Near a point: database centres plus, when KAKAO_REST_API_KEY is set and no item filter is given, "
-                            + "Kakao places for \"재활용센터\"; a Kakao place within 100 m of a database centre with a matching name is "
-                            + "dropped as a duplicate. If Kakao fails, the database centres are served. By region: 시/도 (충북, "
-                            + "충청북도), 시/군/구 (청주시, 청주) or both (\"인천 서구\"), sorted by region, district and name; "
-                            + "distance_m is null there. Give either lat/lon or region.",
+            operationId = "findCenters",
+            summary = "Find recycling centres",
+            description = "Centres near lat/lon (nearest first, {items}), or of a region ({items,total,page,size}). "
+                    + "Near a point: database centres plus, when KAKAO_REST_API_KEY is set and no item filter is given, "
+                    + "Kakao places for \"재활용센터\"; a Kakao place within 100 m of a database centre with a matching name is "
+                    + "dropped as a duplicate. If Kakao fails, the database centres are served. By region: 시/도 (충북, "
+                    + "충청북도), 시/군/구 (청주시, 청주) or both (\"인천 서구\"), sorted by region, district and name; "
+                    + "distance_m is null there. Give either lat/lon or region.",
             queryParams = {
                 @OpenApiParam(name = "lat", type = Double.class, description = "-90..90; with lon"),
                 @OpenApiParam(name = "lon", type = Double.class, description = "-180..180; with lat"),
@@ -50,10 +51,7 @@ public final class CenterHandler {
                 @OpenApiParam(name = "item", description = "accepted item, matched as a substring (페트 finds 투명페트병)")
             },
             responses = {
-                @OpenApiResponse(
-                        status = "200",
-                        content = {@OpenApiContent(from = NearbyCenters.class), @OpenApiContent(from = CenterPage.class)
-                        }),
+                @OpenApiResponse(status = "200", content = @OpenApiContent(from = CentersAnswer.class)),
                 @OpenApiResponse(
                         status = "422",
                         description = "every bad parameter is named",

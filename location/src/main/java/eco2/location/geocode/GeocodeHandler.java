@@ -25,7 +25,10 @@ public final class GeocodeHandler {
             methods = HttpMethod.POST,
             versions = "location",
             tags = "location",
-            summary = "Position of an address (Kakao address search), cached 24 h under geocode:{normalised address}",
+            operationId = "geocodeAddress",
+            summary = "Geocode an address",
+            description = "Position of an address (Kakao address search), cached 24 h under geocode:{normalised "
+                    + "address}",
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = GeocodeRequest.class)),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = GeocodeResult.class)),
@@ -57,8 +60,10 @@ public final class GeocodeHandler {
             methods = HttpMethod.POST,
             versions = "location",
             tags = "location",
-            summary =
-                    "Address of a position (Kakao coord2address), cached 24 h under location:reverse:{lat}:{lon} (5 decimals)",
+            operationId = "reverseGeocode",
+            summary = "Address of a position",
+            description = "Address of a position (Kakao coord2address), cached 24 h under location:reverse:{lat}:{lon} "
+                    + "(5 decimals)",
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = ReverseRequest.class)),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = ReverseResult.class)),

@@ -36,12 +36,16 @@ public final class ImportHandler {
             methods = HttpMethod.POST,
             versions = "location",
             tags = "location",
-            summary = "Import KECO 자원순환가게 CSV (positn* columns); upsert by positnSn",
-            description =
-                    "UTF-8 or MS949. Rows with impossible coordinates (not numbers, out of range, 0,0, outside South "
-                            + "Korea) are rejected with their line and reason; the rest is upserted in one transaction.",
+            operationId = "importCenters",
+            summary = "Import centres (KECO CSV)",
+            description = "Import KECO 자원순환가게 CSV (positn* columns); upsert by positnSn. "
+                    + "UTF-8 or MS949. Rows with impossible coordinates (not numbers, out of range, 0,0, outside South "
+                    + "Korea) are rejected with their line and reason; the rest is upserted in one transaction.",
             security = @OpenApiSecurity(name = "BearerAuth"),
-            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(type = "text/csv")),
+            requestBody =
+                    @OpenApiRequestBody(
+                            required = true,
+                            content = @OpenApiContent(from = String.class, type = "text/csv")),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = ImportReport.class)),
                 @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorEnvelope.class)),
@@ -66,11 +70,16 @@ public final class ImportHandler {
             methods = HttpMethod.POST,
             versions = "location",
             tags = "location",
-            summary = "Import bins CSV: name,address,latitude,longitude,bin_type,region (+ optional source_id)",
+            operationId = "importBins",
+            summary = "Import bins (CSV)",
+            description = "Import bins CSV: name,address,latitude,longitude,bin_type,region (+ optional source_id)",
             security = @OpenApiSecurity(name = "BearerAuth"),
             queryParams =
                     @OpenApiParam(name = "source", description = "dataset name, default csv; ids are unique within it"),
-            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(type = "text/csv")),
+            requestBody =
+                    @OpenApiRequestBody(
+                            required = true,
+                            content = @OpenApiContent(from = String.class, type = "text/csv")),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = ImportReport.class)),
                 @OpenApiResponse(status = "403", content = @OpenApiContent(from = ErrorEnvelope.class)),

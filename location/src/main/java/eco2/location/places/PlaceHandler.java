@@ -32,7 +32,9 @@ public final class PlaceHandler {
             methods = HttpMethod.GET,
             versions = "location",
             tags = "location",
-            summary = "The caller's saved places, the default first",
+            operationId = "listMyPlaces",
+            summary = "List my saved places",
+            description = "The caller's saved places, the default first",
             security = @OpenApiSecurity(name = "BearerAuth"),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = PlaceList.class)),
@@ -48,7 +50,9 @@ public final class PlaceHandler {
             methods = HttpMethod.POST,
             versions = "location",
             tags = "location",
-            summary = "Save a place; the first one (or one sent with is_default true) becomes the default",
+            operationId = "createMyPlace",
+            summary = "Save a place",
+            description = "Save a place; the first one (or one sent with is_default true) becomes the default",
             security = @OpenApiSecurity(name = "BearerAuth"),
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = PlaceRequest.class)),
             responses = {
@@ -70,10 +74,12 @@ public final class PlaceHandler {
             methods = HttpMethod.PUT,
             versions = "location",
             tags = "location",
-            summary = "Replace name, address and position; is_default true moves the default here",
-            description = "is_default false on the current default is refused (422): make another place the default.",
+            operationId = "updateMyPlace",
+            summary = "Replace a saved place",
+            description = "Replace name, address and position; is_default true moves the default here. "
+                    + "is_default false on the current default is refused (422): make another place the default.",
             security = @OpenApiSecurity(name = "BearerAuth"),
-            pathParams = @OpenApiParam(name = "id", type = UUID.class),
+            pathParams = @OpenApiParam(name = "id", type = UUID.class, required = true),
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = PlaceRequest.class)),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = Place.class)),
@@ -94,9 +100,11 @@ public final class PlaceHandler {
             methods = HttpMethod.DELETE,
             versions = "location",
             tags = "location",
-            summary = "Delete a place; deleting the default makes the oldest remaining place the default",
+            operationId = "deleteMyPlace",
+            summary = "Delete a saved place",
+            description = "Delete a place; deleting the default makes the oldest remaining place the default",
             security = @OpenApiSecurity(name = "BearerAuth"),
-            pathParams = @OpenApiParam(name = "id", type = UUID.class),
+            pathParams = @OpenApiParam(name = "id", type = UUID.class, required = true),
             responses = {
                 @OpenApiResponse(status = "204"),
                 @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorEnvelope.class))

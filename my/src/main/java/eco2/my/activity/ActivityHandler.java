@@ -32,7 +32,9 @@ public final class ActivityHandler {
             methods = HttpMethod.GET,
             versions = "my",
             tags = "my",
-            summary = "The caller's activities, newest first; pass next_cursor back as cursor for the next page",
+            operationId = "listMyActivities",
+            summary = "List my activities",
+            description = "The caller's activities, newest first; pass next_cursor back as cursor for the next page",
             security = @OpenApiSecurity(name = "BearerAuth"),
             queryParams = {
                 @OpenApiParam(name = "limit", type = Integer.class, description = "1-100, default 20"),

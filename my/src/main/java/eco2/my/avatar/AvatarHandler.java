@@ -11,7 +11,9 @@ import io.javalin.http.UploadedFile;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiContentProperty;
 import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import io.javalin.openapi.OpenApiSecurity;
 import java.io.IOException;
@@ -37,10 +39,23 @@ public final class AvatarHandler {
             methods = HttpMethod.POST,
             versions = "my",
             tags = "my",
-            summary =
-                    "Upload an avatar (multipart field file: PNG, JPEG or WebP by content, up to 5 MiB); resized later",
+            operationId = "uploadMyAvatar",
+            summary = "Upload my avatar",
+            description = "Upload an avatar (multipart field file: PNG, JPEG or WebP by content, up to 5 MiB); resized "
+                    + "later",
             security = @OpenApiSecurity(name = "BearerAuth"),
-            formParams = @OpenApiParam(name = "file", required = true),
+            requestBody =
+                    @OpenApiRequestBody(
+                            required = true,
+                            description = "multipart/form-data with the image in field file",
+                            content =
+                                    @OpenApiContent(
+                                            type = "multipart/form-data",
+                                            properties =
+                                                    @OpenApiContentProperty(
+                                                            name = "file",
+                                                            type = "string",
+                                                            format = "binary"))),
             responses = {
                 @OpenApiResponse(status = "202"),
                 @OpenApiResponse(status = "413", content = @OpenApiContent(from = ErrorEnvelope.class)),
@@ -71,10 +86,15 @@ public final class AvatarHandler {
             methods = HttpMethod.GET,
             versions = "my",
             tags = "my",
-            summary = "A user's avatar image",
-            pathParams = @OpenApiParam(name = "id", type = UUID.class),
+            operationId = "getAvatar",
+            summary = "Get a user's avatar",
+            description = "The avatar image of a user, cached by clients for 5 minutes; 404 when the user has none (or "
+                    + "the id is not a UUID).",
+            pathParams = @OpenApiParam(name = "id", type = UUID.class, required = true),
             responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "image/png")),
+                @OpenApiResponse(
+                        status = "200",
+                        content = @OpenApiContent(mimeType = "image/png", type = "string", format = "binary")),
                 @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorEnvelope.class))
             })
     public void get(Context ctx) {

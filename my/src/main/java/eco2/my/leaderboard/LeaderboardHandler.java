@@ -29,7 +29,10 @@ public final class LeaderboardHandler {
             methods = HttpMethod.GET,
             versions = "my",
             tags = "my",
-            summary = "This ISO week's top points (Asia/Seoul) and the caller's rank (null without points this week)",
+            operationId = "getLeaderboard",
+            summary = "Weekly leaderboard",
+            description = "This ISO week's top points (Asia/Seoul) and the caller's rank (null without points this "
+                    + "week)",
             security = @OpenApiSecurity(name = "BearerAuth"),
             queryParams = {
                 @OpenApiParam(name = "period", description = "weekly (the only one so far)"),

@@ -32,7 +32,9 @@ public final class PointsHandler {
             methods = HttpMethod.GET,
             versions = "my",
             tags = "my",
-            summary = "Points balance, level and where the next level starts (null at the top)",
+            operationId = "getMyPoints",
+            summary = "Get my points",
+            description = "Points balance, level and where the next level starts (null at the top)",
             security = @OpenApiSecurity(name = "BearerAuth"),
             responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = PointsView.class)))
     public void points(Context ctx) {
@@ -46,7 +48,9 @@ public final class PointsHandler {
             methods = HttpMethod.GET,
             versions = "my",
             tags = "my",
-            summary = "Level with its point range (max null at the top) and progress through it (0-1)",
+            operationId = "getMyLevel",
+            summary = "Get my level",
+            description = "Level with its point range (max null at the top) and progress through it (0-1)",
             security = @OpenApiSecurity(name = "BearerAuth"),
             responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = LevelView.class)))
     public void level(Context ctx) {
@@ -62,7 +66,9 @@ public final class PointsHandler {
             methods = HttpMethod.POST,
             versions = "my",
             tags = "my",
-            summary = "+5 points once per calendar day (Asia/Seoul); a second call the same day is 409",
+            operationId = "checkIn",
+            summary = "Daily check-in",
+            description = "+5 points once per calendar day (Asia/Seoul); a second call the same day is 409",
             security = @OpenApiSecurity(name = "BearerAuth"),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = CheckInView.class)),

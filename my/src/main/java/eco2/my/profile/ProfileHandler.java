@@ -31,7 +31,9 @@ public final class ProfileHandler {
             methods = HttpMethod.GET,
             versions = "my",
             tags = "my",
-            summary = "The caller's profile (created on first access if the registration event has not arrived)",
+            operationId = "getMyProfile",
+            summary = "Get my profile",
+            description = "The caller's profile (created on first access if the registration event has not arrived)",
             security = @OpenApiSecurity(name = "BearerAuth"),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = Profile.class)),
@@ -49,7 +51,10 @@ public final class ProfileHandler {
             methods = HttpMethod.DELETE,
             versions = "my",
             tags = "my",
-            summary = "Soft-delete the profile; publishes user.deleted, after which auth refuses login for the account",
+            operationId = "deleteMyProfile",
+            summary = "Delete my profile",
+            description = "Soft-delete the profile; publishes user.deleted, after which auth refuses login for the "
+                    + "account",
             security = @OpenApiSecurity(name = "BearerAuth"),
             responses = {
                 @OpenApiResponse(status = "204"),
@@ -67,7 +72,9 @@ public final class ProfileHandler {
             methods = HttpMethod.PATCH,
             versions = "my",
             tags = "my",
-            summary = "Change nickname (2-20 characters) and/or bio (up to 300); any other field is refused",
+            operationId = "updateMyProfile",
+            summary = "Update my profile",
+            description = "Change nickname (2-20 characters) and/or bio (up to 300); any other field is refused",
             security = @OpenApiSecurity(name = "BearerAuth"),
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = ProfileUpdate.class)),
             responses = {

@@ -29,7 +29,9 @@ public final class SettingsHandler {
             methods = HttpMethod.GET,
             versions = "my",
             tags = "my",
-            summary = "Preferences; defaults are notifications on, language ko, theme system",
+            operationId = "getMySettings",
+            summary = "Get my settings",
+            description = "Preferences; defaults are notifications on, language ko, theme system",
             security = @OpenApiSecurity(name = "BearerAuth"),
             responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = Settings.class)))
     public void get(Context ctx) {
@@ -42,7 +44,9 @@ public final class SettingsHandler {
             methods = HttpMethod.PATCH,
             versions = "my",
             tags = "my",
-            summary = "Change any of notification_enabled, language (ko|en), theme (light|dark|system)",
+            operationId = "updateMySettings",
+            summary = "Update my settings",
+            description = "Change any of notification_enabled, language (ko|en), theme (light|dark|system)",
             security = @OpenApiSecurity(name = "BearerAuth"),
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = SettingsUpdate.class)),
             responses = {

@@ -28,7 +28,9 @@ public final class CharacterHandler {
             methods = HttpMethod.GET,
             versions = "workers",
             tags = "characters",
-            summary = "The catalogue of collectible characters and how to unlock each",
+            operationId = "listCharacters",
+            summary = "List characters",
+            description = "The catalogue of collectible characters and how to unlock each",
             queryParams = {
                 @OpenApiParam(name = "page", type = Integer.class, description = "from 1, default 1"),
                 @OpenApiParam(name = "size", type = Integer.class, description = "1-100, default 20")
@@ -51,7 +53,9 @@ public final class CharacterHandler {
             methods = HttpMethod.GET,
             versions = "workers",
             tags = "characters",
-            summary = "The characters the caller has unlocked, with when and how",
+            operationId = "listMyCharacters",
+            summary = "List my characters",
+            description = "The characters the caller has unlocked, with when and how",
             security = @OpenApiSecurity(name = "BearerAuth"),
             responses = {
                 @OpenApiResponse(status = "200", content = @OpenApiContent(from = OwnedList.class)),

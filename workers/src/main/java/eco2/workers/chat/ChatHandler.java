@@ -85,12 +85,26 @@ public final class ChatHandler {
             methods = HttpMethod.POST,
             versions = "workers",
             tags = "chat",
-            summary = "OpenAI-compatible chat about sorting waste, grounded in the guide; stream: true gives "
+            operationId = "createChatCompletion",
+            summary = "Chat completion (OpenAI-compatible)",
+            description = "OpenAI-compatible chat about sorting waste, grounded in the guide; stream: true gives "
                     + "text/event-stream chunks ending with data: [DONE]",
             security = @OpenApiSecurity(name = "BearerAuth"),
-            requestBody = @OpenApiRequestBody(content = @OpenApiContent(type = "application/json")),
+            requestBody =
+                    @OpenApiRequestBody(
+                            required = true,
+                            description = "OpenAI's chat completion request: messages [{role, content}], stream, "
+                                    + "session_id, location {latitude, longitude}, and the OpenAI fields client "
+                                    + "libraries send (model, temperature, max_tokens, stream_options, ...)",
+                            content = @OpenApiContent(from = Object.class)),
             responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/json")),
+                @OpenApiResponse(
+                        status = "200",
+                        description = "chat.completion (JSON), or chat.completion.chunk events with stream: true",
+                        content = {
+                            @OpenApiContent(from = Object.class),
+                            @OpenApiContent(mimeType = "text/event-stream", type = "string")
+                        }),
                 @OpenApiResponse(status = "400", content = @OpenApiContent(from = ErrorEnvelope.class)),
                 @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorEnvelope.class)),
                 @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorEnvelope.class)),

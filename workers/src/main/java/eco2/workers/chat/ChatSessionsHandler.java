@@ -44,7 +44,9 @@ public final class ChatSessionsHandler {
             methods = HttpMethod.GET,
             versions = "workers",
             tags = "chat",
-            summary = "The caller's chat sessions, most recent first (feed: limit 1-100, cursor)",
+            operationId = "listChatSessions",
+            summary = "List my chat sessions",
+            description = "The caller's chat sessions, most recent first (feed: limit 1-100, cursor)",
             security = @OpenApiSecurity(name = "BearerAuth"),
             queryParams = {@OpenApiParam(name = "limit", type = Integer.class), @OpenApiParam(name = "cursor")},
             responses = {
@@ -88,7 +90,9 @@ public final class ChatSessionsHandler {
             methods = HttpMethod.GET,
             versions = "workers",
             tags = "chat",
-            summary = "One of the caller's sessions with its messages, oldest first",
+            operationId = "getChatSession",
+            summary = "Get a chat session",
+            description = "One of the caller's sessions with its messages, oldest first",
             security = @OpenApiSecurity(name = "BearerAuth"),
             pathParams = @OpenApiParam(name = "id", type = UUID.class, required = true),
             responses = {
@@ -128,7 +132,9 @@ public final class ChatSessionsHandler {
             methods = HttpMethod.DELETE,
             versions = "workers",
             tags = "chat",
-            summary = "Delete one of the caller's sessions and its messages",
+            operationId = "deleteChatSession",
+            summary = "Delete a chat session",
+            description = "Delete one of the caller's sessions and its messages",
             security = @OpenApiSecurity(name = "BearerAuth"),
             pathParams = @OpenApiParam(name = "id", type = UUID.class, required = true),
             responses = {

@@ -13,6 +13,7 @@ import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiContentProperty;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
@@ -54,12 +55,28 @@ public final class ScanHandler {
             methods = HttpMethod.POST,
             versions = "workers",
             tags = "scan",
-            summary = "Classify a piece of waste from a phrase (JSON) or a photo (multipart image, text, region); "
+            operationId = "createScan",
+            summary = "Start a scan",
+            description = "Classify a piece of waste from a phrase (JSON) or a photo (multipart image, text, region); "
                     + "202 with the task to follow. Header Idempotency-Key (1-64 characters) makes retries safe. "
                     + "Scans made with an API key pay nothing and unlock nothing; photos need a pro key",
             security = @OpenApiSecurity(name = "BearerAuth"),
             headers = @OpenApiParam(name = "Idempotency-Key"),
-            requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = ScanRequest.class)),
+            requestBody =
+                    @OpenApiRequestBody(
+                            required = true,
+                            description = "JSON for a phrase; multipart/form-data for a photo in field image "
+                                    + "(PNG, JPEG or WebP, up to 5 MiB), with optional text and region fields",
+                            content = {
+                                @OpenApiContent(from = ScanRequest.class),
+                                @OpenApiContent(
+                                        type = "multipart/form-data",
+                                        properties = {
+                                            @OpenApiContentProperty(name = "image", type = "string", format = "binary"),
+                                            @OpenApiContentProperty(name = "text", type = "string"),
+                                            @OpenApiContentProperty(name = "region", type = "string")
+                                        })
+                            }),
             responses = {
                 @OpenApiResponse(status = "202", content = @OpenApiContent(from = ScanAccepted.class)),
                 @OpenApiResponse(status = "400", content = @OpenApiContent(from = ErrorEnvelope.class)),
@@ -99,7 +116,9 @@ public final class ScanHandler {
             methods = HttpMethod.GET,
             versions = "workers",
             tags = "scan",
-            summary = "A scan task: status, stage, progress, and the result once done or the error once failed",
+            operationId = "getScan",
+            summary = "Get a scan task",
+            description = "A scan task: status, stage, progress, and the result once done or the error once failed",
             security = @OpenApiSecurity(name = "BearerAuth"),
             pathParams = @OpenApiParam(name = "task_id", type = UUID.class, required = true),
             responses = {

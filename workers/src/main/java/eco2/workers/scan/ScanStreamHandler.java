@@ -41,14 +41,18 @@ public final class ScanStreamHandler {
             methods = HttpMethod.GET,
             versions = "workers",
             tags = "scan",
-            summary = "Server-sent events for a task: status events, then the result; Last-Event-ID resumes. "
+            operationId = "streamScanEvents",
+            summary = "Follow a scan (server-sent events)",
+            description = "Server-sent events for a task: status events, then the result; Last-Event-ID resumes. "
                     + "A bearer token or the ticket from stream_url (5 minutes, for EventSource)",
             security = @OpenApiSecurity(name = "BearerAuth"),
             pathParams = @OpenApiParam(name = "task_id", type = UUID.class, required = true),
             queryParams = @OpenApiParam(name = "ticket"),
             headers = @OpenApiParam(name = "Last-Event-ID", type = Long.class),
             responses = {
-                @OpenApiResponse(status = "200", content = @OpenApiContent(type = "text/event-stream")),
+                @OpenApiResponse(
+                        status = "200",
+                        content = @OpenApiContent(mimeType = "text/event-stream", type = "string")),
                 @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorEnvelope.class)),
                 @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorEnvelope.class))
             })

@@ -140,7 +140,7 @@ public final class OutboxRelay implements AutoCloseable {
         if (!back.isEmpty()) {
             returned.increment(back.size());
             log.warn(
-                    "{} event(s) returned by the broker (no queue bound to their routing key yet); they stay in the"
+                    "{} event(s) returned or nacked by the broker (no queue bound to their routing key yet?); they stay in the"
                             + " outbox and are retried with a back-off",
                     back.size());
         }

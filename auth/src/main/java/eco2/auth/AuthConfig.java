@@ -6,6 +6,7 @@ import eco2.common.db.DbSettings;
 import eco2.common.events.AmqpSettings;
 import eco2.common.http.HttpSettings;
 import eco2.common.ratelimit.RateLimitSettings;
+import eco2.common.security.TokenSeal;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -24,11 +25,46 @@ public record AuthConfig(
         Duration accessTokenTtl,
         Duration refreshTokenTtl,
         OAuthSettings oauth,
-        Duration sessionLifetime) {
+        Duration sessionLifetime,
+        String mailTokenKey) {
 
     public static final int DEFAULT_PORT = 8081;
     public static final String USER_DELETED_QUEUE = "auth.user-deleted";
     public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofDays(30);
+
+    /** With the dev key for sealing mailed tokens: what auth's tests build. */
+    public AuthConfig(
+            HttpSettings http,
+            DbSettings db,
+            String redisUrl,
+            AmqpSettings amqp,
+            String userDeletedQueue,
+            RateLimitSettings rateLimits,
+            String issuer,
+            String signingKeyPem,
+            String previousPublicKeyPem,
+            Path devKeyFile,
+            Duration accessTokenTtl,
+            Duration refreshTokenTtl,
+            OAuthSettings oauth,
+            Duration sessionLifetime) {
+        this(
+                http,
+                db,
+                redisUrl,
+                amqp,
+                userDeletedQueue,
+                rateLimits,
+                issuer,
+                signingKeyPem,
+                previousPublicKeyPem,
+                devKeyFile,
+                accessTokenTtl,
+                refreshTokenTtl,
+                oauth,
+                sessionLifetime,
+                TokenSeal.DEV_KEY);
+    }
 
     /** With the default session lifetime: what the other services' tests build. */
     public AuthConfig(
@@ -77,6 +113,8 @@ public record AuthConfig(
                 Duration.ofMinutes(env.integer("ACCESS_TOKEN_MINUTES", 30)),
                 Duration.ofDays(env.integer("REFRESH_TOKEN_DAYS", 7)),
                 OAuthSettings.fromEnv(env),
-                Duration.ofDays(env.integer("SESSION_LIFETIME_DAYS", 30)));
+                Duration.ofDays(env.integer("SESSION_LIFETIME_DAYS", 30)),
+                // Shared with the notification worker, which opens the tokens auth seals into mail events.
+                env.secret("MAIL_TOKEN_KEY", TokenSeal.DEV_KEY));
     }
 }

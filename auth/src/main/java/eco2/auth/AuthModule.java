@@ -37,6 +37,7 @@ import eco2.common.events.AmqpConnector;
 import eco2.common.events.EventConsumer;
 import eco2.common.events.OutboxRelay;
 import eco2.common.events.OutboxWriter;
+import eco2.common.events.QueueBinding;
 import eco2.common.events.Subscription;
 import eco2.common.http.Infra;
 import eco2.common.http.Prefetch;
@@ -48,6 +49,7 @@ import eco2.common.ratelimit.RateLimitPolicy;
 import eco2.common.ratelimit.RateLimitRule;
 import eco2.common.redis.DocumentCache;
 import eco2.common.security.ApiKeyLookup;
+import eco2.common.security.TokenSeal;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import java.time.Duration;
@@ -119,6 +121,11 @@ public final class AuthModule implements ServiceModule {
         this.admin = admin;
     }
 
+    /** The queues auth consumes; {@code auth.jar migrate} declares them before producers start. */
+    public static List<QueueBinding> queues(AuthConfig config) {
+        return List.of(new QueueBinding(config.userDeletedQueue(), List.of(UserDeletedHandler.TYPE)));
+    }
+
     public static AuthModule create(AuthConfig config, Infra infra, KeyRing keys) {
         Database database = Database.open(config.db(), infra.metrics().registry(), List.of());
         AmqpConnector amqp = new AmqpConnector(config.amqp(), "auth");
@@ -127,10 +134,7 @@ public final class AuthModule implements ServiceModule {
         DocumentCache cache = new DocumentCache(infra.redis(), USER_INFO, Duration.ofMinutes(5));
         ApiKeyRecords keyRecords = new ApiKeyRecords(infra.redis());
         EventConsumer deletions = new EventConsumer(
-                        Subscription.of(
-                                config.userDeletedQueue(),
-                                List.of(UserDeletedHandler.TYPE),
-                                new UserDeletedHandler(cache, keyRecords)),
+                        Subscription.of(queues(config).get(0), new UserDeletedHandler(cache, keyRecords)),
                         database.jdbi(),
                         amqp,
                         infra.mapper(),
@@ -156,7 +160,8 @@ public final class AuthModule implements ServiceModule {
                 new PendingSignIns(infra.redis(), infra.mapper()),
                 new SocialSignIn(database.jdbi(), outbox, ownership),
                 sessionService);
-        EmailLinks links = new EmailLinks(outbox, infra.clock());
+        EmailLinks links =
+                new EmailLinks(outbox, TokenSeal.fromBase64("MAIL_TOKEN_KEY", config.mailTokenKey()), infra.clock());
         PasswordResetService resets = new PasswordResetService(
                 database.jdbi(),
                 links,

@@ -7,6 +7,7 @@ import eco2.common.db.DbSettings;
 import eco2.common.events.AmqpSettings;
 import eco2.common.http.HttpSettings;
 import eco2.common.ratelimit.RateLimitSettings;
+import eco2.common.security.TokenSeal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -27,15 +28,16 @@ public record AuthConfig(
         Duration refreshTokenTtl,
         OAuthSettings oauth,
         Duration sessionLifetime,
-        AdminSettings admin) {
+        AdminSettings admin,
+        String mailTokenKey) {
 
     public static final int DEFAULT_PORT = 8081;
     public static final String USER_DELETED_QUEUE = "auth.user-deleted";
     public static final Duration DEFAULT_SESSION_LIFETIME = Duration.ofDays(30);
 
     /**
-     * With the default session lifetime and no admin-panel settings (the other services are looked for on their
-     * standard local ports): what the other services' tests build.
+     * With the default session lifetime, no admin-panel settings and the dev key for sealing mailed tokens (the other
+     * services are looked for on their standard local ports): what the other services' tests build.
      */
     public AuthConfig(
             HttpSettings http,
@@ -66,7 +68,8 @@ public record AuthConfig(
                 refreshTokenTtl,
                 oauth,
                 DEFAULT_SESSION_LIFETIME,
-                AdminSettings.fromEnv(new Env(Map.of())));
+                AdminSettings.fromEnv(new Env(Map.of())),
+                TokenSeal.DEV_KEY);
     }
 
     public AuthConfig withAdmin(AdminSettings admin) {
@@ -85,7 +88,8 @@ public record AuthConfig(
                 refreshTokenTtl,
                 oauth,
                 sessionLifetime,
-                admin);
+                admin,
+                mailTokenKey);
     }
 
     public AuthConfig withSessionLifetime(Duration sessionLifetime) {
@@ -104,7 +108,8 @@ public record AuthConfig(
                 refreshTokenTtl,
                 oauth,
                 sessionLifetime,
-                admin);
+                admin,
+                mailTokenKey);
     }
 
     public static AuthConfig fromEnv(Env env) {
@@ -123,6 +128,8 @@ public record AuthConfig(
                 Duration.ofDays(env.integer("REFRESH_TOKEN_DAYS", 7)),
                 OAuthSettings.fromEnv(env),
                 Duration.ofDays(env.integer("SESSION_LIFETIME_DAYS", 30)),
-                AdminSettings.fromEnv(env));
+                AdminSettings.fromEnv(env),
+                // Shared with the notification worker, which opens the tokens auth seals into mail events.
+                env.secret("MAIL_TOKEN_KEY", TokenSeal.DEV_KEY));
     }
 }

@@ -4,6 +4,7 @@ import eco2.auth.keys.KeyRing;
 import eco2.auth.keys.KeyRingLoader;
 import eco2.common.config.Env;
 import eco2.common.db.MigrateCommand;
+import eco2.common.events.QueueBinding;
 import eco2.common.http.Infra;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -17,7 +18,10 @@ public final class AuthMain {
         Env env = Env.system();
         AuthConfig config = AuthConfig.fromEnv(env);
         env.requireComplete();
-        if (MigrateCommand.runIfAsked(args, config.db(), List.of())) return;
+        if (MigrateCommand.runIfAsked(args, config.db(), List.of())) {
+            QueueBinding.declareAll(config.amqp(), "auth", AuthModule.queues(config));
+            return;
+        }
         KeyRing keys = KeyRingLoader.load(config.signingKeyPem(), config.previousPublicKeyPem(), config.devKeyFile());
         // Auth verifies its own tokens with its key ring: no HTTP round trip to itself.
         Infra infra = Infra.create(

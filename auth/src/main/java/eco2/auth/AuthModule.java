@@ -39,6 +39,7 @@ import eco2.common.events.AmqpConnector;
 import eco2.common.events.EventConsumer;
 import eco2.common.events.OutboxRelay;
 import eco2.common.events.OutboxWriter;
+import eco2.common.events.QueueBinding;
 import eco2.common.events.Subscription;
 import eco2.common.http.Infra;
 import eco2.common.http.Prefetch;
@@ -50,6 +51,7 @@ import eco2.common.ratelimit.RateLimitPolicy;
 import eco2.common.ratelimit.RateLimitRule;
 import eco2.common.redis.DocumentCache;
 import eco2.common.security.ApiKeyLookup;
+import eco2.common.security.TokenSeal;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import java.time.Duration;
@@ -124,6 +126,11 @@ public final class AuthModule implements ServiceModule {
         this.panel = panel;
     }
 
+    /** The queues auth consumes; {@code auth.jar migrate} declares them before producers start. */
+    public static List<QueueBinding> queues(AuthConfig config) {
+        return List.of(new QueueBinding(config.userDeletedQueue(), List.of(UserDeletedHandler.TYPE)));
+    }
+
     public static AuthModule create(AuthConfig config, Infra infra, KeyRing keys) {
         Database database = Database.open(config.db(), infra.metrics().registry(), List.of());
         AmqpConnector amqp = new AmqpConnector(config.amqp(), "auth");
@@ -133,10 +140,7 @@ public final class AuthModule implements ServiceModule {
         ApiKeyRecords keyRecords = new ApiKeyRecords(infra.redis());
         UserTokenRevoker userTokens = new UserTokenRevoker(infra.revocations(), config.accessTokenTtl(), infra.clock());
         EventConsumer deletions = new EventConsumer(
-                        Subscription.of(
-                                config.userDeletedQueue(),
-                                List.of(UserDeletedHandler.TYPE),
-                                new UserDeletedHandler(cache, keyRecords, userTokens)),
+                        Subscription.of(queues(config).get(0), new UserDeletedHandler(cache, keyRecords, userTokens)),
                         database.jdbi(),
                         amqp,
                         infra.mapper(),
@@ -163,7 +167,8 @@ public final class AuthModule implements ServiceModule {
                 new PendingSignIns(infra.redis(), infra.mapper()),
                 new SocialSignIn(database.jdbi(), outbox, ownership),
                 sessionService);
-        EmailLinks links = new EmailLinks(outbox, infra.clock());
+        EmailLinks links =
+                new EmailLinks(outbox, TokenSeal.fromBase64("MAIL_TOKEN_KEY", config.mailTokenKey()), infra.clock());
         PasswordResetService resets = new PasswordResetService(
                 database.jdbi(),
                 links,

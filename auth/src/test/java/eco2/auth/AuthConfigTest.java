@@ -35,7 +35,8 @@ class AuthConfigTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("DB_PASSWORD")
                 .hasMessageContaining("JWT_PRIVATE_KEY")
-                .hasMessageContaining("AMQP_URL");
+                .hasMessageContaining("AMQP_URL")
+                .hasMessageContaining("MAIL_TOKEN_KEY");
     }
 
     @Test
@@ -48,7 +49,9 @@ class AuthConfigTest {
                 "JWT_PRIVATE_KEY",
                 "pem",
                 "AMQP_URL",
-                "amqp://eco2:s3cret@rabbitmq:5672/eco2"));
+                "amqp://eco2:s3cret@rabbitmq:5672/eco2",
+                "MAIL_TOKEN_KEY",
+                "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="));
         AuthConfig.fromEnv(env);
         env.requireComplete();
     }

@@ -6,6 +6,7 @@ import eco2.common.admin.DeadLetters;
 import eco2.common.db.Database;
 import eco2.common.events.AmqpConnector;
 import eco2.common.events.EventConsumer;
+import eco2.common.events.QueueBinding;
 import eco2.common.events.Subscription;
 import eco2.common.http.Infra;
 import eco2.common.http.KeyRoute;
@@ -79,6 +80,11 @@ public final class LocationModule implements ServiceModule {
         this.admin = admin;
     }
 
+    /** The queues location consumes; {@code location.jar migrate} declares them before producers start. */
+    public static List<QueueBinding> queues(LocationConfig config) {
+        return List.of(new QueueBinding(config.userDeletedQueue(), List.of(UserDeletedHandler.TYPE)));
+    }
+
     public static LocationModule create(LocationConfig config, Infra infra) {
         Database database = Database.open(config.db(), infra.metrics().registry(), List.of());
         LocationCaches caches = LocationCaches.create(infra.redis(), config.cacheEnabled());
@@ -90,8 +96,7 @@ public final class LocationModule implements ServiceModule {
         }
         AmqpConnector amqp = new AmqpConnector(config.amqp(), "location");
         EventConsumer deletions = new EventConsumer(
-                        Subscription.of(
-                                config.userDeletedQueue(), List.of(UserDeletedHandler.TYPE), new UserDeletedHandler()),
+                        Subscription.of(queues(config).get(0), new UserDeletedHandler()),
                         database.jdbi(),
                         amqp,
                         infra.mapper(),

@@ -2,6 +2,7 @@ package eco2.my;
 
 import eco2.common.config.Env;
 import eco2.common.db.MigrateCommand;
+import eco2.common.events.QueueBinding;
 import eco2.common.http.Standalone;
 import java.util.List;
 
@@ -16,7 +17,10 @@ public final class MyMain {
         Env env = Env.system();
         MyConfig config = MyConfig.fromEnv(env);
         env.requireComplete();
-        if (MigrateCommand.runIfAsked(args, config.db(), List.of())) return;
+        if (MigrateCommand.runIfAsked(args, config.db(), List.of())) {
+            QueueBinding.declareAll(config.amqp(), "my", MyModule.queues(config));
+            return;
+        }
         Standalone.run(TITLE, env, MyConfig.DEFAULT_PORT, infra -> MyModule.create(config, infra));
     }
 }

@@ -8,6 +8,7 @@ import eco2.common.events.AmqpConnector;
 import eco2.common.events.EventConsumer;
 import eco2.common.events.OutboxRelay;
 import eco2.common.events.OutboxWriter;
+import eco2.common.events.QueueBinding;
 import eco2.common.events.Subscription;
 import eco2.common.http.Infra;
 import eco2.common.http.Prefetch;
@@ -28,6 +29,7 @@ import eco2.my.invites.InviteService;
 import eco2.my.invites.UserVerifiedHandler;
 import eco2.my.leaderboard.Leaderboard;
 import eco2.my.leaderboard.LeaderboardHandler;
+import eco2.my.points.PointsAwarded;
 import eco2.my.points.PointsHandler;
 import eco2.my.points.PointsService;
 import eco2.my.points.RewardsHandler;
@@ -44,6 +46,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The my service's composition root: profiles fed by user.registered, points and activities fed by scan, recycle
@@ -92,6 +95,39 @@ public final class MyModule implements ServiceModule {
         this.points = points;
     }
 
+    /** The queues my consumes; {@code my.jar migrate} declares them before producers start. */
+    public static List<QueueBinding> queues(MyConfig config) {
+        return List.of(registrations(config), rewards(config), avatarJobs(config));
+    }
+
+    // Registration and verification share a queue, so they are usually handled in the order auth wrote them.
+    private static QueueBinding registrations(MyConfig config) {
+        return new QueueBinding(
+                config.registrationsQueue(), List.of(UserRegisteredHandler.TYPE, UserVerifiedHandler.TYPE));
+    }
+
+    // One queue for everything that lands on a user's points and activity feed.
+    private static QueueBinding rewards(MyConfig config) {
+        return new QueueBinding(
+                config.rewardsQueue(),
+                List.of(
+                        CharacterUnlockedHandler.TYPE,
+                        RewardsHandler.RECYCLE_COMPLETED,
+                        RewardsHandler.SCAN_COMPLETED));
+    }
+
+    private static QueueBinding avatarJobs(MyConfig config) {
+        return new QueueBinding(config.avatarJobsQueue(), List.of(AvatarUploaded.TYPE));
+    }
+
+    /** The migrate command's list and the handlers must agree, or events would land where nothing handles them. */
+    private static QueueBinding bound(QueueBinding binding, EventRouter router) {
+        if (!binding.routingKeys().stream().sorted().toList().equals(router.types()))
+            throw new IllegalStateException(
+                    binding.queue() + " binds " + binding.routingKeys() + " but handles " + router.types());
+        return binding;
+    }
+
     public static MyModule create(MyConfig config, Infra infra) {
         Database database = Database.open(config.db(), infra.metrics().registry(), List.of());
         DocumentCache cache = new DocumentCache(infra.redis(), USER_PROFILE, Duration.ofHours(1));
@@ -99,8 +135,10 @@ public final class MyModule implements ServiceModule {
         Leaderboard leaderboard = new Leaderboard(infra.redis(), database.jdbi(), infra.clock());
         ProfileService profileService = new ProfileService(database.jdbi(), cache, infra.mapper(), outbox, leaderboard);
         AmqpConnector amqp = new AmqpConnector(config.amqp(), "my");
-        OutboxRelay relay =
-                new OutboxRelay(database.jdbi(), amqp, infra.metrics().registry(), "my").start();
+        // Nothing consumes points.awarded yet: published without mandatory, so it never waits for a queue.
+        OutboxRelay relay = new OutboxRelay(
+                        database.jdbi(), amqp, infra.metrics().registry(), "my", Set.of(PointsAwarded.TYPE))
+                .start();
         DocumentCache pointsCache = new DocumentCache(infra.redis(), USER_POINTS, Duration.ofMinutes(5));
         profileService.onDelete(pointsCache::invalidate);
         ActivityService activityService = new ActivityService(database.jdbi(), infra.mapper());
@@ -114,14 +152,13 @@ public final class MyModule implements ServiceModule {
                 leaderboard,
                 pointsCache);
         InviteService invites = new InviteService(pointsService, profileService, infra.clock());
-        // Registration and verification share a queue, so they are usually handled in the order auth wrote them.
         EventRouter accountEvents = new EventRouter(Map.of(
                 UserRegisteredHandler.TYPE,
                 new UserRegisteredHandler(profileService, invites::invited),
                 UserVerifiedHandler.TYPE,
                 new UserVerifiedHandler(invites)));
         EventConsumer registrations = new EventConsumer(
-                        Subscription.of(config.registrationsQueue(), accountEvents.types(), accountEvents),
+                        Subscription.of(bound(registrations(config), accountEvents), accountEvents),
                         database.jdbi(),
                         amqp,
                         infra.mapper(),
@@ -129,7 +166,6 @@ public final class MyModule implements ServiceModule {
                 .startWhenReachable();
         RewardsHandler rewardsHandler = new RewardsHandler(
                 new ScanRewardService(pointsService, activityService, profileService), pointsService, profileService);
-        // One queue for everything that lands on a user's points and activity feed.
         EventRouter rewardEvents = new EventRouter(Map.of(
                 RewardsHandler.SCAN_COMPLETED,
                 rewardsHandler,
@@ -137,7 +173,7 @@ public final class MyModule implements ServiceModule {
                 rewardsHandler,
                 CharacterUnlockedHandler.TYPE,
                 new CharacterUnlockedHandler(activityService, profileService)));
-        Subscription rewardsDefaults = Subscription.of(config.rewardsQueue(), rewardEvents.types(), rewardEvents);
+        Subscription rewardsDefaults = Subscription.of(bound(rewards(config), rewardEvents), rewardEvents);
         EventConsumer rewards = new EventConsumer(
                         new Subscription(
                                 rewardsDefaults.queue(),
@@ -152,10 +188,7 @@ public final class MyModule implements ServiceModule {
                 .startWhenReachable();
         AvatarStore store = new AvatarStore(config.avatarDir());
         EventConsumer avatarJobs = new EventConsumer(
-                        Subscription.of(
-                                config.avatarJobsQueue(),
-                                List.of(AvatarUploaded.TYPE),
-                                new AvatarJobHandler(store, profileService)),
+                        Subscription.of(avatarJobs(config), new AvatarJobHandler(store, profileService)),
                         database.jdbi(),
                         amqp,
                         infra.mapper(),

@@ -7,6 +7,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import eco2.common.testing.Await;
 import eco2.common.testing.EventTap;
+import eco2.common.testing.MailTokens;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import java.nio.charset.StandardCharsets;
@@ -67,10 +68,9 @@ class InvitesIT {
                             .postJson("/api/v1/auth/verify-email/request", "", "Authorization", TestHttp.bearer(access))
                             .status())
                     .isEqualTo(202);
-            String token = mails.next(e -> e.path("data").path("to").asText().equals(email))
-                    .get("data")
-                    .get("token")
-                    .asText();
+            String token = MailTokens.open(
+                    mails.next(e -> e.path("data").path("to").asText().equals(email))
+                            .get("data"));
             assertThat(my.http
                             .postJson("/api/v1/auth/verify-email", TestHttp.json(Map.of("token", token)))
                             .status())

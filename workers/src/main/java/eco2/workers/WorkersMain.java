@@ -2,6 +2,7 @@ package eco2.workers;
 
 import eco2.common.config.Env;
 import eco2.common.db.MigrateCommand;
+import eco2.common.events.QueueBinding;
 import eco2.common.http.Standalone;
 import java.util.List;
 
@@ -20,6 +21,7 @@ public final class WorkersMain {
             MigrateCommand.runIfAsked(args, config.scan().scanDb(), List.of());
             MigrateCommand.runIfAsked(args, config.scan().characterDb(), List.of());
             MigrateCommand.runIfAsked(args, config.chat().db(), List.of());
+            QueueBinding.declareAll(config.amqp(), "workers", WorkersModule.queues(config));
             return;
         }
         Standalone.run(TITLE, env, WorkersConfig.DEFAULT_PORT, infra -> WorkersModule.create(config, infra));

@@ -7,6 +7,7 @@ import eco2.common.admin.DeadLetters;
 import eco2.common.db.Database;
 import eco2.common.events.AmqpConnector;
 import eco2.common.events.EventConsumer;
+import eco2.common.events.QueueBinding;
 import eco2.common.events.Subscription;
 import eco2.common.http.Infra;
 import eco2.common.http.KeyRoute;
@@ -14,7 +15,10 @@ import eco2.common.http.ServiceModule;
 import eco2.common.ops.ApiDocs;
 import eco2.common.ops.ReadinessCheck;
 import eco2.common.ratelimit.RateLimitRule;
+import eco2.common.security.TokenSeal;
+import eco2.workers.character.CharacterEvents;
 import eco2.workers.chat.ChatRepository;
+import eco2.workers.chat.ChatUserEvents;
 import eco2.workers.notification.EmailHandler;
 import eco2.workers.notification.MailTemplates;
 import eco2.workers.notification.MailTransport;
@@ -23,7 +27,9 @@ import eco2.workers.notification.MessageComposer;
 import eco2.workers.notification.NotificationConfig;
 import eco2.workers.notification.SentMailRepository;
 import eco2.workers.notification.SmtpTransport;
+import eco2.workers.scan.ScanConsumer;
 import eco2.workers.scan.ScanRepository;
+import eco2.workers.scan.ScanUserEvents;
 import io.javalin.Javalin;
 import java.time.Instant;
 import java.util.List;
@@ -65,6 +71,21 @@ public final class WorkersModule implements ServiceModule {
         this.chat = chat;
     }
 
+    /**
+     * The queues workers consumes; {@code workers.jar migrate} declares them before producers start. The scan and
+     * chat features bind the same keys when they start.
+     */
+    public static List<QueueBinding> queues(WorkersConfig config) {
+        return List.of(
+                new QueueBinding(config.notification().queue(), List.of(EmailHandler.TYPE)),
+                ScanConsumer.binding(config.scan().requestedQueue()),
+                new QueueBinding(config.scan().scanEventsQueue(), List.of(ScanUserEvents.USER_DELETED)),
+                new QueueBinding(
+                        config.scan().characterEventsQueue(),
+                        List.of(CharacterEvents.USER_REGISTERED, CharacterEvents.USER_DELETED)),
+                new QueueBinding(config.chat().userEventsQueue(), List.of(ChatUserEvents.USER_DELETED)));
+    }
+
     public static WorkersModule create(WorkersConfig config, Infra infra) {
         NotificationConfig notification = config.notification();
         // Templates first: a missing resource then stops start-up before any pool or connection is open.
@@ -74,13 +95,16 @@ public final class WorkersModule implements ServiceModule {
                 : new MailboxDirectory(notification.mailboxDir(), infra.clock());
         log.info("notification mail goes to {}", mail.describe());
         EmailHandler emails = new EmailHandler(
-                templates, new MessageComposer(notification.mail().from(), infra.clock()), mail);
+                templates,
+                new MessageComposer(notification.mail().from(), infra.clock()),
+                mail,
+                TokenSeal.fromBase64("MAIL_TOKEN_KEY", notification.tokenKey()));
         Database database = Database.open(config.db(), infra.metrics().registry(), List.of());
         AmqpConnector amqp = new AmqpConnector(config.amqp(), "workers");
         EventConsumer emailConsumer = new EventConsumer(
                         new Subscription(
-                                notification.queue(),
-                                List.of(EmailHandler.TYPE),
+                                queues(config).get(0).queue(),
+                                queues(config).get(0).routingKeys(),
                                 emails,
                                 notification.retryDelays(),
                                 MAIL_PREFETCH),

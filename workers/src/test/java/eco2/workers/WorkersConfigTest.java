@@ -108,6 +108,7 @@ class WorkersConfigTest {
                 .hasMessageContaining("SMTP_PASSWORD")
                 .hasMessageContaining("SMTP_HOST")
                 .hasMessageContaining("SCAN_TICKET_SECRET")
+                .hasMessageContaining("MAIL_TOKEN_KEY")
                 .hasMessageNotContaining("db-secret");
     }
 
@@ -127,7 +128,9 @@ class WorkersConfigTest {
                 "SMTP_PASSWORD",
                 "s3cret",
                 "SCAN_TICKET_SECRET",
-                "ticket-secret"));
+                "ticket-secret",
+                "MAIL_TOKEN_KEY",
+                "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="));
         WorkersConfig config = WorkersConfig.fromEnv(env);
         env.requireComplete();
 

@@ -3,6 +3,7 @@ package eco2.auth.mail;
 import eco2.auth.OpaqueTokens;
 import eco2.auth.account.User;
 import eco2.common.events.OutboxWriter;
+import eco2.common.security.TokenSeal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,13 +14,16 @@ import org.jdbi.v3.core.Handle;
 /**
  * One-time links by mail: a fresh 256-bit token whose hash is stored with an expiry, and a
  * {@code notification.email} event in the same transaction, so the mail goes out exactly when the token exists.
+ * The event carries the token sealed for the notification worker, never in the clear.
  */
 public final class EmailLinks {
     private final OutboxWriter outbox;
+    private final TokenSeal seal;
     private final Clock clock;
 
-    public EmailLinks(OutboxWriter outbox, Clock clock) {
+    public EmailLinks(OutboxWriter outbox, TokenSeal seal, Clock clock) {
         this.outbox = outbox;
+        this.seal = seal;
         this.clock = clock;
     }
 
@@ -33,7 +37,13 @@ public final class EmailLinks {
         outbox.append(
                 transaction,
                 EmailNotification.TYPE,
-                new EmailNotification(purpose, user.email(), user.username(), language, token, expiresAt));
+                new EmailNotification(
+                        purpose,
+                        user.email(),
+                        user.username(),
+                        language,
+                        seal.seal(token, TokenSeal.context(purpose, user.email())),
+                        expiresAt));
     }
 
     /** Spends the token; the user it was for, or empty when it is unknown, expired or used. */

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import eco2.auth.AuthTestApp;
 import eco2.auth.OpaqueTokens;
 import eco2.auth.TestUsers;
+import eco2.common.testing.MailTokens;
 import eco2.common.testing.TestHttp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +33,31 @@ class EmailVerificationIT {
     }
 
     @Test
+    void theRawTokenIsNeitherInTheOutboxNorOnTheWire() throws Exception {
+        TestUsers.Session user = TestUsers.register(auth.http);
+        auth.http.postJson(
+                "/api/v1/auth/verify-email/request", "", "Authorization", TestHttp.bearer(user.accessToken()));
+        JsonNode data = app.mailTo(user.email());
+        String token = MailTokens.open(data);
+        assertThat(data.has("token")).as("the event has no clear token field").isFalse();
+        assertThat(data.toString()).doesNotContain(token);
+        List<String> stored = auth.db.withHandle(
+                h -> h.createQuery("SELECT payload::text FROM auth.outbox WHERE payload->'data'->>'to' = :to")
+                        .bind("to", user.email())
+                        .mapTo(String.class)
+                        .list());
+        assertThat(stored)
+                .isNotEmpty()
+                .allSatisfy(
+                        payload -> assertThat(payload).contains("sealed_token").doesNotContain(token));
+        // Sealed for this mail only: the token still verifies the account.
+        assertThat(auth.http
+                        .postJson("/api/v1/auth/verify-email", TestHttp.json(Map.of("token", token)))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void theMailedTokenVerifiesTheAccountOnce() throws Exception {
         TestUsers.Session user = TestUsers.register(auth.http);
         assertThat(me(user).get("is_verified").asBoolean()).isFalse(); // and now cached
@@ -50,7 +77,7 @@ class EmailVerificationIT {
         assertThat(Duration.between(
                         Instant.now(), Instant.parse(data.get("expires_at").asText())))
                 .isBetween(Duration.ofHours(23), Duration.ofHours(24));
-        String token = data.get("token").asText();
+        String token = MailTokens.open(data);
         assertThat(storedHashes(user.id())).as("only the hash is stored").containsExactly(sha256Hex(token));
 
         TestHttp.Response verified =
@@ -126,7 +153,7 @@ class EmailVerificationIT {
         TestHttp.Response requested = auth.http.postJson(
                 "/api/v1/auth/verify-email/request", "", "Authorization", TestHttp.bearer(user.accessToken()));
         assertThat(requested.status()).as(requested.body()).isEqualTo(202);
-        return app.mailTo(user.email()).get("token").asText();
+        return MailTokens.open(app.mailTo(user.email()));
     }
 
     private static TestHttp.Response verify(String token) {

@@ -9,6 +9,7 @@ import com.rabbitmq.client.ShutdownSignalException;
 import eco2.common.error.NotFound;
 import eco2.common.error.Unavailable;
 import eco2.common.events.AmqpConnector;
+import eco2.common.events.EventConsumer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -116,10 +117,13 @@ public final class DeadLetters {
             headers.remove(ERROR);
             headers.remove(ATTEMPTS);
             headers.remove(QUEUE);
+            headers.remove(EventConsumer.DELIVERIES);
+            // The dead-letter TTL is the copy's own expiration: the replayed message must not inherit it.
             AMQP.BasicProperties props = message.getProps()
                     .builder()
                     .headers(headers)
                     .deliveryMode(2)
+                    .expiration(null)
                     .build();
             // Declared as its consumer declares it, so a replay while the consumer is away waits instead of vanishing.
             channel.queueDeclare(queue, true, false, false, null);

@@ -5,19 +5,24 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import eco2.common.ops.ReadinessCheck;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One AMQP connection per process, opened on first use. Once open, the client's automatic recovery
- * reconnects it (and its channels) after a broker restart; if the broker was down at start-up, the next
- * call simply tries again. Declares the durable topic exchange.
+ * Two AMQP connections per process, each opened on first use: one for consuming and one for publishing (the
+ * outbox relay, parking dead letters, admin replays). RabbitMQ blocks a connection that publishes while a
+ * resource alarm is on; kept apart, a blocked publisher cannot stall the consumers' acks. Once open, the
+ * client's automatic recovery reconnects a connection (and its channels) after a broker restart; if the broker
+ * was down at start-up, the next call simply tries again. Declares the durable topic exchange.
  */
 public final class AmqpConnector implements AutoCloseable {
     private final ConnectionFactory factory;
     private final String name;
-    private final String exchange;
-    private Connection connection;
+    private final AmqpSettings settings;
+    private Connection consuming;
+    private Connection publishing;
 
     public AmqpConnector(AmqpSettings settings, String name) {
         this.factory = new ConnectionFactory();
@@ -33,24 +38,51 @@ public final class AmqpConnector implements AutoCloseable {
         factory.setTopologyRecoveryEnabled(true);
         factory.setNetworkRecoveryInterval(2000);
         this.name = name;
-        this.exchange = settings.exchange();
+        this.settings = settings;
     }
 
     public String exchange() {
-        return exchange;
+        return settings.exchange();
     }
 
-    /** A new channel on the shared connection, with the exchange declared. */
+    public AmqpSettings settings() {
+        return settings;
+    }
+
+    /** A new channel on the consuming connection, with the exchange declared. */
     public synchronized Channel openChannel() throws IOException {
-        if (connection == null) {
-            try {
-                connection = factory.newConnection(name);
-            } catch (TimeoutException e) {
-                throw new IOException("AMQP connection timed out", e);
-            }
+        if (consuming == null) consuming = connect(name);
+        return declared(consuming.createChannel());
+    }
+
+    /** A new channel on the publishing connection, with the exchange declared. */
+    public synchronized Channel openPublisherChannel() throws IOException {
+        if (publishing == null) publishing = connect(name + "-publisher");
+        return declared(publishing.createChannel());
+    }
+
+    /**
+     * The {@code expiration} property that makes a message expire after {@code ttl}. RabbitMQ reads it as
+     * milliseconds from now; Qpid Broker-J (the embedded broker) reads it, as AMQP 0-8 did, as an absolute time.
+     */
+    public synchronized String expiration(Duration ttl) throws IOException {
+        if (publishing == null) publishing = connect(name + "-publisher");
+        Object product = publishing.getServerProperties().get("product");
+        boolean rabbit =
+                product != null && product.toString().toLowerCase(Locale.ROOT).contains("rabbitmq");
+        return Long.toString(rabbit ? ttl.toMillis() : System.currentTimeMillis() + ttl.toMillis());
+    }
+
+    private Connection connect(String connectionName) throws IOException {
+        try {
+            return factory.newConnection(connectionName);
+        } catch (TimeoutException e) {
+            throw new IOException("AMQP connection timed out", e);
         }
-        Channel channel = connection.createChannel();
-        channel.exchangeDeclare(exchange, "topic", true);
+    }
+
+    private Channel declared(Channel channel) throws IOException {
+        channel.exchangeDeclare(settings.exchange(), "topic", true);
         return channel;
     }
 
@@ -68,7 +100,7 @@ public final class AmqpConnector implements AutoCloseable {
         return ReadinessCheck.of("rabbitmq", () -> {
             Connection current;
             synchronized (this) {
-                current = connection;
+                current = consuming;
             }
             if (current == null) openChannel().close();
             else if (!current.isOpen()) throw new IOException("AMQP connection is down");
@@ -77,7 +109,8 @@ public final class AmqpConnector implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (connection != null) {
+        for (Connection connection : new Connection[] {consuming, publishing}) {
+            if (connection == null) continue;
             try {
                 connection.close(2000);
             } catch (Exception ignored) {

@@ -27,10 +27,21 @@ import org.slf4j.LoggerFactory;
  * transaction together with its {@code processed_events} row, so a redelivery has no second effect, and it is
  * acked only after that transaction commits. A failure is retried after each configured delay (the delivery
  * stays unacked meanwhile, so a crash simply means redelivery), then parked in {@code <queue>.dlq} with the
- * error. Only plain AMQP 0-9-1: no broker-specific dead-letter or delay features.
+ * error; a parked copy expires after {@link AmqpSettings#deadLetterTtl()}.
+ *
+ * <p>The count of deliveries that ended without an ack (the consumer crashed or stopped while holding the
+ * message) lives on the message itself, so it survives restarts: a redelivered message is republished to the
+ * queue with the count in {@value #DELIVERIES} and the original acked; once the count reaches
+ * {@link AmqpSettings#deliveryLimit()}, it is parked instead of handled. Only plain AMQP 0-9-1: no quorum queues
+ * or broker-specific dead-letter features, so the embedded broker behaves like RabbitMQ.
  */
 public final class EventConsumer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
+    /** Header with how many deliveries of this message ended without an ack. */
+    public static final String DELIVERIES = "x-eco2-deliveries";
+
+    private static final String ROUTING_KEY = "x-eco2-routing-key";
+    private static final long CONFIRM_TIMEOUT_MS = 5000;
 
     private final Subscription subscription;
     private final Jdbi jdbi;
@@ -66,9 +77,7 @@ public final class EventConsumer implements AutoCloseable {
     /** Declares the queue, its bindings and its dead-letter queue, then starts consuming. */
     public EventConsumer start() throws IOException {
         channel = amqp.openChannel();
-        channel.queueDeclare(subscription.queue(), true, false, false, null);
-        channel.queueDeclare(subscription.deadLetterQueue(), true, false, false, null);
-        for (String key : subscription.routingKeys()) channel.queueBind(subscription.queue(), amqp.exchange(), key);
+        subscription.binding().declare(channel, amqp.exchange());
         channel.basicQos(subscription.prefetch());
         consumerTag = channel.basicConsume(
                 subscription.queue(),
@@ -77,7 +86,10 @@ public final class EventConsumer implements AutoCloseable {
                 new DefaultConsumer(channel) {
                     @Override
                     public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties props, byte[] body) {
-                        attempt(new Delivery(envelope.getDeliveryTag(), envelope.getRoutingKey(), props, body), 1);
+                        Delivery delivery =
+                                new Delivery(envelope.getDeliveryTag(), envelope.getRoutingKey(), props, body);
+                        if (envelope.isRedeliver()) recount(delivery);
+                        else attempt(delivery, 1);
                     }
                 });
         return this;
@@ -102,6 +114,74 @@ public final class EventConsumer implements AutoCloseable {
     }
 
     private record Delivery(long tag, String routingKey, AMQP.BasicProperties props, byte[] body) {}
+
+    /**
+     * A redelivery: an earlier delivery ended without an ack, because a consumer died, lost its connection or was
+     * stopped while holding it. Counts that on the message (republished, confirmed, then the original acked), or
+     * parks the message once the count reaches the limit, so a message that kills every consumer stops.
+     */
+    private void recount(Delivery delivery) {
+        inFlight.incrementAndGet();
+        try {
+            if (!draining) countOrPark(delivery);
+            // draining: left unacked, so closing the channel hands it to another consumer
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void countOrPark(Delivery delivery) {
+        int deliveries = deliveriesOf(delivery.props()) + 1;
+        int limit = amqp.settings().deliveryLimit();
+        if (deliveries >= limit) {
+            log.error(
+                    "message {} on {} was delivered {} times without being acked; parking it in {}",
+                    delivery.props().getMessageId(),
+                    subscription.queue(),
+                    deliveries,
+                    subscription.deadLetterQueue());
+            park(
+                    delivery,
+                    deliveries,
+                    "delivered " + deliveries + " times without an ack (consumer crashed or stopped)");
+            return;
+        }
+        Map<String, Object> headers = headersOf(delivery);
+        headers.put(DELIVERIES, deliveries);
+        AMQP.BasicProperties props =
+                delivery.props().builder().headers(headers).deliveryMode(2).build();
+        try {
+            publishConfirmed(subscription.queue(), props, delivery.body());
+            channel.basicAck(delivery.tag(), false);
+        } catch (Exception e) {
+            // The count could not be kept; handle the message anyway rather than let it wait.
+            log.warn("could not count a redelivery on {}: {}", subscription.queue(), e.toString());
+            apply(delivery, 1);
+        }
+    }
+
+    private static int deliveriesOf(AMQP.BasicProperties props) {
+        Object value = props.getHeaders() == null ? null : props.getHeaders().get(DELIVERIES);
+        return value instanceof Number n ? n.intValue() : 0;
+    }
+
+    /** The message's headers, plus the routing key it was first published with (copies come via the queue name). */
+    private static Map<String, Object> headersOf(Delivery delivery) {
+        Map<String, Object> headers = new HashMap<>();
+        if (delivery.props().getHeaders() != null)
+            headers.putAll(delivery.props().getHeaders());
+        if (delivery.routingKey() != null) headers.putIfAbsent(ROUTING_KEY, delivery.routingKey());
+        return headers;
+    }
+
+    /** On the publishing connection, so a blocked publisher never holds up this consumer's acks. */
+    private void publishConfirmed(String queue, AMQP.BasicProperties props, byte[] body) throws Exception {
+        try (Channel publisher = amqp.openPublisherChannel()) {
+            publisher.confirmSelect();
+            publisher.basicPublish("", queue, props, body);
+            publisher.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
+        }
+    }
 
     private void attempt(Delivery delivery, int attempt) {
         inFlight.incrementAndGet();
@@ -160,24 +240,25 @@ public final class EventConsumer implements AutoCloseable {
         }
     }
 
-    /** Copies the message into the dead-letter queue with the error, confirmed, and only then acks the original. */
+    /**
+     * Copies the message into the dead-letter queue with the error, confirmed, and only then acks the original.
+     * The copy expires after the dead-letter TTL: a per-message expiration rather than a queue argument, so queues
+     * declared before it existed need no migration, and changing the TTL never makes a declaration fail.
+     */
     private void park(Delivery delivery, int attempts, String error) {
         try {
-            Map<String, Object> headers = new HashMap<>();
-            if (delivery.props().getHeaders() != null)
-                headers.putAll(delivery.props().getHeaders());
+            // A replay arrives through the default exchange; the routing key it was first published with is kept.
+            Map<String, Object> headers = headersOf(delivery);
             headers.put("x-eco2-error", error.length() > 1000 ? error.substring(0, 1000) : error);
             headers.put("x-eco2-attempts", attempts);
             headers.put("x-eco2-queue", subscription.queue());
-            // A replay arrives through the default exchange; the routing key it was first published with is kept.
-            if (delivery.routingKey() != null) headers.putIfAbsent("x-eco2-routing-key", delivery.routingKey());
-            AMQP.BasicProperties props =
-                    delivery.props().builder().headers(headers).deliveryMode(2).build();
-            try (Channel publisher = amqp.openChannel()) {
-                publisher.confirmSelect();
-                publisher.basicPublish("", subscription.deadLetterQueue(), props, delivery.body());
-                publisher.waitForConfirmsOrDie(5000);
-            }
+            AMQP.BasicProperties props = delivery.props()
+                    .builder()
+                    .headers(headers)
+                    .deliveryMode(2)
+                    .expiration(amqp.expiration(amqp.settings().deadLetterTtl()))
+                    .build();
+            publishConfirmed(subscription.deadLetterQueue(), props, delivery.body());
             channel.basicAck(delivery.tag(), false);
             deadLettered.increment();
         } catch (Exception e) {

@@ -16,6 +16,14 @@ public record Subscription(
         return new Subscription(queue, routingKeys, handler, DEFAULT_DELAYS, 16);
     }
 
+    public static Subscription of(QueueBinding binding, EventHandler handler) {
+        return of(binding.queue(), binding.routingKeys(), handler);
+    }
+
+    public QueueBinding binding() {
+        return new QueueBinding(queue, routingKeys);
+    }
+
     public String deadLetterQueue() {
         return queue + ".dlq";
     }

@@ -247,6 +247,88 @@ class EventConsumerIT {
         }
     }
 
+    @Test
+    void aMessageThatKillsEveryConsumerReachesTheDeadLetterQueueAfterTheDeliveryLimitAcrossRestarts() throws Exception {
+        int limit = 3;
+        AtomicInteger calls = new AtomicInteger();
+        UUID id = UUID.randomUUID();
+        // Each "process" has its own connections and memory; its handler hangs until the process dies.
+        for (int run = 1; run <= limit; run++) {
+            CountDownLatch inHandler = new CountDownLatch(1);
+            CountDownLatch never = new CountDownLatch(1);
+            EventHandler killer = (handle, event) -> {
+                calls.incrementAndGet();
+                inHandler.countDown();
+                never.await(30, TimeUnit.SECONDS);
+                throw new IllegalStateException("the process died");
+            };
+            AmqpConnector process = new AmqpConnector(
+                    new AmqpSettings(TestServices.get().amqpUri(), AmqpSettings.EXCHANGE).withDeliveryLimit(limit),
+                    "doomed-" + run);
+            EventConsumer doomed = consumer(killer, FAST, process).start();
+            if (run == 1) publish(envelope(id));
+            assertThat(inHandler.await(10, TimeUnit.SECONDS))
+                    .as("delivery %d reached the handler", run)
+                    .isTrue();
+            process.close(); // the process dies holding the message
+            doomed.close();
+            never.countDown();
+        }
+        AtomicInteger afterRestart = new AtomicInteger();
+        AmqpConnector restarted = new AmqpConnector(
+                new AmqpSettings(TestServices.get().amqpUri(), AmqpSettings.EXCHANGE).withDeliveryLimit(limit),
+                "restarted");
+        try (EventConsumer consumer = consumer((handle, event) -> afterRestart.incrementAndGet(), FAST, restarted)
+                .start()) {
+            Await.until(() -> queueDepth(queue + ".dlq") == 1);
+            assertThat(afterRestart.get())
+                    .as("the poison message is not handed to a new process")
+                    .isZero();
+            assertThat(calls.get()).isEqualTo(limit);
+            assertThat(queueDepth(queue)).isZero();
+        } finally {
+            restarted.close();
+        }
+        GetResponse parked = publisher.basicGet(queue + ".dlq", true);
+        assertThat(parked.getProps().getHeaders().get("x-eco2-error").toString())
+                .contains("without an ack");
+        assertThat(MAPPER.readTree(parked.getBody()).get("id").asText()).isEqualTo(id.toString());
+    }
+
+    @Test
+    void deadLettersCarryTheTtlAndExpire() throws Exception {
+        EventHandler failing = (handle, event) -> {
+            throw new IllegalStateException("always");
+        };
+        try (EventConsumer consumer = consumer(failing, FAST).start()) {
+            publish(envelope(UUID.randomUUID()));
+            Await.until(() -> queueDepth(queue + ".dlq") == 1);
+        }
+        GetResponse parked = publisher.basicGet(queue + ".dlq", false);
+        assertThat(parked.getProps().getExpiration())
+                .as("the default dead-letter TTL, 14 days")
+                .isNotNull();
+        publisher.basicNack(parked.getEnvelope().getDeliveryTag(), false, true);
+
+        AmqpConnector shortTtl = new AmqpConnector(
+                new AmqpSettings(TestServices.get().amqpUri(), AmqpSettings.EXCHANGE)
+                        .withDeadLetterTtl(Duration.ofSeconds(1)),
+                "short-ttl");
+        publisher.queuePurge(queue + ".dlq");
+        registry = new SimpleMeterRegistry();
+        try (EventConsumer consumer = consumer(failing, FAST, shortTtl).start()) {
+            publish(envelope(UUID.randomUUID()));
+            Await.until(
+                    () -> registry.get("eco2_events_dead_lettered").counter().count() == 1.0);
+        } finally {
+            shortTtl.close();
+        }
+        Thread.sleep(1500);
+        assertThat(publisher.basicGet(queue + ".dlq", true))
+                .as("expired after its TTL")
+                .isNull();
+    }
+
     private EventConsumer consumer(EventHandler handler, List<Duration> delays) {
         return consumer(handler, delays, amqp);
     }

@@ -11,6 +11,7 @@ import com.rabbitmq.client.GetResponse;
 import eco2.common.db.Database;
 import eco2.common.db.DbSettings;
 import eco2.common.json.Json;
+import eco2.common.testing.Await;
 import eco2.common.testing.TcpProxy;
 import eco2.common.testing.TestServices;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -179,6 +180,125 @@ class OutboxRelayIT {
             assertThat(registry.get("eco2_outbox_backlog").gauge().value()).isZero();
         }
         drain(1);
+    }
+
+    @Test
+    void publishedRowsOlderThanTheRetentionArePurgedAndPendingOnesNever() throws Exception {
+        UUID oldPublished = jdbi.inTransaction(h -> writer.append(h, type, Map.of("n", 1)));
+        UUID recentPublished = jdbi.inTransaction(h -> writer.append(h, type, Map.of("n", 2)));
+        UUID oldPending = jdbi.inTransaction(h -> writer.append(h, type, Map.of("n", 3)));
+        jdbi.useHandle(h -> {
+            h.execute("UPDATE outbox SET published_at = now() - interval '8 days' WHERE id = ?", oldPublished);
+            h.execute("UPDATE outbox SET published_at = now() - interval '6 days' WHERE id = ?", recentPublished);
+            h.execute(
+                    "UPDATE outbox SET created_at = now() - interval '30 days', available_at = now() + interval"
+                            + " '1 hour' WHERE id = ?",
+                    oldPending);
+        });
+        try (AmqpConnector amqp = connector(TestServices.get().amqpUri());
+                OutboxRelay relay = new OutboxRelay(jdbi, amqp, new SimpleMeterRegistry(), "evtest")) {
+            assertThat(relay.purgePublished()).isGreaterThanOrEqualTo(1);
+        }
+        assertThat(exists(oldPublished))
+                .as("published 8 days ago: past the 7-day retention")
+                .isFalse();
+        assertThat(exists(recentPublished)).as("published 6 days ago").isTrue();
+        assertThat(exists(oldPending)).as("never published, however old").isTrue();
+        jdbi.useHandle(h -> h.execute("DELETE FROM outbox WHERE id = ?", oldPending));
+    }
+
+    @Test
+    void anEventNoQueueTakesYetStaysUnpublishedUntilAQueueIsBound() throws Exception {
+        String unbound = "test.outbox.unbound." + UUID.randomUUID();
+        UUID id = jdbi.inTransaction(h -> writer.append(h, unbound, Map.of("n", 1)));
+        try (AmqpConnector amqp = connector(TestServices.get().amqpUri());
+                OutboxRelay relay = new OutboxRelay(jdbi, amqp, new SimpleMeterRegistry(), "evtest")) {
+            assertThat(relay.publishBatch()).as("the broker returned it").isZero();
+            assertThat(publishedAt(id)).isNull();
+
+            channel.queueBind(queue, AmqpSettings.EXCHANGE, unbound); // the consumer arrives
+            Await.until(() -> {
+                try {
+                    relay.publishBatch();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                return publishedAt(id) != null;
+            });
+        }
+        List<GetResponse> messages = drain(1);
+        assertThat(messages).hasSize(1);
+        assertThat(messages.get(0).getProps().getMessageId()).isEqualTo(id.toString());
+    }
+
+    @Test
+    void aTypeDeclaredUnconsumedIsPublishedWithoutWaitingForAQueue() throws Exception {
+        String announcement = "test.outbox.announcement." + UUID.randomUUID();
+        UUID id = jdbi.inTransaction(h -> writer.append(h, announcement, Map.of("n", 1)));
+        try (AmqpConnector amqp = connector(TestServices.get().amqpUri());
+                OutboxRelay relay =
+                        new OutboxRelay(jdbi, amqp, new SimpleMeterRegistry(), "evtest", Set.of(announcement))) {
+            assertThat(relay.publishBatch()).isEqualTo(1);
+        }
+        assertThat(publishedAt(id)).isNotNull();
+    }
+
+    @Test
+    void noRowIsLockedWhileTheRelayWaitsForTheBroker() throws Exception {
+        UUID id = jdbi.inTransaction(h -> writer.append(h, type, Map.of("n", 1)));
+        try (TcpProxy slow = TestServices.get().amqpProxy();
+                AmqpConnector amqp = connector(TestServices.get().amqpUriVia(slow));
+                OutboxRelay relay = new OutboxRelay(jdbi, amqp, new SimpleMeterRegistry(), "evtest")) {
+            amqp.openPublisherChannel().close(); // connected; now the broker stops answering
+            slow.pause();
+            Thread publishing = new Thread(() -> {
+                try {
+                    relay.publishBatch();
+                } catch (Exception expected) {
+                    // the confirm times out
+                }
+            });
+            publishing.start();
+            Thread.sleep(1000);
+            assertThat(publishing.isAlive())
+                    .as("the relay is waiting for the confirm")
+                    .isTrue();
+            // Today's relay held FOR UPDATE on the batch (and a transaction) during that wait.
+            long lockable = jdbi.inTransaction(h -> h.createQuery(
+                            "SELECT count(*) FROM (SELECT id FROM outbox WHERE id = :id FOR UPDATE NOWAIT) t")
+                    .bind("id", id)
+                    .mapTo(Long.class)
+                    .one());
+            assertThat(lockable).isEqualTo(1);
+            slow.resume();
+            publishing.join(15_000);
+        }
+        jdbi.useHandle(h -> h.execute("DELETE FROM outbox WHERE id = ?", id));
+    }
+
+    @Test
+    void theRelayPublishesOnAConnectionOfItsOwn() throws Exception {
+        try (AmqpConnector amqp = connector(TestServices.get().amqpUri());
+                Channel consuming = amqp.openChannel();
+                Channel publishing = amqp.openPublisherChannel()) {
+            assertThat(publishing.getConnection()).isNotSameAs(consuming.getConnection());
+        }
+    }
+
+    private boolean exists(UUID id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM outbox WHERE id = :id")
+                        .bind("id", id)
+                        .mapTo(Long.class)
+                        .one())
+                == 1;
+    }
+
+    private java.time.OffsetDateTime publishedAt(UUID id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT published_at FROM outbox WHERE id = :id")
+                .bind("id", id)
+                .mapTo(java.time.OffsetDateTime.class)
+                .findOne()
+                .orElse(null));
     }
 
     private static AmqpConnector connector(String url) {

@@ -20,6 +20,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private volatile boolean paused;
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -37,6 +38,15 @@ public final class TcpProxy implements AutoCloseable {
         server.close();
         for (Socket socket : open) socket.close();
         open.clear();
+    }
+
+    /** Keeps every connection open but stops passing bytes, like a broker that stopped answering. */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
     }
 
     public synchronized void restore() throws IOException {
@@ -73,8 +83,14 @@ public final class TcpProxy implements AutoCloseable {
                 () -> {
                     try (InputStream in = from.getInputStream();
                             OutputStream out = to.getOutputStream()) {
-                        in.transferTo(out);
-                    } catch (IOException e) {
+                        byte[] buffer = new byte[8192];
+                        int n;
+                        while ((n = in.read(buffer)) >= 0) {
+                            while (paused) Thread.sleep(10);
+                            out.write(buffer, 0, n);
+                            out.flush();
+                        }
+                    } catch (IOException | InterruptedException e) {
                         // one side closed
                     } finally {
                         try {

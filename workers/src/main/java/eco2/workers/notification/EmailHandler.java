@@ -2,6 +2,7 @@ package eco2.workers.notification;
 
 import eco2.common.events.EventEnvelope;
 import eco2.common.events.EventHandler;
+import eco2.common.security.TokenSeal;
 import jakarta.mail.internet.MimeMessage;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -20,16 +21,18 @@ public final class EmailHandler implements EventHandler {
     private final MailTemplates templates;
     private final MessageComposer composer;
     private final MailTransport transport;
+    private final TokenSeal seal;
 
-    public EmailHandler(MailTemplates templates, MessageComposer composer, MailTransport transport) {
+    public EmailHandler(MailTemplates templates, MessageComposer composer, MailTransport transport, TokenSeal seal) {
         this.templates = templates;
         this.composer = composer;
         this.transport = transport;
+        this.seal = seal;
     }
 
     @Override
     public void handle(Handle transaction, EventEnvelope event) throws Exception {
-        EmailRequest request = EmailRequest.from(event.data());
+        EmailRequest request = EmailRequest.from(seal, event.data());
         MimeMessage message = composer.compose(event.id(), request.to(), templates.render(request));
         transport.send(message);
         log.info("{} mail ({}) for event {} accepted", request.template().id, request.language().code, event.id());

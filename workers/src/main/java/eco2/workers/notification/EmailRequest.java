@@ -1,6 +1,7 @@
 package eco2.workers.notification;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eco2.common.security.TokenSeal;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.time.Instant;
@@ -8,7 +9,8 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The {@code data} of a notification.email event, checked: one plain recipient address, a known template, a
- * username, a token and an ISO-8601 expiry. Anything else is an {@link InvalidEmailEvent}.
+ * username, a token sealed for this template and recipient ({@code sealed_token}, opened here with
+ * {@code MAIL_TOKEN_KEY}) and an ISO-8601 expiry. Anything else is an {@link InvalidEmailEvent}.
  */
 public record EmailRequest(
         EmailTemplate template,
@@ -18,18 +20,29 @@ public record EmailRequest(
         String token,
         Instant expiresAt) {
 
-    public static EmailRequest from(JsonNode data) {
+    public static EmailRequest from(TokenSeal seal, JsonNode data) {
         if (data == null || !data.isObject()) throw new InvalidEmailEvent("data is not an object");
+        EmailTemplate template = EmailTemplate.of(text(data, "template"));
+        InternetAddress to = recipient(text(data, "to"));
         return new EmailRequest(
-                EmailTemplate.of(text(data, "template")),
-                recipient(text(data, "to")),
+                template,
+                to,
                 text(data, "username"),
                 Language.of(
                         data.path("language").isTextual()
                                 ? data.path("language").asText()
                                 : null),
-                text(data, "token"),
+                open(seal, text(data, "sealed_token"), template, to),
                 instant(text(data, "expires_at")));
+    }
+
+    /** Another key, another mail's token, or a raw token where a sealed one belongs: no retry can fix it. */
+    private static String open(TokenSeal seal, String sealed, EmailTemplate template, InternetAddress to) {
+        try {
+            return seal.open(sealed, TokenSeal.context(template.id, to.getAddress()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEmailEvent("sealed_token " + e.getMessage());
+        }
     }
 
     private static String text(JsonNode data, String field) {

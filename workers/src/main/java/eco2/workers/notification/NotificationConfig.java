@@ -2,6 +2,7 @@ package eco2.workers.notification;
 
 import eco2.common.config.Env;
 import eco2.common.events.Subscription;
+import eco2.common.security.TokenSeal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +13,12 @@ import java.util.List;
  * short retry delays so an SMTP outage or a malformed event plays out within a test's patience.
  */
 public record NotificationConfig(
-        String queue, List<Duration> retryDelays, MailSettings mail, URI publicBaseUrl, Path mailboxDir) {
+        String queue,
+        List<Duration> retryDelays,
+        MailSettings mail,
+        URI publicBaseUrl,
+        Path mailboxDir,
+        String tokenKey) {
     public static final String QUEUE = "workers.notification-email";
     public static final String DEFAULT_PUBLIC_BASE_URL = "http://localhost:8080";
 
@@ -25,13 +31,21 @@ public record NotificationConfig(
         }
     }
 
+    /** With the dev key for opening mailed tokens, as auth's tests and the dev launcher seal them. */
+    public NotificationConfig(
+            String queue, List<Duration> retryDelays, MailSettings mail, URI publicBaseUrl, Path mailboxDir) {
+        this(queue, retryDelays, mail, publicBaseUrl, mailboxDir, TokenSeal.DEV_KEY);
+    }
+
     public static NotificationConfig fromEnv(Env env) {
         return new NotificationConfig(
                 QUEUE,
                 Subscription.DEFAULT_DELAYS,
                 MailSettings.fromEnv(env),
                 baseUrl(env.get("PUBLIC_BASE_URL", DEFAULT_PUBLIC_BASE_URL)),
-                Path.of(env.get("MAILBOX_DIR", ".eco2-dev/mailbox")));
+                Path.of(env.get("MAILBOX_DIR", ".eco2-dev/mailbox")),
+                // Shared with auth, which seals the one-time tokens in mail events with it.
+                env.secret("MAIL_TOKEN_KEY", TokenSeal.DEV_KEY));
     }
 
     private static URI baseUrl(String value) {

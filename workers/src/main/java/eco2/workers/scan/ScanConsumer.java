@@ -7,8 +7,10 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import eco2.common.events.AmqpConnector;
+import eco2.common.events.QueueBinding;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,12 +51,15 @@ public final class ScanConsumer implements AutoCloseable {
         this.mapper = mapper;
     }
 
+    /** The queue and its bindings, also declared by {@code workers.jar migrate}. */
+    public static QueueBinding binding(String queue) {
+        return new QueueBinding(queue, List.of(REQUESTED));
+    }
+
     /** Declares the queue (and its dead-letter queue for unreadable messages) and starts consuming. */
     public synchronized ScanConsumer start() throws IOException {
         channel = amqp.openChannel();
-        channel.queueDeclare(queue, true, false, false, null);
-        channel.queueDeclare(queue + ".dlq", true, false, false, null);
-        channel.queueBind(queue, amqp.exchange(), REQUESTED);
+        binding(queue).declare(channel, amqp.exchange());
         channel.basicQos(prefetch);
         consumerTag =
                 channel.basicConsume(queue, false, AmqpConnector.consumerTag(queue), new DefaultConsumer(channel) {
@@ -142,6 +147,7 @@ public final class ScanConsumer implements AutoCloseable {
                                     queue,
                                     "x-eco2-routing-key",
                                     REQUESTED))
+                            .expiration(amqp.expiration(amqp.settings().deadLetterTtl()))
                             .build(),
                     body);
             channel.basicAck(tag, false);

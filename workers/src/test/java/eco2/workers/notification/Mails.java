@@ -1,5 +1,6 @@
 package eco2.workers.notification;
 
+import eco2.common.security.TokenSeal;
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -15,13 +16,17 @@ final class Mails {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     }
 
+    /** Auth's dev key, which the test workers open tokens with. */
+    static final TokenSeal SEAL = TokenSeal.fromBase64("MAIL_TOKEN_KEY", TokenSeal.DEV_KEY);
+
+    /** The data auth sends: the token sealed for this template and recipient. */
     static Map<String, Object> event(String template, String to, String username, String language, String token) {
         Map<String, Object> data = new HashMap<>(); // HashMap: language may be null
         data.put("template", template);
         data.put("to", to);
         data.put("username", username);
         data.put("language", language);
-        data.put("token", token);
+        data.put("sealed_token", SEAL.seal(token, TokenSeal.context(template, to)));
         data.put("expires_at", "2026-11-29T10:00:00Z");
         return data;
     }

@@ -130,6 +130,27 @@ class NotificationEmailIT {
     }
 
     @Test
+    void aDeadLetteredMailHoldsOnlyTheSealedToken() throws Exception {
+        String to = Mails.address("parked");
+        UUID bad = UUID.randomUUID();
+        Map<String, Object> event = Mails.event("reset_password", to, "parked", "en", "raw-Secret-Token-42");
+        event.put("expires_at", "tomorrow"); // unfixable: parked after the retries
+        workers.publish(bad, event);
+
+        AtomicReference<GetResponse> parked = new AtomicReference<>();
+        Await.until(() -> {
+            parked.set(workers.takeDeadLetter());
+            return parked.get() != null;
+        });
+        String body = new String(parked.get().getBody(), StandardCharsets.UTF_8);
+        assertThat(body).contains(bad.toString(), "sealed_token").doesNotContain("raw-Secret-Token-42");
+        assertThat(parked.get().getProps().getHeaders().toString()).doesNotContain("raw-Secret-Token-42");
+        assertThat(parked.get().getProps().getExpiration())
+                .as("dead letters expire")
+                .isNotNull();
+    }
+
+    @Test
     void readinessChecksTheDatabaseAndTheBroker() {
         TestHttp.Response ready = workers.http.get("/ready");
         assertThat(ready.status()).as(ready.body()).isEqualTo(200);

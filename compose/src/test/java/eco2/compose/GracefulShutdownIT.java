@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eco2.auth.AuthMain;
 import eco2.common.embedded.FreePorts;
+import eco2.common.events.AmqpSettings;
+import eco2.common.events.QueueBinding;
 import eco2.common.testing.TestBroker;
 import eco2.common.testing.TestServices;
 import java.net.ConnectException;
@@ -49,6 +51,12 @@ class GracefulShutdownIT {
                 "15",
                 "JWT_DEV_KEY_FILE",
                 Files.createTempDirectory("jwt").resolve("k.pem").toString()));
+        // Events go out with `mandatory`: a consumer's queue must exist (my's `migrate` declares it in production).
+        String registrations = "graceful.user-registered." + database;
+        QueueBinding.declareAll(
+                new AmqpSettings(services.amqpUri(), exchange),
+                "graceful-test",
+                List.of(new QueueBinding(registrations, List.of("user.registered"))));
         Path log = Files.createTempFile("auth-process", ".log");
         // The production logging config, not the tests' quiet one that is also on this classpath.
         ProcessBuilder builder = new ProcessBuilder(
@@ -105,7 +113,7 @@ class GracefulShutdownIT {
             assertThat(Files.readString(log)).contains("stopped");
         } finally {
             auth.destroyForcibly();
-            TestBroker.deleteQueuesAndExchange(exchange, "auth.user-deleted");
+            TestBroker.deleteQueuesAndExchange(exchange, "auth.user-deleted", registrations, registrations + ".dlq");
         }
     }
 

@@ -131,6 +131,9 @@ class EventConsumerIT {
             Map<String, Object> headers = parked.getProps().getHeaders();
             assertThat(headers.get("x-eco2-error").toString()).contains("cannot handle");
             assertThat(headers.get("x-eco2-attempts")).isEqualTo(4);
+            // The counter moves once the parked copy is confirmed, a moment after the queue shows it.
+            Await.until(
+                    () -> registry.get("eco2_events_dead_lettered").counter().count() >= 1.0);
             assertThat(registry.get("eco2_events_dead_lettered").counter().count())
                     .isEqualTo(1.0);
             assertThat(effects(poison)).isZero();

@@ -120,7 +120,8 @@ public final class OutboxRelay implements AutoCloseable {
                         props,
                         row.payload().getBytes(StandardCharsets.UTF_8));
             }
-            // The broker sends basic.return before the confirm of the same message, so bounced is complete here.
+            // The broker sends basic.return before the confirm of the same message, and a nack is its confirm, so
+            // bounced is complete here.
             // RabbitMQ returns and acks an unroutable mandatory message; Qpid Broker-J nacks it: either way it waits.
             if (!ch.waitForConfirms(CONFIRM_TIMEOUT_MS))
                 log.debug("the broker nacked part of a batch; those rows wait and are retried");
@@ -216,6 +217,11 @@ public final class OutboxRelay implements AutoCloseable {
             channel.confirmSelect();
             channel.addReturnListener(
                     r -> bounced.add(String.valueOf(r.getProperties().getMessageId())));
+            // A nacked row is not published either (Qpid nacks what RabbitMQ returns): it waits like a returned one.
+            channel.addConfirmListener((seq, multiple) -> {}, (seq, multiple) -> {
+                if (multiple) bounced.addAll(inFlight.headMap(seq, true).values());
+                else if (inFlight.containsKey(seq)) bounced.add(inFlight.get(seq));
+            });
         }
         return channel;
     }

@@ -58,6 +58,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The admin panel in a real browser (headless Chromium through WebDriver), against auth, my and info mounted in one
@@ -180,7 +182,7 @@ class AdminPanelBrowserIT {
                     .contains("응답 없음");
         assertThat(browser.findElement(By.id("scans-today")).getText()).isEqualTo("응답 없음");
         shot("02-dashboard-ko");
-        browser.findElement(By.id("lang-switch")).click();
+        clickAndLoad(browser.findElement(By.id("lang-switch")));
         assertThat(text("h1")).isEqualTo("Dashboard");
         shot("03-dashboard-en");
     }
@@ -196,14 +198,15 @@ class AdminPanelBrowserIT {
         browser.get(base + "/admin/users");
         WebElement q = browser.findElement(By.id("q"));
         q.sendKeys(target.username);
-        browser.findElement(By.cssSelector("#user-search button")).click();
+        clickAndLoad(browser.findElement(By.cssSelector("#user-search button")));
         List<WebElement> rows = browser.findElements(By.cssSelector("#users tbody tr"));
         assertThat(rows).hasSize(1);
         shot("04-users-search");
-        rows.get(0).findElement(By.className("user-link")).click();
+        clickAndLoad(rows.get(0).findElement(By.className("user-link")));
         assertThat(text("#user-name")).isEqualTo(target.username);
         shot("05-user-detail");
 
+        WebElement before = page();
         browser.findElement(By.id("deactivate")).click();
         long clicked = System.nanoTime();
         int status;
@@ -214,6 +217,7 @@ class AdminPanelBrowserIT {
         assertThat(status)
                 .as("my refuses the deactivated user's access token within 1 s")
                 .isEqualTo(401);
+        loadedAfter(before);
         assertThat(browser.findElement(By.id("notice")).getText()).contains("deactivated");
         assertThat(text("#user-status")).isEqualTo("Deactivated");
         shot("06-user-deactivated");
@@ -226,13 +230,13 @@ class AdminPanelBrowserIT {
         shot("07-content");
         WebElement first = browser.findElement(By.cssSelector("#items tbody tr"));
         String id = first.getAttribute("data-id");
-        first.findElement(By.linkText("Edit")).click();
+        clickAndLoad(first.findElement(By.linkText("Edit")));
         WebElement description = browser.findElement(By.id("description"));
         String changed = "관리자가 고친 설명 " + UUID.randomUUID().toString().substring(0, 6);
         description.clear();
         description.sendKeys(changed);
         shot("08-item-edit");
-        browser.findElement(By.id("save")).click();
+        clickAndLoad(browser.findElement(By.id("save")));
         assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Saved.");
 
         JsonNode item = http.get("/api/v1/recycle/items/" + id).json();
@@ -245,7 +249,7 @@ class AdminPanelBrowserIT {
         browser.get(base + "/admin/content/faq/new");
         browser.findElement(By.id("question")).sendKeys("  ");
         browser.findElement(By.id("answer")).sendKeys("x");
-        browser.findElement(By.id("save")).click();
+        clickAndLoad(browser.findElement(By.id("save")));
         assertThat(browser.findElement(By.id("form-errors")).getText()).contains("question");
 
         String question = "패널에서 만든 질문 " + UUID.randomUUID().toString().substring(0, 6) + "?";
@@ -256,7 +260,7 @@ class AdminPanelBrowserIT {
         answer.clear();
         answer.sendKeys("첫 줄\n둘째 줄");
         shot("09-faq-new");
-        browser.findElement(By.id("save")).click();
+        clickAndLoad(browser.findElement(By.id("save")));
         assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Saved.");
         String id = browser.getCurrentUrl().replaceAll(".*/faq/([^?]+).*", "$1");
         JsonNode faq = http.get("/api/v1/recycle/faq/" + id).json();
@@ -274,14 +278,14 @@ class AdminPanelBrowserIT {
         browser.get(base + "/admin/dead-letters");
         WebElement row = browser.findElement(By.xpath("//table[@id='queues']//tr[td[text()='" + queue + "']]"));
         assertThat(row.getText()).contains("2");
-        row.findElement(By.tagName("a")).click();
+        clickAndLoad(row.findElement(By.tagName("a")));
         List<WebElement> messages = browser.findElements(By.cssSelector("#messages tbody tr"));
         assertThat(messages)
                 .extracting(m -> m.getAttribute("data-id"))
                 .containsExactly(replayed.toString(), kept.toString());
         assertThat(browser.findElement(By.id("messages")).getText()).contains("<b>깨진 유리</b>");
         shot("10-dead-letters");
-        messages.get(0).findElement(By.className("replay")).click();
+        clickAndLoad(messages.get(0).findElement(By.className("replay")));
 
         assertThat(browser.findElement(By.id("notice")).getText()).contains("replayed");
         assertThat(browser.findElements(By.cssSelector("#messages tbody tr")))
@@ -302,7 +306,7 @@ class AdminPanelBrowserIT {
         Registered owner = register("kiosk");
         browser.get(base + "/admin/users/" + owner.id);
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("tier"))).selectByValue("pro");
-        browser.findElement(By.id("set-entitlement")).click();
+        clickAndLoad(browser.findElement(By.id("set-entitlement")));
         assertThat(text("#user-entitlement")).isEqualTo("pro");
         TestHttp.Response created = http.postJson(
                 "/api/v1/auth/api-keys",
@@ -322,6 +326,7 @@ class AdminPanelBrowserIT {
         WebElement row = browser.findElement(By.xpath("//table[@id='api-keys']//tr[td[text()='" + prefix + "']]"));
         assertThat(row.getText()).contains(owner.email);
         shot("16-api-keys");
+        WebElement before = page();
         row.findElement(By.className("revoke-key")).click();
         long clicked = System.nanoTime();
         int status;
@@ -329,6 +334,7 @@ class AdminPanelBrowserIT {
             status = http.get("/api/v1/recycle/categories", "X-API-Key", key).status();
         } while (status == 200 && System.nanoTime() - clicked < 1_000_000_000L);
         assertThat(status).as("info refuses the revoked key within 1 s").isEqualTo(401);
+        loadedAfter(before);
         assertThat(browser.findElement(By.id("notice")).getText()).contains("revoked");
         assertThat(browser.findElements(By.xpath("//td[text()='" + prefix + "']")))
                 .isEmpty();
@@ -375,7 +381,7 @@ class AdminPanelBrowserIT {
         browser.get(base + "/admin/users/" + user.id);
         ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("document.querySelectorAll('input[name=_csrf]').forEach(e => e.remove())");
-        browser.findElement(By.id("deactivate")).click();
+        clickAndLoad(browser.findElement(By.id("deactivate")));
         assertThat(text("h1")).isEqualTo("You do not have access to this page.");
         assertThat(browser.findElement(By.className("code")).getText()).isEqualTo("403");
         shot("13-csrf-refused");
@@ -388,7 +394,7 @@ class AdminPanelBrowserIT {
     @Order(10)
     void aSignedInNonAdminGets403() throws Exception {
         browser.get(base + "/admin");
-        browser.findElement(By.id("sign-out")).click();
+        clickAndLoad(browser.findElement(By.id("sign-out")));
         assertThat(browser.getCurrentUrl()).endsWith("/admin/login");
         Registered user = register("plain");
         signIn(user.email);
@@ -401,7 +407,7 @@ class AdminPanelBrowserIT {
         browser.get(base + "/admin/login");
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
+        clickAndLoad(browser.findElement(By.id("sign-in")));
     }
 
     /** Straight into {@code queue}'s dead-letter queue, as its consumer would have parked it: a user.deleted event. */
@@ -430,6 +436,21 @@ class AdminPanelBrowserIT {
                     body);
         }
         return id;
+    }
+
+    /** Clicks a link or submit button and waits for the page it loads, so no lookup finds the old page's element. */
+    private static void clickAndLoad(WebElement target) {
+        WebElement before = page();
+        target.click();
+        loadedAfter(before);
+    }
+
+    private static WebElement page() {
+        return browser.findElement(By.tagName("html"));
+    }
+
+    private static void loadedAfter(WebElement before) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(before));
     }
 
     private static String text(String css) {

@@ -144,12 +144,13 @@ public final class ChatHandler {
         if (request.stream()) {
             stream(ctx, userId, slot, request, opened, chunks, grounding);
         } else {
-            whole(ctx, request, opened, chunks, grounding);
+            whole(ctx, userId, request, opened, chunks, grounding);
         }
     }
 
     private void whole(
             Context ctx,
+            UUID userId,
             ChatRequest request,
             ChatStore.Opened opened,
             ChatChunks chunks,
@@ -161,6 +162,7 @@ public final class ChatHandler {
                 .thenAcceptAsync(
                         answer -> {
                             store.answer(
+                                    userId,
                                     opened.sessionId(),
                                     answer.content(),
                                     answer.grounding().intent(),
@@ -234,7 +236,7 @@ public final class ChatHandler {
                         synchronized (text) {
                             all = text.toString();
                         }
-                        return end(ctx, sse, chunks, request, opened, g, error, all);
+                        return end(ctx, userId, sse, chunks, request, opened, g, error, all);
                     })
                     .thenCompose(ended -> ended)
                     .whenCompleteAsync((ignored, error) -> slots.release(userId, slot), db);
@@ -247,6 +249,7 @@ public final class ChatHandler {
      */
     private CompletableFuture<Void> end(
             Context ctx,
+            UUID userId,
             ChatSse sse,
             ChatChunks chunks,
             ChatRequest request,
@@ -285,7 +288,7 @@ public final class ChatHandler {
         CompletableFuture<Void> stored = CompletableFuture.runAsync(
                 () -> {
                     try {
-                        store.answer(opened.sessionId(), text, intent, sources, reason);
+                        store.answer(userId, opened.sessionId(), text, intent, sources, reason);
                     } catch (RuntimeException e) {
                         log.warn("chat answer of session {} not stored: {}", opened.sessionId(), e.toString());
                     }

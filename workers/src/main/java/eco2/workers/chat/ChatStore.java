@@ -22,36 +22,38 @@ public final class ChatStore {
     /** What a request starts with: its session (new, or the caller's own) and the user's earlier questions. */
     public record Opened(UUID sessionId, List<String> earlierQuestions) {}
 
+    /**
+     * The session and the user's message, stored before the answer starts. Autocommitted single statements: a new
+     * session and its first message are one insert, an existing one is a read of its questions and one insert (0 rows
+     * when the session is not the caller's), so a request costs the pool one or two round trips and one commit.
+     */
     public Opened open(UUID userId, UUID sessionId, String question) {
-        return jdbi.inTransaction(tx -> {
-            ChatRepository repo = tx.attach(ChatRepository.class);
-            UUID id = sessionId;
-            List<String> earlier = List.of();
-            if (id == null) {
-                id = UUID.randomUUID();
-                repo.createSession(id, userId, title(question));
-            } else {
-                repo.session(id, userId).orElseThrow(() -> new NotFound("No such chat session"));
-                earlier = repo.userMessages(id);
+        return jdbi.withExtension(ChatRepository.class, repo -> {
+            if (sessionId == null) {
+                UUID id = UUID.randomUUID();
+                repo.startSession(id, userId, title(question), UUID.randomUUID(), question);
+                return new Opened(id, List.of());
             }
-            repo.addMessage(UUID.randomUUID(), id, "user", question, null, "[]", null);
-            repo.touch(id);
-            return new Opened(id, earlier);
+            List<String> earlier = repo.userMessages(sessionId, userId);
+            int added = repo.addMessage(sessionId, userId, UUID.randomUUID(), "user", question, null, "[]", null);
+            if (added == 0) throw new NotFound("No such chat session");
+            return new Opened(sessionId, earlier);
         });
     }
 
-    public void answer(UUID sessionId, String content, Intent intent, List<Source> sources, String finishReason) {
+    /** The answer, counted in its session; nothing when the session was deleted meanwhile. */
+    public void answer(
+            UUID userId, UUID sessionId, String content, Intent intent, List<Source> sources, String finishReason) {
         String json;
         try {
             json = mapper.writeValueAsString(sources);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        jdbi.useTransaction(tx -> {
-            ChatRepository repo = tx.attach(ChatRepository.class);
-            repo.addMessage(UUID.randomUUID(), sessionId, "assistant", content, intent.key(), json, finishReason);
-            repo.touch(sessionId);
-        });
+        jdbi.useExtension(
+                ChatRepository.class,
+                repo -> repo.addMessage(
+                        sessionId, userId, UUID.randomUUID(), "assistant", content, intent.key(), json, finishReason));
     }
 
     private static String title(String question) {

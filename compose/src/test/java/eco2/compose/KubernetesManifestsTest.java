@@ -272,6 +272,75 @@ class KubernetesManifestsTest {
                 .isNotEmpty();
     }
 
+    /**
+     * Each service reaches RabbitMQ as its own user of {@code k8s/rabbitmq/definitions.json}, from its own Secret:
+     * dev's generated URLs name that user and the definitions' vhost; prod's come from that service's own entry in
+     * the secret store. {@code BrokerDefinitionsTest} checks what each user may do.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"dev", "prod", "prod+llm"})
+    @SuppressWarnings("unchecked")
+    void everyServiceReachesTheBrokerAsItsOwnUser(String overlay) {
+        Rendered r = render(overlay);
+        BrokerDefinitions broker = BrokerDefinitions.read(BrokerDefinitions.KUBERNETES);
+        Map<String, String> generated = new HashMap<>(); // Secret → its AMQP_URL (dev)
+        for (Secret s : r.all(Secret.class)) {
+            String encoded = s.getData() == null ? null : s.getData().get("AMQP_URL");
+            if (encoded != null)
+                generated.put(
+                        s.getMetadata().getName(),
+                        new String(Base64.getMimeDecoder().decode(encoded), StandardCharsets.UTF_8));
+        }
+        Map<String, String> stored = new HashMap<>(); // Secret → the store entry its AMQP_URL comes from (prod)
+        for (GenericKubernetesResource es : r.generic("ExternalSecret")) {
+            Map<String, Object> spec =
+                    (Map<String, Object>) es.getAdditionalProperties().get("spec");
+            Map<String, Object> target = (Map<String, Object>) spec.getOrDefault("target", Map.of());
+            for (Map<String, Object> item : (List<Map<String, Object>>) spec.getOrDefault("data", List.of())) {
+                if ("AMQP_URL".equals(item.get("secretKey")))
+                    stored.put(
+                            (String)
+                                    target.getOrDefault("name", es.getMetadata().getName()),
+                            (String) ((Map<String, Object>) item.get("remoteRef")).get("key"));
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        Set<String> connecting = new TreeSet<>();
+        for (Workload w : r.workloads()) {
+            String service = w.name().replaceFirst("^(Deployment|Job) ", "").replaceFirst("-migrate$", "");
+            for (Container c : w.allContainers()) {
+                for (EnvVar e : envList(c)) {
+                    if (!"AMQP_URL".equals(e.getName())) continue;
+                    connecting.add(service);
+                    var ref = e.getValueFrom() == null ? null : e.getValueFrom().getSecretKeyRef();
+                    if (ref == null || !ref.getName().matches(service + "-secrets(-[a-z0-9]+)?")) {
+                        problems.add(w + ": AMQP_URL is not from " + service + "-secrets");
+                        continue;
+                    }
+                    if (generated.containsKey(ref.getName())) {
+                        URI url = URI.create(generated.get(ref.getName()));
+                        String user = url.getUserInfo() == null
+                                ? ""
+                                : url.getUserInfo().split(":")[0];
+                        String vhost = url.getPath().replaceFirst("^/", "");
+                        if (!user.equals(service) || !broker.users().containsKey(user))
+                            problems.add(w + ": connects as '" + user + "', not as its own broker user " + service);
+                        if (!vhost.equals(broker.vhost()))
+                            problems.add(w + ": vhost '" + vhost + "', not " + broker.vhost());
+                    } else if (stored.containsKey(ref.getName())) {
+                        if (!stored.get(ref.getName()).endsWith("/" + service))
+                            problems.add(w + ": AMQP_URL comes from the store entry " + stored.get(ref.getName())
+                                    + ", not " + service + "'s");
+                    } else {
+                        problems.add(w + ": no Secret provides " + ref.getName() + "'s AMQP_URL");
+                    }
+                }
+            }
+        }
+        assertThat(connecting).as("%s: services with an AMQP_URL", overlay).contains("auth", "my", "workers");
+        assertThat(problems).as("%s: broker users", overlay).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev", "prod", "prod+llm"})
     void everyPodRunsUnderItsOwnServiceAccountWithoutAToken(String overlay) {

@@ -1,8 +1,8 @@
 package eco2.workers.chat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eco2.common.error.NotFound;
+import eco2.common.json.Json;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -41,12 +41,7 @@ public final class ChatStore {
     }
 
     public void answer(UUID sessionId, String content, Intent intent, List<Source> sources, String finishReason) {
-        String json;
-        try {
-            json = mapper.writeValueAsString(sources);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String json = Json.write(mapper, sources);
         jdbi.useTransaction(tx -> {
             ChatRepository repo = tx.attach(ChatRepository.class);
             repo.addMessage(UUID.randomUUID(), sessionId, "assistant", content, intent.key(), json, finishReason);

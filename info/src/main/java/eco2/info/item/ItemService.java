@@ -21,6 +21,9 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * they change (the item, the category counts, all search answers) after they commit.
  */
 public final class ItemService {
+    /** The answer to an id that names no item, malformed or unknown. */
+    public static final String NOT_FOUND = "No item with this id";
+
     /** Marks a deleted item for longer than any request lasts, so a reader that loaded it just before cannot cache it. */
     static final String GONE = "";
 
@@ -116,6 +119,6 @@ public final class ItemService {
     }
 
     private static NotFound notFound() {
-        return new NotFound("No item with this id");
+        return new NotFound(NOT_FOUND);
     }
 }

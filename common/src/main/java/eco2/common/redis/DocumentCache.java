@@ -23,9 +23,9 @@ import redis.clients.jedis.params.SetParams;
  * and every entry written before becomes a miss at once, on every replica, without listing keys; the old entries age
  * out with their TTL. The counter is read in the same round trip as the document.
  *
- * <p>Fail-open: when Redis cannot answer, a read misses (the loader answers), a write is skipped, and a failed
- * invalidation is logged; the TTL bounds how long anything stays stale. A generation cache whose read failed does
- * not write, since it cannot know which generation the answer belongs to.
+ * <p>Fail-open: when Redis cannot answer, a read misses (the loader answers), a failed write is logged and skipped,
+ * and so is a failed invalidation; the TTL bounds how long anything stays stale. A generation cache whose read
+ * failed does not even try to write, since it cannot know which generation the answer belongs to.
  */
 public final class DocumentCache {
     private static final Logger log = LoggerFactory.getLogger(DocumentCache.class);
@@ -130,7 +130,8 @@ public final class DocumentCache {
         } catch (JedisException e) {
             errors.increment();
             log.warn("cache read of {}{} failed, answering from the source: {}", prefix, id, e.toString());
-            return new Lookup(null, null, null);
+            // A plain cache still tries to store the answer, as it always has; a generation cache cannot.
+            return new Lookup(generation.isNone() ? prefix + id : null, null, null);
         }
     }
 

@@ -7,6 +7,7 @@ import eco2.common.db.Database;
 import eco2.common.db.DbSettings;
 import eco2.common.redis.Redis;
 import eco2.common.security.Revocations;
+import eco2.common.security.Roles;
 import eco2.common.security.SecurityLog;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintStream;
@@ -24,8 +25,6 @@ import redis.clients.jedis.exceptions.JedisException;
  * A grant reaches tokens at the next sign-in or refresh; a revoke ends the user's access tokens at once.
  */
 public final class AdminCli {
-    static final String ADMIN = "admin";
-
     private AdminCli() {}
 
     public static void main(String[] args) {
@@ -51,7 +50,7 @@ public final class AdminCli {
                                                             + "updated_at = now() WHERE id = :id RETURNING id"
                                                     : "UPDATE users SET roles = array_remove(roles, :role), updated_at = now() "
                                                             + "WHERE id = :id RETURNING id")
-                                    .bind("role", ADMIN)
+                                    .bind("role", Roles.ADMIN)
                                     .bind("id", user.id())
                                     .mapTo(UUID.class)
                                     .one()));
@@ -60,7 +59,7 @@ public final class AdminCli {
             out.println("no account has the email " + email);
             return 1;
         }
-        SecurityLog.event("role." + args[0], changed.get(), Map.of("role", ADMIN, "by", "AdminCli"));
+        SecurityLog.event("role." + args[0], changed.get(), Map.of("role", Roles.ADMIN, "by", "AdminCli"));
         dropCachedAccount(env, changed.get(), args[0].equals("revoke"), out);
         out.println(args[0] + "ed admin for " + email);
         return 0;

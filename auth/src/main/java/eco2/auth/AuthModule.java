@@ -136,7 +136,8 @@ public final class AuthModule implements ServiceModule {
         AmqpConnector amqp = new AmqpConnector(config.amqp(), "auth");
         OutboxRelay relay =
                 new OutboxRelay(database.jdbi(), amqp, infra.metrics().registry(), "auth").start();
-        DocumentCache cache = new DocumentCache(infra.redis(), USER_INFO, Duration.ofMinutes(5));
+        DocumentCache cache = DocumentCache.create(
+                infra.redis(), infra.metrics().registry(), "user_info", USER_INFO, Duration.ofMinutes(5));
         ApiKeyRecords keyRecords = new ApiKeyRecords(infra.redis());
         UserTokenRevoker userTokens = new UserTokenRevoker(infra.revocations(), config.accessTokenTtl(), infra.clock());
         EventConsumer deletions = new EventConsumer(

@@ -9,8 +9,8 @@ import eco2.common.http.KeyRoute;
 import eco2.common.http.ServiceModule;
 import eco2.common.ops.ApiDocs;
 import eco2.common.ops.ReadinessCheck;
+import eco2.common.redis.DocumentCache;
 import eco2.info.cache.CacheKeys;
-import eco2.info.cache.JsonCache;
 import eco2.info.category.CategoryHandler;
 import eco2.info.category.CategoryService;
 import eco2.info.content.ContentFiles;
@@ -24,7 +24,6 @@ import eco2.info.item.ItemService;
 import eco2.info.rules.RulesHandler;
 import eco2.info.rules.RulesService;
 import eco2.info.search.HangulCheck;
-import eco2.info.search.SearchGeneration;
 import eco2.info.search.SearchHandler;
 import eco2.info.search.SearchLog;
 import eco2.info.search.SearchService;
@@ -92,15 +91,12 @@ public final class InfoModule implements ServiceModule {
         // V1__catalogue_and_search).
         Database database = Database.open(config.db(), registry, EXTENSIONS, SearchSession.SQL);
         Jdbi jdbi = database.jdbi();
-        JsonCache itemCache = new JsonCache(infra.redis(), registry, "item", CacheKeys.ITEM, CacheKeys.ITEM_TTL);
-        JsonCache categoryCache =
-                new JsonCache(infra.redis(), registry, "categories", CacheKeys.CATEGORIES, CacheKeys.CATEGORIES_TTL);
-        JsonCache rulesCache = new JsonCache(infra.redis(), registry, "rules", CacheKeys.RULES, CacheKeys.RULES_TTL);
-        JsonCache searchCache =
-                new JsonCache(infra.redis(), registry, "search", CacheKeys.SEARCH, CacheKeys.SEARCH_TTL);
-        SearchGeneration generation = new SearchGeneration(infra.redis());
+        DocumentCache itemCache = CacheKeys.items(infra.redis(), registry);
+        DocumentCache categoryCache = CacheKeys.categories(infra.redis(), registry);
+        DocumentCache rulesCache = CacheKeys.rules(infra.redis(), registry);
+        DocumentCache searchCache = CacheKeys.searches(infra.redis(), registry).enabled(config.searchCache());
         try {
-            new ContentLoader(jdbi, infra.mapper(), itemCache, categoryCache, rulesCache, generation)
+            new ContentLoader(jdbi, infra.mapper(), itemCache, categoryCache, rulesCache, searchCache)
                     .load(ContentFiles.read(infra.mapper()));
         } catch (RuntimeException e) {
             database.close();
@@ -109,10 +105,9 @@ public final class InfoModule implements ServiceModule {
 
         HangulCheck.run(jdbi);
         CategoryService categoryService = new CategoryService(jdbi, categoryCache, infra.mapper());
-        ItemService itemService = new ItemService(jdbi, itemCache, categoryService, generation, infra.mapper());
+        ItemService itemService = new ItemService(jdbi, itemCache, categoryService, searchCache, infra.mapper());
         SearchLog searchLog = new SearchLog(jdbi, infra.clock(), registry);
-        SearchService searchService = new SearchService(
-                jdbi, categoryService, searchCache, generation, searchLog, infra.mapper(), config.searchCache());
+        SearchService searchService = new SearchService(jdbi, categoryService, searchCache, searchLog, infra.mapper());
         FaqService faqService = new FaqService(jdbi, categoryService);
         return new InfoModule(
                 database,

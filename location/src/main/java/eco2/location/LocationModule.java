@@ -87,7 +87,8 @@ public final class LocationModule implements ServiceModule {
 
     public static LocationModule create(LocationConfig config, Infra infra) {
         Database database = Database.open(config.db(), infra.metrics().registry(), List.of());
-        LocationCaches caches = LocationCaches.create(infra.redis(), config.cacheEnabled());
+        LocationCaches caches =
+                LocationCaches.create(infra.redis(), infra.metrics().registry(), config.cacheEnabled());
         KakaoLocalClient kakao = new KakaoLocalClient(config.kakao(), infra.mapper());
         ImportService importService = new ImportService(database.jdbi(), caches.binsNearby(), caches.centersNearby());
         if (config.sampleData()) {

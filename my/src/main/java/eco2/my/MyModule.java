@@ -130,7 +130,8 @@ public final class MyModule implements ServiceModule {
 
     public static MyModule create(MyConfig config, Infra infra) {
         Database database = Database.open(config.db(), infra.metrics().registry(), List.of());
-        DocumentCache cache = new DocumentCache(infra.redis(), USER_PROFILE, Duration.ofHours(1));
+        DocumentCache cache = DocumentCache.create(
+                infra.redis(), infra.metrics().registry(), "user_profile", USER_PROFILE, Duration.ofHours(1));
         OutboxWriter outbox = new OutboxWriter(infra.mapper(), "my", infra.clock());
         Leaderboard leaderboard = new Leaderboard(infra.redis(), database.jdbi(), infra.clock());
         ProfileService profileService = new ProfileService(database.jdbi(), cache, infra.mapper(), outbox, leaderboard);
@@ -139,7 +140,8 @@ public final class MyModule implements ServiceModule {
         OutboxRelay relay = new OutboxRelay(
                         database.jdbi(), amqp, infra.metrics().registry(), "my", Set.of(PointsAwarded.TYPE))
                 .start();
-        DocumentCache pointsCache = new DocumentCache(infra.redis(), USER_POINTS, Duration.ofMinutes(5));
+        DocumentCache pointsCache = DocumentCache.create(
+                infra.redis(), infra.metrics().registry(), "user_points", USER_POINTS, Duration.ofMinutes(5));
         profileService.onDelete(pointsCache::invalidate);
         ActivityService activityService = new ActivityService(database.jdbi(), infra.mapper());
         PointsService pointsService = new PointsService(

@@ -1,11 +1,11 @@
 package eco2.auth.account;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eco2.common.db.UniqueViolation;
 import eco2.common.error.Conflict;
 import eco2.common.error.Unauthorized;
 import eco2.common.events.OutboxWriter;
+import eco2.common.json.Json;
 import eco2.common.redis.DocumentCache;
 import eco2.common.redis.Prefetched;
 import java.util.Locale;
@@ -69,23 +69,13 @@ public final class AccountService {
      * rate-limit call) or from the table, then cached. Deactivated accounts are refused and never cached.
      */
     public String meJson(UUID userId, Prefetched prefetched) {
-        Optional<String> cached = cache.get(userId, prefetched);
-        if (cached.isPresent()) return cached.get();
-        UserView view = jdbi.withExtension(UserRepository.class, users -> users.findById(userId))
-                .map(UserView::of)
-                .orElseThrow(() -> new Unauthorized("Account no longer exists"));
-        if (!view.isActive()) throw new Unauthorized("Account is deactivated");
-        String json = writeJson(view);
-        cache.put(userId, json);
-        return json;
-    }
-
-    private String writeJson(UserView view) {
-        try {
-            return mapper.writeValueAsString(view);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return cache.read(userId, prefetched, () -> {
+            UserView view = jdbi.withExtension(UserRepository.class, users -> users.findById(userId))
+                    .map(UserView::of)
+                    .orElseThrow(() -> new Unauthorized("Account no longer exists"));
+            if (!view.isActive()) throw new Unauthorized("Account is deactivated");
+            return Json.write(mapper, view);
+        });
     }
 
     private static RuntimeException conflictOrRethrow(UnableToExecuteStatementException e) {

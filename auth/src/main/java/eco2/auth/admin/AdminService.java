@@ -10,6 +10,7 @@ import eco2.common.error.Conflict;
 import eco2.common.error.NotFound;
 import eco2.common.redis.DocumentCache;
 import eco2.common.security.ApiTier;
+import eco2.common.security.Roles;
 import eco2.common.security.SecurityLog;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,7 +26,6 @@ import org.jdbi.v3.core.Jdbi;
  * Redis nothing changes), deactivation also their API keys, then their refresh tokens with the change itself.
  */
 public final class AdminService {
-    public static final String ADMIN = "admin";
     static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
     public static final int PAGE_SIZE = 20;
 
@@ -101,7 +101,7 @@ public final class AdminService {
     public void grantAdmin(Actor actor, UUID id) {
         user(id);
         jdbi.useTransaction(handle -> {
-            handle.attach(AdminRepository.class).addRole(id, ADMIN);
+            handle.attach(AdminRepository.class).addRole(id, Roles.ADMIN);
             audit(handle.attach(AdminRepository.class), actor, "user.grant_admin", id);
         });
         userInfo.invalidate(id);
@@ -113,7 +113,7 @@ public final class AdminService {
         user(id);
         userTokens.revokeAll(id);
         jdbi.useTransaction(handle -> {
-            handle.attach(AdminRepository.class).removeRole(id, ADMIN);
+            handle.attach(AdminRepository.class).removeRole(id, Roles.ADMIN);
             audit(handle.attach(AdminRepository.class), actor, "user.revoke_admin", id);
         });
         userInfo.invalidate(id);

@@ -8,6 +8,7 @@ import eco2.auth.account.UserRepository;
 import eco2.auth.session.AccessTokenIssuer;
 import eco2.common.error.Forbidden;
 import eco2.common.security.Revocations;
+import eco2.common.security.Roles;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -90,7 +91,7 @@ public final class PanelGate {
     /** Starts a session for a user who just proved their password; returns the cookie value. */
     public String start(Context ctx, User user) {
         PanelSession session = new PanelSession(user.id(), OpaqueTokens.newToken(), clock.instant(), null, null, null);
-        if (user.roles().contains(AdminService.ADMIN)) session = mint(session, user);
+        if (user.roles().contains(Roles.ADMIN)) session = mint(session, user);
         String cookie = sessions.create(session);
         setCookie(ctx, SESSION_COOKIE, cookie, sessions.cookieMaxAge(session));
         return cookie;

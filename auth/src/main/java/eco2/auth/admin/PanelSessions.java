@@ -1,8 +1,8 @@
 package eco2.auth.admin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eco2.auth.OpaqueTokens;
+import eco2.common.json.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -41,7 +41,7 @@ public final class PanelSessions {
     public void save(String cookie, PanelSession session) {
         redis.set(
                 key(cookie),
-                write(session),
+                Json.write(mapper, session),
                 SetParams.setParams().px(ttl(session).toMillis()));
     }
 
@@ -51,7 +51,7 @@ public final class PanelSessions {
         String json = redis.getEx(
                 key(cookie), GetExParams.getExParams().px(settings.idle().toMillis()));
         if (json == null) return Optional.empty();
-        PanelSession session = read(json);
+        PanelSession session = Json.read(mapper, json, PanelSession.class);
         if (!clock.instant().isBefore(session.createdAt().plus(settings.absolute()))) {
             redis.del(key(cookie));
             return Optional.empty();
@@ -79,21 +79,5 @@ public final class PanelSessions {
 
     private static String key(String cookie) {
         return PREFIX + HexFormat.of().formatHex(OpaqueTokens.hash(cookie));
-    }
-
-    private String write(PanelSession session) {
-        try {
-            return mapper.writeValueAsString(session);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private PanelSession read(String json) {
-        try {
-            return mapper.readValue(json, PanelSession.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable panel session", e);
-        }
     }
 }

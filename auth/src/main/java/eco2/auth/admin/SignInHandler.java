@@ -7,6 +7,7 @@ import eco2.common.error.Forbidden;
 import eco2.common.error.Unauthorized;
 import eco2.common.http.ClientIp;
 import eco2.common.http.RequestIds;
+import eco2.common.security.Roles;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -66,7 +67,7 @@ public final class SignInHandler {
         }
         gate.start(ctx, user);
         gate.setCookie(ctx, PanelGate.LOGIN_COOKIE, "", 0);
-        if (user.roles().contains(AdminService.ADMIN))
+        if (user.roles().contains(Roles.ADMIN))
             admin.record(
                     new AdminService.Actor(user.id(), user.email(), RequestIds.of(ctx)),
                     "panel.sign_in",

@@ -3,6 +3,7 @@ package eco2.auth.admin;
 import eco2.auth.account.User;
 import eco2.common.error.NotFound;
 import eco2.common.http.RequestIds;
+import eco2.common.security.Roles;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ public final class UsersHandler {
         User user = admin.user(id);
         Map<String, Object> view = row(user);
         view.put("verified", user.isVerified());
-        view.put("admin", user.roles().contains(AdminService.ADMIN));
+        view.put("admin", user.roles().contains(Roles.ADMIN));
         List<Map<String, Object>> sessions = admin.sessions(id).stream()
                 .map(s -> Map.<String, Object>of(
                         "id", s.familyId().toString().substring(0, 8),

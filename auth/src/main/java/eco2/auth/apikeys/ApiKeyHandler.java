@@ -1,7 +1,7 @@
 package eco2.auth.apikeys;
 
 import eco2.common.error.ErrorEnvelope;
-import eco2.common.error.NotFound;
+import eco2.common.http.PathIds;
 import eco2.common.json.JsonBody;
 import eco2.common.security.Authenticator;
 import io.javalin.http.Context;
@@ -164,10 +164,6 @@ public final class ApiKeyHandler {
     }
 
     private static UUID id(Context ctx) {
-        try {
-            return UUID.fromString(ctx.pathParam("id"));
-        } catch (IllegalArgumentException e) {
-            throw new NotFound("No such API key");
-        }
+        return PathIds.parse(ctx.pathParam("id"), "No such API key");
     }
 }

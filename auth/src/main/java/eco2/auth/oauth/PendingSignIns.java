@@ -2,6 +2,7 @@ package eco2.auth.oauth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eco2.common.json.Json;
 import java.time.Duration;
 import java.util.Optional;
 import redis.clients.jedis.RedisClient;
@@ -23,11 +24,7 @@ public final class PendingSignIns {
     }
 
     public void put(String state, PendingSignIn pending) {
-        try {
-            redis.setex(PREFIX + state, TTL.toSeconds(), mapper.writeValueAsString(pending));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        redis.setex(PREFIX + state, TTL.toSeconds(), Json.write(mapper, pending));
     }
 
     /** The pending sign-in, removed in the same step; empty when unknown, expired or already taken. */

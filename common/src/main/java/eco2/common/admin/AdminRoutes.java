@@ -5,6 +5,7 @@ import eco2.common.error.FieldErrors;
 import eco2.common.http.QueryParams;
 import eco2.common.ops.ApiDocs;
 import eco2.common.security.Authenticator;
+import eco2.common.security.Roles;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
@@ -20,7 +21,6 @@ import io.javalin.openapi.OpenApiSecurity;
  */
 public final class AdminRoutes {
     static final String SPEC = "admin";
-    static final String ROLE = "admin";
     private static final String BASE = ApiDocs.MOUNT_POINT + "/admin";
 
     private final String prefix;
@@ -63,7 +63,7 @@ public final class AdminRoutes {
                 @OpenApiResponse(status = "403", content = @OpenApiContent(from = ErrorEnvelope.class))
             })
     public void stats(Context ctx) {
-        auth.requireRole(ctx, ROLE);
+        auth.requireRole(ctx, Roles.ADMIN);
         ctx.json(admin.stats());
     }
 
@@ -88,7 +88,7 @@ public final class AdminRoutes {
                 @OpenApiResponse(status = "503", content = @OpenApiContent(from = ErrorEnvelope.class))
             })
     public void browse(Context ctx) {
-        auth.requireRole(ctx, ROLE);
+        auth.requireRole(ctx, Roles.ADMIN);
         String queue = admin.deadLetters().resolve(ctx.pathParam("queue"));
         FieldErrors errors = new FieldErrors();
         int limit = QueryParams.intInRange(ctx, "limit", 50, 1, 200, errors);
@@ -119,7 +119,7 @@ public final class AdminRoutes {
                 @OpenApiResponse(status = "503", content = @OpenApiContent(from = ErrorEnvelope.class))
             })
     public void replay(Context ctx) {
-        auth.requireRole(ctx, ROLE);
+        auth.requireRole(ctx, Roles.ADMIN);
         String queue = admin.deadLetters().resolve(ctx.pathParam("queue"));
         admin.deadLetters().replay(queue, ctx.pathParam("id"));
         ctx.status(204);
@@ -147,7 +147,7 @@ public final class AdminRoutes {
                 @OpenApiResponse(status = "503", content = @OpenApiContent(from = ErrorEnvelope.class))
             })
     public void discard(Context ctx) {
-        auth.requireRole(ctx, ROLE);
+        auth.requireRole(ctx, Roles.ADMIN);
         String queue = admin.deadLetters().resolve(ctx.pathParam("queue"));
         admin.deadLetters().discard(queue, ctx.pathParam("id"));
         ctx.status(204);

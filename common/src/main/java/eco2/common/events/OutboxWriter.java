@@ -1,7 +1,7 @@
 package eco2.common.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eco2.common.json.Json;
 import java.time.Clock;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -25,11 +25,7 @@ public final class OutboxWriter {
     public UUID append(Handle transaction, String type, Object data) {
         UUID id = UUID.randomUUID();
         EventEnvelope envelope = new EventEnvelope(id, type, clock.instant(), source, mapper.valueToTree(data));
-        try {
-            transaction.attach(OutboxRepository.class).insert(id, type, mapper.writeValueAsString(envelope));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event " + type + " cannot be serialised", e);
-        }
+        transaction.attach(OutboxRepository.class).insert(id, type, Json.write(mapper, envelope));
         return id;
     }
 }

@@ -1,9 +1,9 @@
 package eco2.common.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eco2.common.error.ErrorEnvelope;
 import eco2.common.error.ErrorHandlers;
+import eco2.common.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -46,11 +46,9 @@ final class JettyErrors extends ErrorHandler {
     }
 
     private byte[] envelope(int status, String requestId) {
-        try {
-            return mapper.writeValueAsBytes(ErrorEnvelope.of(
-                    ErrorHandlers.codeFor(status), ErrorHandlers.messageFor(status), List.of(), requestId));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.writeBytes(
+                mapper,
+                ErrorEnvelope.of(
+                        ErrorHandlers.codeFor(status), ErrorHandlers.messageFor(status), List.of(), requestId));
     }
 }

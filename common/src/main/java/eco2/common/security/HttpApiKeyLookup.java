@@ -2,6 +2,7 @@ package eco2.common.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eco2.common.error.Unavailable;
+import eco2.common.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +32,7 @@ public final class HttpApiKeyLookup implements ApiKeyLookup {
     @Override
     public boolean lookup(String prefix, String sha256) {
         try {
-            byte[] body = mapper.writeValueAsBytes(Map.of("prefix", prefix, "key_sha256", sha256));
+            byte[] body = Json.writeBytes(mapper, Map.of("prefix", prefix, "key_sha256", sha256));
             HttpRequest request = HttpRequest.newBuilder(url)
                     .timeout(Duration.ofSeconds(3))
                     .header("Content-Type", "application/json")

@@ -1,8 +1,12 @@
 package eco2.info.cache;
 
+import eco2.common.redis.DocumentCache;
+import eco2.common.redis.Generation;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import redis.clients.jedis.RedisClient;
 
-/** The Redis keys info owns (API.md, "info"), and how long each lives. */
+/** The Redis keys info owns (API.md, "info"), how long each lives, and the caches that keep them. */
 public final class CacheKeys {
     /** {@code recycle:item:{id}}: the GET /items/{id} document. */
     public static final String ITEM = "recycle:item:";
@@ -24,4 +28,21 @@ public final class CacheKeys {
     public static final Duration RULES_TTL = Duration.ofHours(24);
 
     private CacheKeys() {}
+
+    public static DocumentCache items(RedisClient redis, MeterRegistry registry) {
+        return DocumentCache.create(redis, registry, "item", ITEM, ITEM_TTL);
+    }
+
+    public static DocumentCache categories(RedisClient redis, MeterRegistry registry) {
+        return DocumentCache.create(redis, registry, "categories", CATEGORIES, CATEGORIES_TTL);
+    }
+
+    public static DocumentCache rules(RedisClient redis, MeterRegistry registry) {
+        return DocumentCache.create(redis, registry, "rules", RULES, RULES_TTL);
+    }
+
+    public static DocumentCache searches(RedisClient redis, MeterRegistry registry) {
+        return DocumentCache.create(redis, registry, "search", SEARCH, SEARCH_TTL)
+                .withGeneration(Generation.inKey(SEARCH_GENERATION));
+    }
 }

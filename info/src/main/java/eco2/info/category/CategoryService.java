@@ -2,8 +2,8 @@ package eco2.info.category;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eco2.common.error.FieldErrors;
-import eco2.info.cache.JsonCache;
-import eco2.info.web.JsonText;
+import eco2.common.json.Json;
+import eco2.common.redis.DocumentCache;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
@@ -15,11 +15,11 @@ public final class CategoryService {
     private static final String ID = "";
 
     private final Jdbi jdbi;
-    private final JsonCache cache;
+    private final DocumentCache cache;
     private final ObjectMapper mapper;
     private final List<String> keys;
 
-    public CategoryService(Jdbi jdbi, JsonCache cache, ObjectMapper mapper) {
+    public CategoryService(Jdbi jdbi, DocumentCache cache, ObjectMapper mapper) {
         this.jdbi = jdbi;
         this.cache = cache;
         this.mapper = mapper;
@@ -27,11 +27,7 @@ public final class CategoryService {
     }
 
     public String listJson() {
-        return cache.get(ID).orElseGet(() -> {
-            String json = read();
-            cache.fill(ID, json);
-            return json;
-        });
+        return cache.read(ID, this::read);
     }
 
     /** After a committed change to items: the counts moved, so the cached list is replaced by a fresh one. */
@@ -45,7 +41,7 @@ public final class CategoryService {
     }
 
     private String read() {
-        return JsonText.write(
+        return Json.write(
                 mapper,
                 new CategoryList(jdbi.withExtension(CategoryRepository.class, CategoryRepository::listWithCounts)));
     }

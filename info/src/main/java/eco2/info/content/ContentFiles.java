@@ -2,9 +2,9 @@ package eco2.info.content;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eco2.common.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,11 +36,7 @@ public final class ContentFiles {
 
     /** A stable fingerprint of one entry, so the loader can tell which entries changed. */
     static String fingerprint(ObjectMapper mapper, Object entry) {
-        try {
-            return HexFormat.of().formatHex(sha256().digest(mapper.writeValueAsBytes(entry)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return HexFormat.of().formatHex(sha256().digest(Json.writeBytes(mapper, entry)));
     }
 
     private static <T> T parse(ObjectMapper mapper, MessageDigest digest, String file, TypeReference<T> type) {

@@ -1,8 +1,7 @@
 package eco2.info.content;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eco2.info.cache.JsonCache;
-import eco2.info.search.SearchGeneration;
+import eco2.common.redis.DocumentCache;
 import eco2.info.web.Texts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,18 +28,18 @@ public final class ContentLoader {
 
     private final Jdbi jdbi;
     private final ObjectMapper mapper;
-    private final JsonCache items;
-    private final JsonCache categories;
-    private final JsonCache rules;
-    private final SearchGeneration searches;
+    private final DocumentCache items;
+    private final DocumentCache categories;
+    private final DocumentCache rules;
+    private final DocumentCache searches;
 
     public ContentLoader(
             Jdbi jdbi,
             ObjectMapper mapper,
-            JsonCache items,
-            JsonCache categories,
-            JsonCache rules,
-            SearchGeneration searches) {
+            DocumentCache items,
+            DocumentCache categories,
+            DocumentCache rules,
+            DocumentCache searches) {
         this.jdbi = jdbi;
         this.mapper = mapper;
         this.items = items;
@@ -81,10 +80,10 @@ public final class ContentLoader {
             return new Report(true, changedItems, faqs);
         });
         if (report.changed()) {
-            items.delete(report.itemsChanged().stream().map(UUID::toString).toList());
-            categories.delete(List.of(""));
-            rules.delete(List.copyOf(new LinkedHashSet<>(ruleNames)));
-            searches.bump();
+            items.invalidate(report.itemsChanged().stream().map(UUID::toString).toList());
+            categories.invalidate("");
+            rules.invalidate(List.copyOf(new LinkedHashSet<>(ruleNames)));
+            searches.invalidateAll();
             log.info(
                     "content {} loaded: {} items and {} FAQ entries written or removed",
                     content.hash().substring(0, 12),

@@ -1,10 +1,10 @@
 package eco2.info.faq;
 
 import eco2.common.error.ErrorEnvelope;
+import eco2.common.http.PathIds;
 import eco2.common.json.JsonBody;
 import eco2.common.security.Authenticator;
-import eco2.info.web.Ids;
-import eco2.info.web.Roles;
+import eco2.common.security.Roles;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -75,7 +75,8 @@ public final class FaqAdminHandler {
             })
     public void replace(Context ctx) {
         auth.requireRole(ctx, Roles.ADMIN);
-        ctx.json(faqs.replace(Ids.parse(ctx.pathParam("id"), "question"), json.read(ctx, FaqInput.class)));
+        ctx.json(
+                faqs.replace(PathIds.parse(ctx.pathParam("id"), FaqService.NOT_FOUND), json.read(ctx, FaqInput.class)));
     }
 
     /** {@code curl -XDELETE localhost:8084/api/v1/recycle/faq/$ID -H "Authorization: Bearer $ADMIN"} */
@@ -96,7 +97,7 @@ public final class FaqAdminHandler {
             })
     public void delete(Context ctx) {
         auth.requireRole(ctx, Roles.ADMIN);
-        faqs.delete(Ids.parse(ctx.pathParam("id"), "question"));
+        faqs.delete(PathIds.parse(ctx.pathParam("id"), FaqService.NOT_FOUND));
         ctx.status(204);
     }
 }

@@ -2,9 +2,9 @@ package eco2.info.faq;
 
 import eco2.common.error.ErrorEnvelope;
 import eco2.common.error.FieldErrors;
+import eco2.common.http.PathIds;
 import eco2.common.security.Authenticator;
 import eco2.info.category.CategoryService;
-import eco2.info.web.Ids;
 import eco2.info.web.PageRequest;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
@@ -71,7 +71,7 @@ public final class FaqHandler {
                 @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorEnvelope.class))
             })
     public void get(Context ctx) {
-        ctx.json(faqs.view(Ids.parse(ctx.pathParam("id"), "question")));
+        ctx.json(faqs.view(PathIds.parse(ctx.pathParam("id"), FaqService.NOT_FOUND)));
     }
 
     /** {@code curl -XPOST localhost:8084/api/v1/recycle/faq/$ID/helpful -H "Authorization: Bearer $TOKEN"} */
@@ -93,6 +93,6 @@ public final class FaqHandler {
             })
     public void helpful(Context ctx) {
         UUID userId = auth.require(ctx).userId();
-        ctx.json(faqs.helpful(Ids.parse(ctx.pathParam("id"), "question"), userId));
+        ctx.json(faqs.helpful(PathIds.parse(ctx.pathParam("id"), FaqService.NOT_FOUND), userId));
     }
 }

@@ -18,6 +18,9 @@ import org.postgresql.util.PSQLException;
  * detail view writes its counter anyway, and the list is 33 rows.
  */
 public final class FaqService {
+    /** The answer to an id that names no question, malformed or unknown. */
+    public static final String NOT_FOUND = "No question with this id";
+
     private final Jdbi jdbi;
     private final CategoryService categories;
 
@@ -100,6 +103,6 @@ public final class FaqService {
     }
 
     private static NotFound notFound() {
-        return new NotFound("No question with this id");
+        return new NotFound(NOT_FOUND);
     }
 }

@@ -1,10 +1,10 @@
 package eco2.info.item;
 
 import eco2.common.error.ErrorEnvelope;
+import eco2.common.http.PathIds;
 import eco2.common.json.JsonBody;
 import eco2.common.security.Authenticator;
-import eco2.info.web.Ids;
-import eco2.info.web.Roles;
+import eco2.common.security.Roles;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -77,7 +77,7 @@ public final class ItemAdminHandler {
             })
     public void replace(Context ctx) {
         auth.requireRole(ctx, Roles.ADMIN);
-        UUID id = Ids.parse(ctx.pathParam("id"), "item");
+        UUID id = PathIds.parse(ctx.pathParam("id"), ItemService.NOT_FOUND);
         ctx.contentType("application/json").result(items.replace(id, json.read(ctx, ItemInput.class)));
     }
 
@@ -99,7 +99,7 @@ public final class ItemAdminHandler {
             })
     public void delete(Context ctx) {
         auth.requireRole(ctx, Roles.ADMIN);
-        items.delete(Ids.parse(ctx.pathParam("id"), "item"));
+        items.delete(PathIds.parse(ctx.pathParam("id"), ItemService.NOT_FOUND));
         ctx.status(204);
     }
 }

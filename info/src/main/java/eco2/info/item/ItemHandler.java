@@ -2,8 +2,8 @@ package eco2.info.item;
 
 import eco2.common.error.ErrorEnvelope;
 import eco2.common.error.FieldErrors;
+import eco2.common.http.PathIds;
 import eco2.info.category.CategoryService;
-import eco2.info.web.Ids;
 import eco2.info.web.PageRequest;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
@@ -64,6 +64,7 @@ public final class ItemHandler {
                 @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorEnvelope.class))
             })
     public void get(Context ctx) {
-        ctx.contentType("application/json").result(items.json(Ids.parse(ctx.pathParam("id"), "item")));
+        ctx.contentType("application/json")
+                .result(items.json(PathIds.parse(ctx.pathParam("id"), ItemService.NOT_FOUND)));
     }
 }

@@ -5,10 +5,9 @@ import eco2.common.db.UniqueViolation;
 import eco2.common.error.Conflict;
 import eco2.common.error.FieldErrors;
 import eco2.common.error.NotFound;
-import eco2.info.cache.JsonCache;
+import eco2.common.json.Json;
+import eco2.common.redis.DocumentCache;
 import eco2.info.category.CategoryService;
-import eco2.info.search.SearchGeneration;
-import eco2.info.web.JsonText;
 import eco2.info.web.PageRequest;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,19 +21,23 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * they change (the item, the category counts, all search answers) after they commit.
  */
 public final class ItemService {
+    /** The answer to an id that names no item, malformed or unknown. */
+    public static final String NOT_FOUND = "No item with this id";
+
     /** Marks a deleted item for longer than any request lasts, so a reader that loaded it just before cannot cache it. */
     static final String GONE = "";
 
     static final Duration GONE_TTL = Duration.ofMinutes(5);
 
     private final Jdbi jdbi;
-    private final JsonCache cache;
+    private final DocumentCache cache;
     private final CategoryService categories;
-    private final SearchGeneration searches;
+    private final DocumentCache searches;
     private final ObjectMapper mapper;
 
+    /** {@code searches}: the search answers, all retired at once by a catalogue write. */
     public ItemService(
-            Jdbi jdbi, JsonCache cache, CategoryService categories, SearchGeneration searches, ObjectMapper mapper) {
+            Jdbi jdbi, DocumentCache cache, CategoryService categories, DocumentCache searches, ObjectMapper mapper) {
         this.jdbi = jdbi;
         this.cache = cache;
         this.categories = categories;
@@ -44,16 +47,13 @@ public final class ItemService {
 
     /** The GET /items/{id} document. */
     public String json(UUID id) {
-        String key = id.toString();
-        Optional<String> cached = cache.get(key);
-        if (cached.isPresent()) {
-            if (cached.get().equals(GONE)) throw notFound();
-            return cached.get();
-        }
-        Item item =
-                jdbi.withExtension(ItemRepository.class, repo -> repo.find(id)).orElseThrow(ItemService::notFound);
-        String json = JsonText.write(mapper, item);
-        cache.fill(key, json);
+        String json = cache.read(
+                id.toString(),
+                () -> Json.write(
+                        mapper,
+                        jdbi.withExtension(ItemRepository.class, repo -> repo.find(id))
+                                .orElseThrow(ItemService::notFound)));
+        if (json.equals(GONE)) throw notFound();
         return json;
     }
 
@@ -90,7 +90,7 @@ public final class ItemService {
         if (jdbi.withExtension(ItemRepository.class, repo -> repo.delete(id)) == 0) throw notFound();
         cache.put(id.toString(), GONE, GONE_TTL);
         categories.refresh();
-        searches.bump();
+        searches.invalidateAll();
     }
 
     private ItemInput validated(ItemInput input) {
@@ -111,14 +111,14 @@ public final class ItemService {
     }
 
     private String written(Item item) {
-        String json = JsonText.write(mapper, item);
+        String json = Json.write(mapper, item);
         cache.put(item.id().toString(), json);
         categories.refresh();
-        searches.bump();
+        searches.invalidateAll();
         return json;
     }
 
     private static NotFound notFound() {
-        return new NotFound("No item with this id");
+        return new NotFound(NOT_FOUND);
     }
 }

@@ -2,8 +2,8 @@ package eco2.info.rules;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eco2.common.error.NotFound;
-import eco2.info.cache.JsonCache;
-import eco2.info.web.JsonText;
+import eco2.common.json.Json;
+import eco2.common.redis.DocumentCache;
 import eco2.info.web.Texts;
 import org.jdbi.v3.core.Jdbi;
 
@@ -15,10 +15,10 @@ public final class RulesService {
     private static final int LONGEST_NAME = 30;
 
     private final Jdbi jdbi;
-    private final JsonCache cache;
+    private final DocumentCache cache;
     private final ObjectMapper mapper;
 
-    public RulesService(Jdbi jdbi, JsonCache cache, ObjectMapper mapper) {
+    public RulesService(Jdbi jdbi, DocumentCache cache, ObjectMapper mapper) {
         this.jdbi = jdbi;
         this.cache = cache;
         this.mapper = mapper;
@@ -28,18 +28,16 @@ public final class RulesService {
     public String json(String region, String district) {
         String name = Texts.compact(region);
         if (name.isEmpty() || Texts.length(name) > LONGEST_NAME) throw unknownRegion();
-        String document = cache.get(name).orElseGet(() -> {
+        String document = cache.read(name, () -> {
             RegionRow row = jdbi.withExtension(RulesRepository.class, repo -> repo.find(name))
                     .orElseThrow(RulesService::unknownRegion);
-            String json = JsonText.write(mapper, row.rules());
-            cache.fill(name, json);
-            return json;
+            return Json.write(mapper, row.rules());
         });
         if (district == null || district.isBlank()) return document;
-        RegionRules rules = JsonText.read(mapper, document, RegionRules.class);
+        RegionRules rules = Json.read(mapper, document, RegionRules.class);
         String found =
                 rules.findDistrict(district).orElseThrow(() -> new NotFound("No such district in " + rules.name()));
-        return JsonText.write(mapper, rules.withDistrict(found));
+        return Json.write(mapper, rules.withDistrict(found));
     }
 
     private static NotFound unknownRegion() {

@@ -2,12 +2,11 @@ package eco2.info.search;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eco2.common.error.FieldErrors;
-import eco2.info.cache.JsonCache;
+import eco2.common.json.Json;
+import eco2.common.redis.DocumentCache;
 import eco2.info.category.CategoryService;
-import eco2.info.web.JsonText;
 import eco2.info.web.Texts;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -25,27 +24,18 @@ public final class SearchService {
 
     private final Jdbi jdbi;
     private final CategoryService categories;
-    private final JsonCache cache;
-    private final SearchGeneration generation;
+    private final DocumentCache cache;
     private final SearchLog searchLog;
     private final ObjectMapper mapper;
-    private final boolean cacheEnabled;
 
+    /** {@code cache}: keyed by generation, which every catalogue write bumps; possibly switched off. */
     public SearchService(
-            Jdbi jdbi,
-            CategoryService categories,
-            JsonCache cache,
-            SearchGeneration generation,
-            SearchLog searchLog,
-            ObjectMapper mapper,
-            boolean cacheEnabled) {
+            Jdbi jdbi, CategoryService categories, DocumentCache cache, SearchLog searchLog, ObjectMapper mapper) {
         this.jdbi = jdbi;
         this.categories = categories;
         this.cache = cache;
-        this.generation = generation;
         this.searchLog = searchLog;
         this.mapper = mapper;
-        this.cacheEnabled = cacheEnabled;
     }
 
     /** The ranked answer as JSON; {@code caller} is null for anonymous searches. */
@@ -56,26 +46,17 @@ public final class SearchService {
         errors.throwIfAny();
         String query = Texts.normalise(request.query());
         int limit = request.limitOrDefault();
-        String json = cacheEnabled ? cached(query, request.category(), limit) : rank(query, request.category(), limit);
+        String category = request.category();
+        String json = cache.read(
+                (category == null ? "-" : category) + ":" + limit + ":" + query, () -> rank(query, category, limit));
         searchLog.record(query, request.query().strip(), caller);
         return json;
-    }
-
-    private String cached(String query, String category, int limit) {
-        OptionalLong current = generation.current();
-        if (current.isEmpty()) return rank(query, category, limit);
-        String id = current.getAsLong() + ":" + (category == null ? "-" : category) + ":" + limit + ":" + query;
-        return cache.get(id).orElseGet(() -> {
-            String json = rank(query, category, limit);
-            cache.fill(id, json);
-            return json;
-        });
     }
 
     /** One statement ranks: search.sql decides from the names and keywords that contain the query what else to read. */
     private String rank(String query, String category, int limit) {
         boolean fuzzy = Texts.letters(query) >= MIN_FUZZY_LETTERS;
         List<SearchHit> hits = jdbi.withHandle(handle -> SearchQueries.search(handle, query, category, limit, fuzzy));
-        return JsonText.write(mapper, new SearchResult(query, category, limit, hits));
+        return Json.write(mapper, new SearchResult(query, category, limit, hits));
     }
 }

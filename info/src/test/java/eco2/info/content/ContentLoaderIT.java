@@ -6,8 +6,6 @@ import eco2.common.db.Database;
 import eco2.common.testing.TestHttp;
 import eco2.info.InfoTestApp;
 import eco2.info.cache.CacheKeys;
-import eco2.info.cache.JsonCache;
-import eco2.info.search.SearchGeneration;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,11 +39,10 @@ class ContentLoaderIT {
         loader = new ContentLoader(
                 database.jdbi(),
                 info.infra.mapper(),
-                new JsonCache(info.infra.redis(), registry, "item", CacheKeys.ITEM, CacheKeys.ITEM_TTL),
-                new JsonCache(
-                        info.infra.redis(), registry, "categories", CacheKeys.CATEGORIES, CacheKeys.CATEGORIES_TTL),
-                new JsonCache(info.infra.redis(), registry, "rules", CacheKeys.RULES, CacheKeys.RULES_TTL),
-                new SearchGeneration(info.infra.redis()));
+                CacheKeys.items(info.infra.redis(), registry),
+                CacheKeys.categories(info.infra.redis(), registry),
+                CacheKeys.rules(info.infra.redis(), registry),
+                CacheKeys.searches(info.infra.redis(), registry));
         shipped = ContentFiles.read(info.infra.mapper());
     }
 

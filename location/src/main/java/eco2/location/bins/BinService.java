@@ -1,8 +1,8 @@
 package eco2.location.bins;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eco2.location.cache.ResultCache;
+import eco2.common.json.Json;
+import eco2.common.redis.DocumentCache;
 import eco2.location.geo.GeoPoint;
 import org.jdbi.v3.core.Jdbi;
 
@@ -12,32 +12,21 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class BinService {
     private final BinSearch search;
-    private final ResultCache cache;
+    private final DocumentCache cache;
     private final ObjectMapper mapper;
 
-    public BinService(Jdbi jdbi, ResultCache cache, ObjectMapper mapper) {
+    public BinService(Jdbi jdbi, DocumentCache cache, ObjectMapper mapper) {
         this.search = new BinSearch(jdbi);
         this.cache = cache;
         this.mapper = mapper;
     }
 
-    /** The GET /bins document, as UTF-8 JSON. */
-    public byte[] nearbyJson(GeoPoint point, int radius, BinType type, int limit) {
+    /** The GET /bins document. */
+    public String nearbyJson(GeoPoint point, int radius, BinType type, int limit) {
         GeoPoint centre = point.rounded(GeoPoint.SEARCH_DECIMALS);
         String typeKey = type == null ? "all" : type.wire();
-        ResultCache.Lookup cached =
-                cache.get(centre.key(GeoPoint.SEARCH_DECIMALS) + ":" + radius + ":" + typeKey + ":" + limit);
-        if (cached.hit()) return cached.json();
-        byte[] json = write(new BinList(search.nearest(centre, radius, type, limit)));
-        cache.put(cached, json);
-        return json;
-    }
-
-    private byte[] write(BinList list) {
-        try {
-            return mapper.writeValueAsBytes(list);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return cache.read(
+                centre.key(GeoPoint.SEARCH_DECIMALS) + ":" + radius + ":" + typeKey + ":" + limit,
+                () -> Json.write(mapper, new BinList(search.nearest(centre, radius, type, limit))));
     }
 }

@@ -1,8 +1,8 @@
 package eco2.location.centers;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eco2.location.cache.ResultCache;
+import eco2.common.json.Json;
+import eco2.common.redis.DocumentCache;
 import eco2.location.geo.ExpandingSearch;
 import eco2.location.geo.GeoPoint;
 import eco2.location.geo.Haversine;
@@ -24,12 +24,16 @@ public final class CenterService {
 
     private final Jdbi jdbi;
     private final KakaoLocalClient kakao;
-    private final ResultCache nearbyCache;
-    private final ResultCache regionCache;
+    private final DocumentCache nearbyCache;
+    private final DocumentCache regionCache;
     private final ObjectMapper mapper;
 
     public CenterService(
-            Jdbi jdbi, KakaoLocalClient kakao, ResultCache nearbyCache, ResultCache regionCache, ObjectMapper mapper) {
+            Jdbi jdbi,
+            KakaoLocalClient kakao,
+            DocumentCache nearbyCache,
+            DocumentCache regionCache,
+            ObjectMapper mapper) {
         this.jdbi = jdbi;
         this.kakao = kakao;
         this.nearbyCache = nearbyCache;
@@ -38,11 +42,11 @@ public final class CenterService {
     }
 
     /** Kakao knows nothing about accepted items, so an item filter asks the database only. */
-    public byte[] nearbyJson(GeoPoint point, int radius, String item, int limit) {
+    public String nearbyJson(GeoPoint point, int radius, String item, int limit) {
         GeoPoint centre = point.rounded(GeoPoint.SEARCH_DECIMALS);
-        ResultCache.Lookup cached = nearbyCache.get(
+        DocumentCache.Lookup cached = nearbyCache.get(
                 centre.key(GeoPoint.SEARCH_DECIMALS) + ":" + radius + ":" + (item == null ? "*" : item) + ":" + limit);
-        if (cached.hit()) return cached.json();
+        if (cached.hit()) return cached.document();
         List<Center> database = nearestInDatabase(centre, radius, item, limit);
         List<Center> merged = database;
         boolean complete = true;
@@ -53,26 +57,25 @@ public final class CenterService {
                 complete = false; // already logged by the client; the database answer still helps
             }
         }
-        byte[] json = write(new NearbyCenters(merged));
-        if (complete) nearbyCache.put(cached, json);
+        String json = Json.write(mapper, new NearbyCenters(merged));
+        if (complete) nearbyCache.fill(cached, json);
         return json;
     }
 
-    public byte[] regionJson(RegionFilter region, String item, int page, int size) {
-        ResultCache.Lookup cached =
-                regionCache.get(region.key() + ":" + (item == null ? "*" : item) + ":" + page + ":" + size);
-        if (cached.hit()) return cached.json();
+    public String regionJson(RegionFilter region, String item, int page, int size) {
         String[] districts = region.districts().toArray(String[]::new);
-        CenterPage result = jdbi.withExtension(
-                CenterRepository.class,
-                repo -> new CenterPage(
-                        repo.inRegion(region.province(), districts, item, size, (long) (page - 1) * size),
-                        repo.countInRegion(region.province(), districts, item),
-                        page,
-                        size));
-        byte[] json = write(result);
-        regionCache.put(cached, json);
-        return json;
+        return regionCache.read(
+                region.key() + ":" + (item == null ? "*" : item) + ":" + page + ":" + size,
+                () -> Json.write(
+                        mapper,
+                        jdbi.withExtension(
+                                CenterRepository.class,
+                                repo -> new CenterPage(
+                                        repo.inRegion(
+                                                region.province(), districts, item, size, (long) (page - 1) * size),
+                                        repo.countInRegion(region.province(), districts, item),
+                                        page,
+                                        size))));
     }
 
     List<Center> nearestInDatabase(GeoPoint centre, int radius, String item, int limit) {
@@ -129,13 +132,5 @@ public final class CenterService {
                 null,
                 place.placeUrl(),
                 Haversine.rounded(centre.metresTo(place.latitude(), place.longitude())));
-    }
-
-    private byte[] write(Object value) {
-        try {
-            return mapper.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

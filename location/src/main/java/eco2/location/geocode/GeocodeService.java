@@ -1,9 +1,9 @@
 package eco2.location.geocode;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eco2.common.error.NotFound;
-import eco2.location.cache.ResultCache;
+import eco2.common.json.Json;
+import eco2.common.redis.DocumentCache;
 import eco2.location.geo.GeoPoint;
 import eco2.location.kakao.KakaoException;
 import eco2.location.kakao.KakaoLocalClient;
@@ -19,40 +19,39 @@ public final class GeocodeService {
     static final int REVERSE_DECIMALS = 5;
 
     private final KakaoLocalClient kakao;
-    private final ResultCache geocodes;
-    private final ResultCache reverses;
+    private final DocumentCache geocodes;
+    private final DocumentCache reverses;
     private final ObjectMapper mapper;
 
-    public GeocodeService(KakaoLocalClient kakao, ResultCache geocodes, ResultCache reverses, ObjectMapper mapper) {
+    public GeocodeService(KakaoLocalClient kakao, DocumentCache geocodes, DocumentCache reverses, ObjectMapper mapper) {
         this.kakao = kakao;
         this.geocodes = geocodes;
         this.reverses = reverses;
         this.mapper = mapper;
     }
 
-    public byte[] geocodeJson(GeocodeRequest request) {
+    public String geocodeJson(GeocodeRequest request) {
         String address = request.normalised();
-        ResultCache.Lookup cached = geocodes.get(address);
-        if (cached.hit()) return cached.json();
-        GeocodeResult result = provider(() -> kakao.searchAddress(address))
-                .map(found ->
-                        new GeocodeResult(found.latitude(), found.longitude(), found.address(), found.roadAddress()))
-                .orElseThrow(() -> new NotFound("No place matches this address"));
-        byte[] json = write(result);
-        geocodes.put(cached, json);
-        return json;
+        return geocodes.read(
+                address,
+                () -> Json.write(
+                        mapper,
+                        provider(() -> kakao.searchAddress(address))
+                                .map(found -> new GeocodeResult(
+                                        found.latitude(), found.longitude(), found.address(), found.roadAddress()))
+                                .orElseThrow(() -> new NotFound("No place matches this address"))));
     }
 
-    public byte[] reverseJson(ReverseRequest request) {
+    public String reverseJson(ReverseRequest request) {
         GeoPoint point = new GeoPoint(request.latitude(), request.longitude()).rounded(REVERSE_DECIMALS);
-        ResultCache.Lookup cached = reverses.get(point.key(REVERSE_DECIMALS));
-        if (cached.hit()) return cached.json();
-        ReverseResult result = provider(() -> kakao.coordToAddress(point))
-                .map(found -> new ReverseResult(found.address(), found.roadAddress(), found.region(), found.district()))
-                .orElseThrow(() -> new NotFound("No address is known at this position"));
-        byte[] json = write(result);
-        reverses.put(cached, json);
-        return json;
+        return reverses.read(
+                point.key(REVERSE_DECIMALS),
+                () -> Json.write(
+                        mapper,
+                        provider(() -> kakao.coordToAddress(point))
+                                .map(found -> new ReverseResult(
+                                        found.address(), found.roadAddress(), found.region(), found.district()))
+                                .orElseThrow(() -> new NotFound("No address is known at this position"))));
     }
 
     private static <T> T provider(Supplier<T> call) {
@@ -60,14 +59,6 @@ public final class GeocodeService {
             return call.get();
         } catch (KakaoException e) {
             throw e.toApiException();
-        }
-    }
-
-    private byte[] write(Object result) {
-        try {
-            return mapper.writeValueAsBytes(result);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -5,6 +5,7 @@ import eco2.common.error.ErrorEnvelope;
 import eco2.common.error.Invalid;
 import eco2.common.error.PayloadTooLarge;
 import eco2.common.security.Authenticator;
+import eco2.common.security.Roles;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -18,8 +19,6 @@ import java.util.Locale;
 
 /** HTTP for admins loading public data; bigger files go through the CLI (ImportMain). */
 public final class ImportHandler {
-    private static final String ADMIN = "admin";
-
     private final ImportService imports;
     private final Authenticator auth;
     private final long maxBytes;
@@ -60,7 +59,7 @@ public final class ImportHandler {
                         content = @OpenApiContent(from = ErrorEnvelope.class))
             })
     public void centers(Context ctx) {
-        auth.requireRole(ctx, ADMIN);
+        auth.requireRole(ctx, Roles.ADMIN);
         ctx.json(imports.importCenters(new StringReader(csv(ctx))));
     }
 
@@ -87,7 +86,7 @@ public final class ImportHandler {
                 @OpenApiResponse(status = "422", content = @OpenApiContent(from = ErrorEnvelope.class))
             })
     public void bins(Context ctx) {
-        auth.requireRole(ctx, ADMIN);
+        auth.requireRole(ctx, Roles.ADMIN);
         String source = ctx.queryParam("source");
         ctx.json(imports.importBins(new StringReader(csv(ctx)), source == null ? "csv" : source));
     }

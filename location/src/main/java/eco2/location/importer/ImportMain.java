@@ -52,7 +52,8 @@ public final class ImportMain {
         ObjectMapper mapper = Json.newMapper();
         try (Database database = Database.open(config.db(), new SimpleMeterRegistry(), List.of());
                 RedisClient redis = Redis.connect(env.get("REDIS_URL", "redis://127.0.0.1:6379/0"))) {
-            LocationCaches caches = LocationCaches.create(redis, true);
+            // A CLI run exposes no metrics: the caches count into a registry nobody reads.
+            LocationCaches caches = LocationCaches.create(redis, new SimpleMeterRegistry(), true);
             ImportService imports = new ImportService(database.jdbi(), caches.binsNearby(), caches.centersNearby());
             ImportReport report = args[0].equals("centers")
                     ? imports.importCenters(new StringReader(text))

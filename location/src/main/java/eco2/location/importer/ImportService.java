@@ -1,9 +1,9 @@
 package eco2.location.importer;
 
 import eco2.common.error.Invalid;
+import eco2.common.redis.DocumentCache;
 import eco2.location.bins.BinRepository;
 import eco2.location.bins.BinRow;
-import eco2.location.cache.ResultCache;
 import eco2.location.centers.CenterRepository;
 import eco2.location.centers.CenterRow;
 import java.io.Reader;
@@ -27,11 +27,11 @@ public final class ImportService {
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
 
     private final Jdbi jdbi;
-    private final ResultCache binCache;
-    private final ResultCache centerCache;
+    private final DocumentCache binCache;
+    private final DocumentCache centerCache;
 
     /** {@code centerCache} shares its generation with every centre cache, so one bump clears them all. */
-    public ImportService(Jdbi jdbi, ResultCache binCache, ResultCache centerCache) {
+    public ImportService(Jdbi jdbi, DocumentCache binCache, DocumentCache centerCache) {
         this.jdbi = jdbi;
         this.binCache = binCache;
         this.centerCache = centerCache;
@@ -74,7 +74,7 @@ public final class ImportService {
             CsvReader reader,
             Function<CsvRecord, Parsed<T>> format,
             BiFunction<Handle, T, Optional<Boolean>> upsert,
-            ResultCache cache) {
+            DocumentCache cache) {
         List<T> rows = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         int rejected = 0;
@@ -102,7 +102,7 @@ public final class ImportService {
             List<Rejection> rejections,
             int rejected,
             BiFunction<Handle, T, Optional<Boolean>> upsert,
-            ResultCache cache) {
+            DocumentCache cache) {
         int[] counts = jdbi.inTransaction(handle -> {
             int[] c = new int[3]; // inserted, updated, unchanged
             for (T row : rows) {

@@ -1,6 +1,7 @@
 package eco2.location.places;
 
 import eco2.common.error.ErrorEnvelope;
+import eco2.common.http.PathIds;
 import eco2.common.json.JsonBody;
 import eco2.common.security.Authenticator;
 import io.javalin.http.Context;
@@ -117,10 +118,6 @@ public final class PlaceHandler {
 
     /** A malformed id names no place: 404, like an id of someone else's. */
     private static UUID placeId(Context ctx) {
-        try {
-            return UUID.fromString(ctx.pathParam("id"));
-        } catch (IllegalArgumentException e) {
-            throw PlaceService.notFound();
-        }
+        return PathIds.parse(ctx.pathParam("id"), PlaceService.NOT_FOUND);
     }
 }

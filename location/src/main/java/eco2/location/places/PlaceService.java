@@ -15,6 +15,9 @@ import org.jdbi.v3.core.Jdbi;
  * racing past the limit or leaving two defaults.
  */
 public final class PlaceService {
+    /** The answer to an id that names none of the caller's places, malformed, unknown or someone else's. */
+    static final String NOT_FOUND = "No such place";
+
     public static final int MAX_PLACES = 20;
 
     private final Jdbi jdbi;
@@ -91,6 +94,6 @@ public final class PlaceService {
 
     /** The same answer for "no such place" and "someone else's place": ids of other users are not confirmed. */
     static NotFound notFound() {
-        return new NotFound("No such place");
+        return new NotFound(NOT_FOUND);
     }
 }

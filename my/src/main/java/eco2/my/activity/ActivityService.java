@@ -3,6 +3,7 @@ package eco2.my.activity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eco2.common.json.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +29,8 @@ public final class ActivityService {
 
     /** One feed entry, committed or rolled back with the change it records. */
     public void record(Handle handle, UUID userId, String action, int pointsEarned, Map<String, ?> metadata) {
-        String json;
-        try {
-            json = mapper.writeValueAsString(metadata);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        handle.attach(ActivityRepository.class).add(UUID.randomUUID(), userId, action, pointsEarned, json);
+        handle.attach(ActivityRepository.class)
+                .add(UUID.randomUUID(), userId, action, pointsEarned, Json.write(mapper, metadata));
     }
 
     public Page page(UUID userId, int limit, FeedCursor after) {

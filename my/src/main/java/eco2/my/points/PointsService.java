@@ -1,10 +1,10 @@
 package eco2.my.points;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eco2.common.error.Conflict;
 import eco2.common.error.NotFound;
 import eco2.common.events.OutboxWriter;
+import eco2.common.json.Json;
 import eco2.common.redis.DocumentCache;
 import eco2.common.redis.Prefetched;
 import eco2.my.activity.ActivityService;
@@ -110,19 +110,9 @@ public final class PointsService {
 
     /** GET /me/points as a document: from {@code user:points:{id}} (5 min) or computed and cached. */
     public String pointsJson(UUID userId, String username, Prefetched prefetched) {
-        return pointsCache.get(userId, prefetched).orElseGet(() -> {
+        return pointsCache.read(userId, prefetched, () -> {
             long points = balance(userId, username);
-            String json = json(new PointsView(points, Levels.of(points), Levels.nextLevelAt(points)));
-            pointsCache.put(userId, json);
-            return json;
+            return Json.write(mapper, new PointsView(points, Levels.of(points), Levels.nextLevelAt(points)));
         });
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,9 +1,9 @@
 package eco2.my.profile;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eco2.common.error.NotFound;
 import eco2.common.events.OutboxWriter;
+import eco2.common.json.Json;
 import eco2.common.redis.DocumentCache;
 import eco2.common.redis.Prefetched;
 import eco2.my.leaderboard.Leaderboard;
@@ -87,15 +87,13 @@ public final class ProfileService {
 
     /** The caller's profile document, creating the profile if the registration event has not arrived yet. */
     public String meJson(UUID userId, String username, Prefetched prefetched) {
-        return cache.get(userId, prefetched).orElseGet(() -> {
+        return cache.read(userId, prefetched, () -> {
             Profile profile = jdbi.inTransaction(handle -> {
                         ensure(handle, userId, username);
                         return handle.attach(ProfileRepository.class).find(userId);
                     })
                     .orElseThrow(() -> new NotFound("This profile was deleted"));
-            String json = write(profile);
-            cache.put(userId, json);
-            return json;
+            return Json.write(mapper, profile);
         });
     }
 
@@ -123,13 +121,5 @@ public final class ProfileService {
     static String defaultNickname(String username) {
         String base = username == null || username.isBlank() ? PLACEHOLDER : username;
         return base.length() > 20 ? base.substring(0, 20) : base;
-    }
-
-    private String write(Profile profile) {
-        try {
-            return mapper.writeValueAsString(profile);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

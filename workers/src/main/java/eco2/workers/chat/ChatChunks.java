@@ -1,7 +1,7 @@
 package eco2.workers.chat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eco2.common.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,22 +52,12 @@ final class ChatChunks {
      */
     Function<String, byte[]> contentEvents(ObjectMapper mapper) {
         String marker = "\0eco2-piece\0";
-        try {
-            String template = mapper.writeValueAsString(delta(Map.of("content", marker), null, null));
-            String quoted = mapper.writeValueAsString(marker);
-            int at = template.lastIndexOf(quoted); // the content comes after the caller's model name
-            String before = "data: " + template.substring(0, at);
-            String after = template.substring(at + quoted.length()) + "\n\n";
-            return piece -> {
-                try {
-                    return (before + mapper.writeValueAsString(piece) + after).getBytes(StandardCharsets.UTF_8);
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException(e);
-                }
-            };
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String template = Json.write(mapper, delta(Map.of("content", marker), null, null));
+        String quoted = Json.write(mapper, marker);
+        int at = template.lastIndexOf(quoted); // the content comes after the caller's model name
+        String before = "data: " + template.substring(0, at);
+        String after = template.substring(at + quoted.length()) + "\n\n";
+        return piece -> (before + Json.write(mapper, piece) + after).getBytes(StandardCharsets.UTF_8);
     }
 
     Map<String, Object> usageChunk(Map<String, Object> usage) {

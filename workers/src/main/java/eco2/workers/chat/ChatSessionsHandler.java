@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eco2.common.error.ErrorEnvelope;
 import eco2.common.error.FieldErrors;
 import eco2.common.error.NotFound;
+import eco2.common.http.PathIds;
 import eco2.common.http.QueryParams;
 import eco2.common.security.Authenticator;
 import io.javalin.http.Context;
@@ -152,11 +153,7 @@ public final class ChatSessionsHandler {
     }
 
     private static UUID id(Context ctx) {
-        try {
-            return UUID.fromString(ctx.pathParam("id"));
-        } catch (IllegalArgumentException e) {
-            throw new NotFound("No such chat session");
-        }
+        return PathIds.parse(ctx.pathParam("id"), "No such chat session");
     }
 
     private static Object[] cursor(String cursor, FieldErrors errors) {

@@ -1,6 +1,7 @@
 package eco2.workers.chat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eco2.common.json.Json;
 import eco2.workers.llm.TokenSink;
 import io.javalin.http.Context;
 import jakarta.servlet.ServletOutputStream;
@@ -52,11 +53,7 @@ final class ChatSse implements WriteListener {
     }
 
     void data(Object json) {
-        try {
-            send(("data: " + mapper.writeValueAsString(json) + "\n\n").getBytes(StandardCharsets.UTF_8));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        send(("data: " + Json.write(mapper, json) + "\n\n").getBytes(StandardCharsets.UTF_8));
     }
 
     void ping() {

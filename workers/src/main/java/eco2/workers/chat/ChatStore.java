@@ -1,8 +1,8 @@
 package eco2.workers.chat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eco2.common.error.NotFound;
+import eco2.common.json.Json;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -44,12 +44,7 @@ public final class ChatStore {
     /** The answer, counted in its session; nothing when the session was deleted meanwhile. */
     public void answer(
             UUID userId, UUID sessionId, String content, Intent intent, List<Source> sources, String finishReason) {
-        String json;
-        try {
-            json = mapper.writeValueAsString(sources);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String json = Json.write(mapper, sources);
         jdbi.useExtension(
                 ChatRepository.class,
                 repo -> repo.addMessage(

@@ -1,7 +1,7 @@
 package eco2.workers.chat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eco2.common.json.Json;
 import eco2.workers.llm.LlmSettings;
 import eco2.workers.llm.OpenAiStream;
 import eco2.workers.llm.TokenSink;
@@ -53,10 +53,6 @@ public final class LlmReply implements ChatReply {
         if (!g.bins().isEmpty()) facts.put("bins", g.bins());
         if (!g.centers().isEmpty()) facts.put("centers", g.centers());
         if (!g.characters().isEmpty()) facts.put("characters", g.characters());
-        try {
-            return mapper.writeValueAsString(facts);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.write(mapper, facts);
     }
 }

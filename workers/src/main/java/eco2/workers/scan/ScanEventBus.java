@@ -2,6 +2,7 @@ package eco2.workers.scan;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eco2.common.json.Json;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -52,7 +53,7 @@ public final class ScanEventBus implements AutoCloseable {
     public void publish(UUID taskId, List<SseEvent> events) {
         streams.deliver(taskId, events);
         try {
-            redis.publish(PREFIX + taskId, mapper.writeValueAsString(events));
+            redis.publish(PREFIX + taskId, Json.write(mapper, events));
         } catch (Exception e) {
             log.warn("scan progress for {} not fanned out: {}", taskId, e.toString());
         }

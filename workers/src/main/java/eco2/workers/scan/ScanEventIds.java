@@ -1,7 +1,7 @@
 package eco2.workers.scan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eco2.common.json.Json;
 import java.util.List;
 
 /**
@@ -32,10 +32,6 @@ public final class ScanEventIds {
     }
 
     private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("scan event cannot be serialised", e);
-        }
+        return Json.write(mapper, value);
     }
 }

@@ -2,8 +2,8 @@ package eco2.workers.scan;
 
 import eco2.common.error.ErrorEnvelope;
 import eco2.common.error.Forbidden;
-import eco2.common.error.NotFound;
 import eco2.common.error.Unavailable;
+import eco2.common.http.PathIds;
 import eco2.common.json.JsonBody;
 import eco2.common.security.ApiTier;
 import eco2.common.security.Authenticator;
@@ -132,10 +132,6 @@ public final class ScanHandler {
     }
 
     static UUID taskId(Context ctx) {
-        try {
-            return UUID.fromString(ctx.pathParam("task_id"));
-        } catch (IllegalArgumentException e) {
-            throw new NotFound("No such scan task");
-        }
+        return PathIds.parse(ctx.pathParam("task_id"), "No such scan task");
     }
 }

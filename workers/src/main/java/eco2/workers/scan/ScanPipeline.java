@@ -1,9 +1,8 @@
 package eco2.workers.scan;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eco2.common.json.Json;
 import eco2.workers.upstream.UpstreamFailure;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -160,18 +159,10 @@ public final class ScanPipeline {
     }
 
     private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.write(mapper, value);
     }
 
     private <T> T read(String json, Class<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.read(mapper, json, type);
     }
 }

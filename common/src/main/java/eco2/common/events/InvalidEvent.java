@@ -11,4 +11,9 @@ public class InvalidEvent extends IllegalArgumentException {
     public InvalidEvent(String type, String problem) {
         super(type + ": " + problem);
     }
+
+    /** For a subclass that belongs to one event type and words its messages itself. */
+    protected InvalidEvent(String message) {
+        super(message);
+    }
 }

@@ -83,6 +83,8 @@ final class ImageDecoder {
 
     /** An image whose header claims more pixels than {@link #MAX_PIXELS}. */
     static final class TooLarge extends Exception {
+        private static final long serialVersionUID = 1L;
+
         TooLarge(Dimensions size) {
             super("the image is " + size.width() + "x" + size.height() + ", over " + MAX_PIXELS + " pixels");
         }

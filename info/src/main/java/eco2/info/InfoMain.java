@@ -2,6 +2,7 @@ package eco2.info;
 
 import eco2.common.config.Env;
 import eco2.common.db.MigrateCommand;
+import eco2.common.events.QueueBinding;
 import eco2.common.http.Standalone;
 
 /** Runs info on its own: {@code java -jar info/target/info.jar}. */
@@ -15,7 +16,10 @@ public final class InfoMain {
         Env env = Env.system();
         InfoConfig config = InfoConfig.fromEnv(env);
         env.requireComplete();
-        if (MigrateCommand.runIfAsked(args, config.db(), InfoModule.EXTENSIONS)) return;
+        if (MigrateCommand.runIfAsked(args, config.db(), InfoModule.EXTENSIONS)) {
+            QueueBinding.declareAll(config.amqp(), "info", InfoModule.queues(config));
+            return;
+        }
         Standalone.run(TITLE, env, InfoConfig.DEFAULT_PORT, infra -> InfoModule.create(config, infra));
     }
 }

@@ -4,6 +4,10 @@ import eco2.common.admin.AdminRoutes;
 import eco2.common.admin.AdminService;
 import eco2.common.admin.DeadLetters;
 import eco2.common.db.Database;
+import eco2.common.events.AmqpConnector;
+import eco2.common.events.EventConsumer;
+import eco2.common.events.QueueBinding;
+import eco2.common.events.Subscription;
 import eco2.common.http.Infra;
 import eco2.common.http.KeyRoute;
 import eco2.common.http.ServiceModule;
@@ -31,16 +35,18 @@ import eco2.info.search.SearchSession;
 import eco2.info.stats.StatsHandler;
 import eco2.info.stats.StatsRepository;
 import eco2.info.stats.StatsService;
+import eco2.info.users.UserDeletedHandler;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The info service's composition root (schema recycle_info): the sorting guide's categories, items and search,
- * regional rules, FAQ and statistics. Migrates, loads the curated content, then wires repositories into services
- * into handlers.
+ * regional rules, FAQ and statistics, and the user.deleted consumer that drops a user's search history and votes.
+ * Migrates, loads the curated content, then wires repositories into services into handlers.
  */
 public final class InfoModule implements ServiceModule {
     /** Created by the bootstrap as admin (dev, CI, compose's migrate step); in production once by a DBA. */
@@ -49,6 +55,8 @@ public final class InfoModule implements ServiceModule {
     static final String BASE = "/api/v1/recycle";
 
     private final Database database;
+    private final AmqpConnector amqp;
+    private final EventConsumer deletions;
     private final SearchLog searchLog;
     private final CategoryHandler categories;
     private final ItemHandler items;
@@ -62,6 +70,8 @@ public final class InfoModule implements ServiceModule {
 
     private InfoModule(
             Database database,
+            AmqpConnector amqp,
+            EventConsumer deletions,
             SearchLog searchLog,
             CategoryHandler categories,
             ItemHandler items,
@@ -73,6 +83,8 @@ public final class InfoModule implements ServiceModule {
             StatsHandler stats,
             AdminRoutes admin) {
         this.database = database;
+        this.amqp = amqp;
+        this.deletions = deletions;
         this.searchLog = searchLog;
         this.categories = categories;
         this.items = items;
@@ -83,6 +95,11 @@ public final class InfoModule implements ServiceModule {
         this.faqAdmin = faqAdmin;
         this.stats = stats;
         this.admin = admin;
+    }
+
+    /** The queues info consumes; {@code info.jar migrate} declares them before producers start. */
+    public static List<QueueBinding> queues(InfoConfig config) {
+        return List.of(new QueueBinding(config.userDeletedQueue(), List.of(UserDeletedHandler.TYPE)));
     }
 
     public static InfoModule create(InfoConfig config, Infra infra) {
@@ -109,8 +126,18 @@ public final class InfoModule implements ServiceModule {
         SearchLog searchLog = new SearchLog(jdbi, infra.clock(), registry);
         SearchService searchService = new SearchService(jdbi, categoryService, searchCache, searchLog, infra.mapper());
         FaqService faqService = new FaqService(jdbi, categoryService);
+        AmqpConnector amqp = new AmqpConnector(config.amqp(), "info");
+        EventConsumer deletions = new EventConsumer(
+                        Subscription.of(queues(config).get(0), new UserDeletedHandler(searchLog)),
+                        jdbi,
+                        amqp,
+                        infra.mapper(),
+                        registry)
+                .startWhenReachable();
         return new InfoModule(
                 database,
+                amqp,
+                deletions,
                 searchLog,
                 new CategoryHandler(categoryService),
                 new ItemHandler(itemService, categoryService),
@@ -120,13 +147,13 @@ public final class InfoModule implements ServiceModule {
                 new FaqHandler(faqService, categoryService, infra.authenticator()),
                 new FaqAdminHandler(faqService, infra.jsonBody(), infra.authenticator()),
                 new StatsHandler(new StatsService(jdbi, infra.clock())),
-                // info consumes and publishes nothing: no dead letters, no outbox.
+                // info publishes nothing: no outbox.
                 new AdminRoutes(
                         BASE,
                         infra.authenticator(),
                         new AdminService(
                                 "info",
-                                DeadLetters.none(infra.mapper()),
+                                new DeadLetters(amqp, List.of(config.userDeletedQueue()), infra.mapper()),
                                 List.of(),
                                 () -> jdbi.withExtension(
                                         StatsRepository.class,
@@ -187,11 +214,18 @@ public final class InfoModule implements ServiceModule {
 
     @Override
     public List<ReadinessCheck> readiness() {
-        return List.of(database.readiness());
+        return List.of(database.readiness(), amqp.readiness());
+    }
+
+    @Override
+    public void quiesce(Instant deadline) {
+        deletions.drain(deadline);
     }
 
     @Override
     public void close() {
+        deletions.close();
+        amqp.close();
         searchLog.close();
         database.close();
     }

@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * auth + info in one app (as the dev launcher runs them) on port 0, in a fresh database, so tests sign in with real
- * tokens. {@link #db} is an admin connection to that database, for checks and for granting the admin role.
+ * auth + info in one app (as the dev launcher runs them) on port 0, in a fresh database and on an exchange and
+ * queues of its own, so tests sign in with real tokens and can publish events. {@link #db} is an admin connection to that database, for checks and for granting the admin role.
  */
 public final class InfoTestApp implements AutoCloseable {
     private static final AtomicInteger SEQ = new AtomicInteger();
@@ -40,7 +40,7 @@ public final class InfoTestApp implements AutoCloseable {
     public final Javalin app;
     public final TestHttp http;
     public final Jdbi db;
-    private final AmqpSettings amqp;
+    public final AmqpSettings amqp;
     private final String deletedQueue;
 
     private InfoTestApp(boolean searchCache, String redisUrl) throws Exception {
@@ -67,7 +67,12 @@ public final class InfoTestApp implements AutoCloseable {
                 Duration.ofMinutes(30),
                 Duration.ofDays(7),
                 OAuthSettings.fromEnv(new Env(Map.of())));
-        config = new InfoConfig(HttpSettings.forTests(), services.dbSettings(database, InfoConfig.SCHEMA), searchCache);
+        config = new InfoConfig(
+                HttpSettings.forTests(),
+                services.dbSettings(database, InfoConfig.SCHEMA),
+                amqp,
+                "info.user-deleted.test." + tag,
+                searchCache);
         infra = Infra.create(redisUrl, keys, "eco2-auth", limits, Clock.systemUTC());
         List<ServiceModule> modules = List.of(AuthModule.create(auth, infra, keys), InfoModule.create(config, infra));
         app = HttpApp.create("test", HttpSettings.forTests(), infra, modules).start(0);
@@ -141,6 +146,6 @@ public final class InfoTestApp implements AutoCloseable {
     public void close() {
         app.stop();
         infra.close();
-        TestBroker.deleteQueuesAndExchange(amqp.exchange(), deletedQueue);
+        TestBroker.deleteQueuesAndExchange(amqp.exchange(), deletedQueue, config.userDeletedQueue());
     }
 }

@@ -15,6 +15,8 @@ import eco2.common.http.Prefetch;
 import eco2.common.http.ServiceModule;
 import eco2.common.ops.ApiDocs;
 import eco2.common.ops.ReadinessCheck;
+import eco2.common.ratelimit.RateLimitPolicy;
+import eco2.common.ratelimit.RateLimitRule;
 import eco2.common.redis.DocumentCache;
 import eco2.my.activity.ActivityHandler;
 import eco2.my.activity.ActivityService;
@@ -57,6 +59,11 @@ public final class MyModule implements ServiceModule {
     public static final String USER_PROFILE = "user:profile:";
     /** {@code user:points:{id}}: the GET /me/points document, five minutes, dropped on every award. */
     public static final String USER_POINTS = "user:points:";
+    /**
+     * Each upload writes files and queues a resize: 10 an hour per user ({@code RATE_LIMIT_MY_AVATAR_UPLOAD}), well
+     * above anyone choosing a picture, far below filling a disk.
+     */
+    static final RateLimitPolicy AVATAR_UPLOADS = RateLimitPolicy.open("my_avatar_upload", 10, Duration.ofHours(1));
 
     private final Database database;
     private final AmqpConnector amqp;
@@ -140,6 +147,9 @@ public final class MyModule implements ServiceModule {
         OutboxRelay relay = new OutboxRelay(
                         database.jdbi(), amqp, infra.metrics().registry(), "my", Set.of(PointsAwarded.TYPE))
                 .start();
+        AvatarStore store = new AvatarStore(config.avatarDir());
+        // First of the hooks that run after the commit erasing a profile: it never throws, and files matter most.
+        profileService.onDelete(store::deleteAll);
         DocumentCache pointsCache = DocumentCache.create(
                 infra.redis(), infra.metrics().registry(), "user_points", USER_POINTS, Duration.ofMinutes(5));
         profileService.onDelete(pointsCache::invalidate);
@@ -188,7 +198,6 @@ public final class MyModule implements ServiceModule {
                         infra.mapper(),
                         infra.metrics().registry())
                 .startWhenReachable();
-        AvatarStore store = new AvatarStore(config.avatarDir());
         EventConsumer avatarJobs = new EventConsumer(
                         Subscription.of(avatarJobs(config), new AvatarJobHandler(store, profileService)),
                         database.jdbi(),
@@ -267,6 +276,11 @@ public final class MyModule implements ServiceModule {
     @Override
     public List<ReadinessCheck> readiness() {
         return List.of(database.readiness(), amqp.readiness());
+    }
+
+    @Override
+    public List<RateLimitRule> rateLimits() {
+        return List.of(new RateLimitRule("/api/v1/users/me/avatar", AVATAR_UPLOADS, RateLimitRule.CountBy.USER));
     }
 
     @Override

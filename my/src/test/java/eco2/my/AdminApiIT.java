@@ -64,7 +64,9 @@ class AdminApiIT {
         JsonNode parked = awaitParked(rewards, bad, admin);
         assertThat(parked.get("type").asText()).isEqualTo("scan.completed");
         assertThat(parked.get("routing_key").asText()).isEqualTo("scan.completed");
-        assertThat(parked.get("attempts").asInt()).isEqualTo(3);
+        assertThat(parked.get("attempts").asInt())
+                .as("data that breaks the contract is parked at once, not retried")
+                .isEqualTo(1);
         assertThat(parked.get("error").asText()).contains("scan.completed");
 
         TestHttp.Response replayed =

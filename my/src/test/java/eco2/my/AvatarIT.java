@@ -6,15 +6,19 @@ import eco2.common.testing.Await;
 import eco2.common.testing.TestHttp;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Avatars: type by magic bytes, 5 MiB cap, resized to 256x256 by the job consumer, served by user id. */
+/**
+ * Avatars: type by magic bytes, 5 MiB and 16 MP caps, resized to 256x256 by the job consumer (which then deletes the
+ * replaced avatar's files), served by user id.
+ */
 class AvatarIT {
     static MyTestApp my;
 
@@ -83,17 +87,86 @@ class AvatarIT {
     }
 
     @Test
-    void aPixelBombIsNeverDecodedAndIsKeptAsUploaded() throws Exception {
+    void aPixelBombIsRefusedFromItsHeaderAndNothingIsStored() throws Exception {
         MyTestApp.User user = my.register();
-        assertThat(upload(user, "bomb.png", "image/png", pngHeaderClaiming(60_000, 60_000))
-                        .status())
-                .isEqualTo(202);
-        Await.until(() -> !my.http
-                .get("/api/v1/users/me", user.auth())
-                .json()
-                .get("avatar_url")
-                .isNull());
+        TestHttp.Response r = upload(user, "bomb.png", "image/png", pngHeaderClaiming(60_000, 60_000));
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.json().get("errors").findValuesAsText("field")).containsExactly("file");
+        assertThat(my.avatarDir.resolve(user.id()).toFile().exists()).isFalse();
         assertThat(my.http.get("/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anImageOver16MegapixelsIsRefusedBeforeDecodingAndNothingIsStored() throws Exception {
+        MyTestApp.User user = my.register();
+        byte[] png = Avatars.image(5000, 4000, "png"); // 20 MP of one colour: a few kilobytes
+        assertThat(png.length).isLessThan(1024 * 1024);
+
+        TestHttp.Response r = upload(user, "big.png", "image/png", png);
+
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(r.json().get("code").asText()).isEqualTo("validation_error");
+        assertThat(r.json().get("errors").get(0).get("message").asText()).contains("16 megapixels");
+        assertThat(my.avatarDir.resolve(user.id()).toFile().exists()).isFalse();
+        assertThat(Avatars.shown(my, user).status()).isNull();
+    }
+
+    @Test
+    void aWebpClaimingOver16MegapixelsIsRefusedToo() {
+        MyTestApp.User user = my.register();
+        // A VP8X header: canvas width-1 and height-1 as 24-bit little-endian numbers, here 5000x4000.
+        java.nio.ByteBuffer webp = java.nio.ByteBuffer.allocate(30).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        webp.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+                .putInt(22)
+                .put("WEBPVP8X".getBytes(StandardCharsets.US_ASCII));
+        webp.putInt(10).putInt(0);
+        webp.put((byte) 4999)
+                .put((byte) (4999 >> 8))
+                .put((byte) 0)
+                .put((byte) 3999)
+                .put((byte) (3999 >> 8))
+                .put((byte) 0);
+
+        TestHttp.Response r = upload(user, "big.webp", "image/webp", webp.array());
+
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        assertThat(my.avatarDir.resolve(user.id()).toFile().exists()).isFalse();
+    }
+
+    @Test
+    void a15MegapixelImageIsAcceptedAndItsStoredVariantsHaveTheirSizes() throws Exception {
+        MyTestApp.User user = my.register();
+        TestHttp.Response r = upload(user, "big.png", "image/png", Avatars.image(5000, 3000, "png"));
+        assertThat(r.status()).as(r.body()).isEqualTo(202);
+
+        Avatars.Shown shown = Avatars.awaitShownOtherThan(my, user, null);
+
+        Path dir = my.avatarDir.resolve(user.id());
+        assertThat(Avatars.size(dir.resolve(shown.original()))).containsExactly(5000, 3000);
+        assertThat(Avatars.size(dir.resolve(shown.file()))).containsExactly(256, 256);
+        assertThat(Avatars.filesOf(my, user)).containsExactlyInAnyOrder(shown.file(), shown.original());
+        BufferedImage served =
+                ImageIO.read(new ByteArrayInputStream(my.http.getBytes("/api/v1/users/" + user.id() + "/avatar")));
+        assertThat(List.of(served.getWidth(), served.getHeight())).containsExactly(256, 256);
+    }
+
+    @Test
+    void aNewAvatarDeletesTheFilesOfTheOneItReplacesOnceItIsShown() throws Exception {
+        MyTestApp.User user = my.register();
+        assertThat(upload(user, "a.png", "image/png", image(600, 400, "png")).status())
+                .isEqualTo(202);
+        Avatars.Shown first = Avatars.awaitShownOtherThan(my, user, null);
+        assertThat(Avatars.filesOf(my, user)).containsExactlyInAnyOrder(first.file(), first.original());
+
+        assertThat(upload(user, "b.jpg", "image/jpeg", image(300, 300, "jpg")).status())
+                .isEqualTo(202);
+        Avatars.Shown second = Avatars.awaitShownOtherThan(my, user, first.file());
+
+        Await.until(() -> Avatars.filesOf(my, user).size() == 2);
+        assertThat(Avatars.filesOf(my, user)).containsExactlyInAnyOrder(second.file(), second.original());
+        assertThat(second.original()).endsWith(".jpg");
+        assertThat(my.http.get("/api/v1/users/" + user.id() + "/avatar").status())
+                .isEqualTo(200);
     }
 
     /** A tiny PNG whose header claims a huge image: decoding it would need gigabytes. */
@@ -168,24 +241,10 @@ class AvatarIT {
     }
 
     private static TestHttp.Response upload(MyTestApp.User user, String filename, String type, byte[] content) {
-        String boundary = "b" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                        + "\"\r\nContent-Type: " + type + "\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return my.http.post(
-                "/api/v1/users/me/avatar",
-                "multipart/form-data; boundary=" + boundary,
-                body.toByteArray(),
-                user.auth());
+        return Avatars.upload(my, user, filename, type, content);
     }
 
-    private static byte[] image(int width, int height, String format) throws Exception {
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(img, format, out);
-        return out.toByteArray();
+    private static byte[] image(int width, int height, String format) {
+        return Avatars.image(width, height, format);
     }
 }

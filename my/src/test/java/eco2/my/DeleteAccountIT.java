@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eco2.common.testing.Await;
 import eco2.common.testing.TestHttp;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** DELETE /me: the profile is soft-deleted, user.deleted flows to auth, and the account can no longer sign in. */
+/**
+ * DELETE /me: the profile is soft-deleted with its personal content erased (ASVS 8.3.2), user.deleted flows to auth,
+ * and the account can no longer sign in.
+ */
 class DeleteAccountIT {
     static MyTestApp my;
 
@@ -62,6 +66,77 @@ class DeleteAccountIT {
                         .method("POST", "/api/v1/users/me/check-in", user.auth())
                         .status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void deletingErasesTheProfilesContentActivitiesSettingsAndAvatarFilesButNoOneElses() throws Exception {
+        MyTestApp.User leaving = my.register();
+        MyTestApp.User staying = my.register();
+        for (MyTestApp.User user : new MyTestApp.User[] {leaving, staying}) {
+            assertThat(send("PATCH", "/api/v1/users/me", "{\"nickname\":\"민지\",\"bio\":\"서울 마포구 주민\"}", user))
+                    .isEqualTo(200);
+            assertThat(send("PATCH", "/api/v1/users/me/settings", "{\"theme\":\"dark\"}", user))
+                    .isEqualTo(200);
+            assertThat(my.http
+                            .method("POST", "/api/v1/users/me/check-in", user.auth())
+                            .status())
+                    .isEqualTo(200);
+            assertThat(Avatars.upload(my, user, Avatars.image(300, 300, "png")).status())
+                    .isEqualTo(202);
+            Avatars.awaitShownOtherThan(my, user, null);
+            assertThat(Avatars.filesOf(my, user)).hasSize(2);
+        }
+
+        assertThat(my.http.method("DELETE", "/api/v1/users/me", leaving.auth()).status())
+                .isEqualTo(204);
+
+        Map<String, Object> erased = profile(leaving);
+        assertThat(erased)
+                .containsEntry("nickname", "deleted user")
+                .containsEntry("bio", "")
+                .containsEntry("avatar_url", null)
+                .containsEntry("avatar_file", null)
+                .containsEntry("avatar_original", null)
+                .containsEntry("avatar_status", null)
+                .containsEntry("deleted", true);
+        assertThat(rows("activities", leaving)).isZero();
+        assertThat(rows("settings", leaving)).isZero();
+        assertThat(my.avatarDir.resolve(leaving.id())).doesNotExist();
+
+        assertThat(profile(staying))
+                .containsEntry("nickname", "민지")
+                .containsEntry("bio", "서울 마포구 주민")
+                .containsEntry("deleted", false);
+        assertThat(rows("activities", staying)).isEqualTo(1);
+        assertThat(rows("settings", staying)).isEqualTo(1);
+        assertThat(Avatars.filesOf(my, staying)).hasSize(2);
+        assertThat(my.http.get("/api/v1/users/" + staying.id() + "/avatar").status())
+                .isEqualTo(200);
+        assertThat(my.http.get("/api/v1/users/" + leaving.id() + "/avatar").status())
+                .isEqualTo(404);
+    }
+
+    private static int send(String method, String path, String json, MyTestApp.User user) {
+        return my.http
+                .send(method, path, "application/json", json.getBytes(StandardCharsets.UTF_8), user.auth())
+                .status();
+    }
+
+    private static Map<String, Object> profile(MyTestApp.User user) {
+        return my.db.withHandle(h -> h.createQuery("SELECT nickname, bio, avatar_url, avatar_file, avatar_original, "
+                        + "avatar_status, deleted_at IS NOT NULL AS deleted FROM users.profiles "
+                        + "WHERE user_id = CAST(:id AS uuid)")
+                .bind("id", user.id())
+                .mapToMap()
+                .one());
+    }
+
+    private static long rows(String table, MyTestApp.User user) {
+        return my.db.withHandle(
+                h -> h.createQuery("SELECT count(*) FROM users." + table + " WHERE user_id = CAST(:id AS uuid)")
+                        .bind("id", user.id())
+                        .mapTo(Long.class)
+                        .one());
     }
 
     @Test

@@ -115,6 +115,14 @@ public final class MyTestApp implements AutoCloseable {
         return new MyTestApp(noLimits(), TestServices.get().amqpUri(), retryDelays);
     }
 
+    /** With rate limits on, at their production values. */
+    public static MyTestApp startWithLimits() throws Exception {
+        return new MyTestApp(
+                new RateLimitSettings(true, RateLimitSettings.DEFAULT, name -> null),
+                TestServices.get().amqpUri(),
+                Subscription.DEFAULT_DELAYS);
+    }
+
     private static RateLimitSettings noLimits() {
         return new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null);
     }
@@ -179,6 +187,11 @@ public final class MyTestApp implements AutoCloseable {
     /** Takes the next message off the rewards queue's dead-letter queue, or null when it is empty. */
     public synchronized GetResponse takeRewardsDeadLetter() throws Exception {
         return channel().basicGet(queues.get(2) + ".dlq", true);
+    }
+
+    /** The exchange this app's services publish and consume on. */
+    public String exchange() {
+        return amqp.exchange();
     }
 
     /** Takes the next message off the avatar jobs' dead-letter queue, or null when it is empty. */

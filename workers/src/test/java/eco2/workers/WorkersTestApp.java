@@ -131,6 +131,14 @@ public final class WorkersTestApp implements AutoCloseable {
         }
     }
 
+    /** The queues on which workers consume user.deleted: scan tasks, character ownerships, chat sessions. */
+    public List<String> userEventQueues() {
+        return List.of(
+                config.scan().scanEventsQueue(),
+                config.scan().characterEventsQueue(),
+                config.chat().userEventsQueue());
+    }
+
     /** How many failed deliveries the consumer has scheduled for another try. */
     public double retries() {
         return infra.metrics()

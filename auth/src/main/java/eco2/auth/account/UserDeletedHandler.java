@@ -5,6 +5,7 @@ import eco2.auth.apikeys.ApiKeyRepository;
 import eco2.auth.session.RefreshTokenRepository;
 import eco2.auth.session.UserTokenRevoker;
 import eco2.common.events.EventEnvelope;
+import eco2.common.events.EventFields;
 import eco2.common.events.EventHandler;
 import eco2.common.redis.DocumentCache;
 import java.util.List;
@@ -15,9 +16,10 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * {@code user.deleted} (from my's soft delete) → the account is deactivated, every refresh token and API key
- * revoked and every access token ended (the per-user revocation mark), so /me, login, refresh, the keys and every
- * other service refuse it. Without Redis the mark cannot be written: the handler fails and the event is retried.
+ * {@code user.deleted} (from my's soft delete) → the account is deactivated and anonymised ({@link AccountErasure}),
+ * every refresh token and API key revoked and every access token ended (the per-user revocation mark), so /me,
+ * login, refresh, the keys and every other service refuse it. Without Redis the mark cannot be written: the handler
+ * fails and the event is retried. A user_id that is not a canonical UUID is an invalid event, parked untouched.
  */
 public final class UserDeletedHandler implements EventHandler {
     public static final String TYPE = "user.deleted";
@@ -35,11 +37,16 @@ public final class UserDeletedHandler implements EventHandler {
 
     @Override
     public void handle(Handle transaction, EventEnvelope event) {
-        UUID userId = UUID.fromString(event.data().path("user_id").asText());
-        transaction.attach(UserRepository.class).deactivate(userId);
+        UUID userId = EventFields.of(event).uuid("user_id");
+        AccountErasure erasure = transaction.attach(AccountErasure.class);
+        erasure.anonymiseUser(userId);
+        erasure.deleteSocialAccounts(userId);
+        erasure.deleteOneTimeTokens(userId);
+        erasure.deleteEmailCaseClash(userId);
         transaction.attach(RefreshTokenRepository.class).revokeAllOf(userId);
         userTokens.revokeAll(userId);
         List<String> keys = transaction.attach(ApiKeyRepository.class).revokeAllOf(userId);
+        erasure.anonymiseApiKeys(userId);
         transaction.afterCommit(() -> {
             userInfo.invalidate(userId);
             for (String prefix : keys) {

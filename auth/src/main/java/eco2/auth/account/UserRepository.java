@@ -53,9 +53,6 @@ public interface UserRepository {
     @SqlQuery("SELECT " + COLUMNS + " FROM users WHERE username = :username")
     Optional<User> findByUsername(@Bind("username") String username);
 
-    @SqlUpdate("UPDATE users SET is_active = false, updated_at = now() WHERE id = :id")
-    int deactivate(@Bind("id") UUID id);
-
     /** For the admin stats. */
     @SqlQuery("SELECT count(*) FROM users")
     long countAll();

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * transaction together with its {@code processed_events} row, so a redelivery has no second effect, and it is
  * acked only after that transaction commits. A failure is retried after each configured delay (the delivery
  * stays unacked meanwhile, so a crash simply means redelivery), then parked in {@code <queue>.dlq} with the
- * error; a parked copy expires after {@link AmqpSettings#deadLetterTtl()}.
+ * error; a parked copy expires after {@link AmqpSettings#deadLetterTtl()}. An unreadable envelope, and an
+ * {@link InvalidEvent} from the handler (its data breaks the contract), are parked at once: no retry can fix them.
  *
  * <p>The count of deliveries that ended without an ack (the consumer crashed or stopped while holding the
  * message) lives on the message itself, so it survives restarts: a redelivered message is republished to the
@@ -212,7 +213,17 @@ public final class EventConsumer implements AutoCloseable {
             channel.basicAck(delivery.tag(), false);
             consumed.increment();
         } catch (Exception e) {
-            if (attempt <= subscription.retryDelays().size()) {
+            InvalidEvent invalid = invalid(e);
+            if (invalid != null) {
+                // The payload breaks its contract: retrying cannot fix it, and nothing of it was applied.
+                log.warn(
+                        "event {} ({}) is invalid, parking it in {}: {}",
+                        event.id(),
+                        event.type(),
+                        subscription.deadLetterQueue(),
+                        invalid.getMessage());
+                park(delivery, attempt, invalid.toString());
+            } else if (attempt <= subscription.retryDelays().size()) {
                 long delay = subscription.retryDelays().get(attempt - 1).toMillis();
                 log.warn(
                         "event {} ({}) failed on attempt {}, retrying in {} ms: {}",
@@ -238,6 +249,12 @@ public final class EventConsumer implements AutoCloseable {
                 park(delivery, attempt, e.toString());
             }
         }
+    }
+
+    /** The {@link InvalidEvent} behind a failure, however the transaction wrapped it; null for any other cause. */
+    private static InvalidEvent invalid(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) if (t instanceof InvalidEvent e) return e;
+        return null;
     }
 
     /**

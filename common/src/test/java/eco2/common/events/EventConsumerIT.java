@@ -152,6 +152,38 @@ class EventConsumerIT {
     }
 
     @Test
+    void anInvalidEventIsParkedAtOnceWithoutRetriesOrEffects() throws Exception {
+        UUID invalid = UUID.randomUUID();
+        EventHandler handler = (handle, event) -> {
+            handle.execute("INSERT INTO effects (event_id) VALUES (?)", event.id());
+            if (event.id().equals(invalid)) EventFields.of(event).uuid("user_id");
+        };
+        try (EventConsumer consumer = consumer(handler, FAST).start()) {
+            publish(MAPPER.writeValueAsBytes(new EventEnvelope(
+                    invalid, routingKey, Instant.now(), "test", MAPPER.valueToTree(Map.of("user_id", "../x")))));
+            UUID healthy = UUID.randomUUID();
+            publish(envelope(healthy));
+
+            Await.until(() -> effects(healthy) == 1);
+            Await.until(() -> queueDepth(queue + ".dlq") == 1);
+            GetResponse parked = publisher.basicGet(queue + ".dlq", true);
+            assertThat(MAPPER.readTree(parked.getBody()).get("id").asText()).isEqualTo(invalid.toString());
+            assertThat(parked.getProps().getHeaders().get("x-eco2-error").toString())
+                    .contains(routingKey + ": user_id is not a UUID")
+                    .doesNotContain("../x");
+            assertThat(parked.getProps().getHeaders().get("x-eco2-attempts")).isEqualTo(1);
+            assertThat(registry.get("eco2_events_retried").counter().count()).isZero();
+            assertThat(effects(invalid)).isZero();
+            assertThat((long) jdbi.withHandle(
+                            h -> h.createQuery("SELECT count(*) FROM processed_events WHERE event_id = :id")
+                                    .bind("id", invalid)
+                                    .mapTo(Long.class)
+                                    .one()))
+                    .isZero();
+        }
+    }
+
+    @Test
     void aConsumerThatDiesMidHandlingLeavesTheMessageForTheNextOneWhichAppliesItOnce() throws Exception {
         CountDownLatch inHandler = new CountDownLatch(1);
         CountDownLatch never = new CountDownLatch(1);

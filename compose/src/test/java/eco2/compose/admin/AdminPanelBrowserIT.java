@@ -101,7 +101,8 @@ class AdminPanelBrowserIT {
                 "auth.user-deleted.test." + tag,
                 "my.user-registered.test." + tag,
                 "my.rewards.test." + tag,
-                "my.avatar-jobs.test." + tag);
+                "my.avatar-jobs.test." + tag,
+                "info.user-deleted.test." + tag);
         RateLimitSettings limits = new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null);
         int port = FreePorts.pick();
         base = "http://127.0.0.1:" + port;
@@ -129,8 +130,8 @@ class AdminPanelBrowserIT {
                 queues.get(2),
                 queues.get(3),
                 Files.createTempDirectory("eco2-avatars"));
-        InfoConfig info =
-                new InfoConfig(HttpSettings.forTests(), services.dbSettings(database, InfoConfig.SCHEMA), false);
+        InfoConfig info = new InfoConfig(
+                HttpSettings.forTests(), services.dbSettings(database, InfoConfig.SCHEMA), amqp, queues.get(4), false);
         KeyRing keys = KeyRingLoader.load(null, null, auth.devKeyFile());
         infra = Infra.create(redisUrl, keys, "eco2-auth", limits, Clock.systemUTC());
         app = HttpApp.create(

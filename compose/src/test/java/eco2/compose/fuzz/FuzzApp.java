@@ -72,7 +72,8 @@ final class FuzzApp implements AutoCloseable {
                 "scan",
                 "scan-user",
                 "character-user",
-                "location-deleted")) {
+                "location-deleted",
+                "info-deleted")) {
             queues.add("fuzz." + name + "." + tag);
         }
         keys = KeyRingLoader.load(
@@ -102,8 +103,8 @@ final class FuzzApp implements AutoCloseable {
                 queues.get(2),
                 queues.get(3),
                 Files.createTempDirectory("eco2-fuzz-avatars"));
-        InfoConfig info =
-                new InfoConfig(HttpSettings.forTests(), services.dbSettings(database, InfoConfig.SCHEMA), true);
+        InfoConfig info = new InfoConfig(
+                HttpSettings.forTests(), services.dbSettings(database, InfoConfig.SCHEMA), amqp, queues.get(9), true);
         LocationConfig location = new LocationConfig(
                 HttpSettings.forTests(),
                 services.dbSettings(database, "locations"),

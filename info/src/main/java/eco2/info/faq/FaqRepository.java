@@ -39,6 +39,13 @@ public interface FaqRepository {
     @SqlQuery("UPDATE faqs SET helpful_count = helpful_count + 1 WHERE id = :id RETURNING " + COLUMNS)
     Optional<Faq> countHelpful(@Bind("id") UUID id);
 
+    /**
+     * user.deleted: which questions a person found helpful is theirs, so the votes go; helpful_count stays, an
+     * anonymous total that no longer says who voted.
+     */
+    @SqlUpdate("DELETE FROM faq_helpful WHERE user_id = :userId")
+    int deleteVotesOf(@Bind("userId") UUID userId);
+
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM faqs WHERE id = :id)")
     boolean exists(@Bind("id") UUID id);
 

@@ -68,8 +68,12 @@ public final class SearchLog implements AutoCloseable {
         if (!queue.offer(new Entry(normalised, typed, userId, clock.instant()))) dropped.increment();
     }
 
-    /** Writes everything queued so far; the background thread calls it every second. */
-    public void flush() {
+    /**
+     * Writes everything queued so far; the background thread calls it every second. Synchronised, so when it
+     * returns every entry recorded before the call is committed, even one the background thread had taken: a
+     * user's deletion flushes first and then finds all of that user's history.
+     */
+    public synchronized void flush() {
         List<Entry> batch = new ArrayList<>();
         while (queue.drainTo(batch, BATCH) > 0) {
             write(batch);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL for user_queries (signed-in callers' history) and search_counts (every search, per day). */
 public interface SearchLogRepository {
@@ -17,4 +18,8 @@ public interface SearchLogRepository {
             + "ON CONFLICT (day, query) DO UPDATE SET count = search_counts.count + EXCLUDED.count")
     void addCounts(
             @Bind("day") List<LocalDate> days, @Bind("query") List<String> queries, @Bind("count") List<Long> counts);
+
+    /** user.deleted: the user's search history goes; search_counts keeps no user and stays. */
+    @SqlUpdate("DELETE FROM user_queries WHERE user_id = :userId")
+    int deleteHistoryOf(@Bind("userId") UUID userId);
 }

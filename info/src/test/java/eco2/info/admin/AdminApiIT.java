@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** info mounts the shared admin endpoints under /api/v1/recycle with its catalogue counts and no queues. */
+/** info mounts the shared admin endpoints under /api/v1/recycle with its catalogue counts and its user.deleted queue. */
 class AdminApiIT {
     static InfoTestApp info;
 
@@ -34,7 +34,9 @@ class AdminApiIT {
         JsonNode stats = r.json();
         assertThat(stats.get("service").asText()).isEqualTo("info");
         assertThat(stats.get("outbox_backlog").asLong()).isZero();
-        assertThat(stats.get("dead_letters")).isEmpty();
+        assertThat(stats.get("dead_letters")).hasSize(1);
+        assertThat(stats.get("dead_letters").get(0).get("queue").asText()).isEqualTo(info.config.userDeletedQueue());
+        assertThat(stats.get("dead_letters").get(0).get("depth").asLong()).isZero();
         assertThat(stats.get("counts").get("items_total").asLong())
                 .isEqualTo(info.count("SELECT count(*) FROM recycle_info.items"))
                 .isPositive();
@@ -43,14 +45,18 @@ class AdminApiIT {
     }
 
     @Test
-    void onlyAdminsGetInAndThereAreNoQueuesToBrowse() {
+    void onlyAdminsGetInAndOnlyToInfosOwnQueue() {
         assertThat(info.http.get("/api/v1/recycle/admin/stats").status()).isEqualTo(401);
         assertThat(info.http
                         .get("/api/v1/recycle/admin/stats", info.register().auth())
                         .status())
                 .isEqualTo(403);
-        TestHttp.Response foreign = info.http.get(
-                "/api/v1/recycle/admin/dead-letters/my.rewards", info.admin().auth());
+        String[] admin = info.admin().auth();
+        TestHttp.Response own =
+                info.http.get("/api/v1/recycle/admin/dead-letters/" + info.config.userDeletedQueue(), admin);
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        assertThat(own.json().get("messages")).isEmpty();
+        TestHttp.Response foreign = info.http.get("/api/v1/recycle/admin/dead-letters/my.rewards", admin);
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.json().get("code").asText()).isEqualTo("not_found");
     }

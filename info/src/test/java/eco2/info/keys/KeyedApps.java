@@ -50,6 +50,7 @@ final class KeyedApps implements AutoCloseable {
     final Jdbi authDb;
     private final AmqpSettings amqp;
     private final String deletedQueue;
+    private final String infoDeletedQueue;
 
     KeyedApps() throws Exception {
         TestServices services = TestServices.get();
@@ -59,6 +60,7 @@ final class KeyedApps implements AutoCloseable {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         amqp = new AmqpSettings(services.amqpUri(), "eco2.events.test." + tag);
         deletedQueue = "auth.user-deleted.test." + tag;
+        infoDeletedQueue = "info.user-deleted.test." + tag;
         RateLimitSettings limits = new RateLimitSettings(
                 true, RateLimitPolicy.open("default", 100_000, Duration.ofMinutes(1)), name -> null);
         KeyRing keys = KeyRingLoader.load(
@@ -89,8 +91,12 @@ final class KeyedApps implements AutoCloseable {
                 limits,
                 Clock.systemUTC(),
                 URI.create("http://127.0.0.1:" + authApp.port()));
-        InfoConfig infoConfig =
-                new InfoConfig(HttpSettings.forTests(), services.dbSettings(database, InfoConfig.SCHEMA), true);
+        InfoConfig infoConfig = new InfoConfig(
+                HttpSettings.forTests(),
+                services.dbSettings(database, InfoConfig.SCHEMA),
+                amqp,
+                infoDeletedQueue,
+                true);
         infoApp = HttpApp.create(
                         "info", HttpSettings.forTests(), infoInfra, List.of(InfoModule.create(infoConfig, infoInfra)))
                 .start(0);
@@ -140,6 +146,6 @@ final class KeyedApps implements AutoCloseable {
         authApp.stop();
         infoInfra.close();
         authInfra.close();
-        TestBroker.deleteQueuesAndExchange(amqp.exchange(), deletedQueue);
+        TestBroker.deleteQueuesAndExchange(amqp.exchange(), deletedQueue, infoDeletedQueue);
     }
 }

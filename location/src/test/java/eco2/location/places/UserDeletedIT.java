@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.GetResponse;
 import eco2.common.testing.Await;
+import eco2.common.testing.TestEvents;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import eco2.location.LocationTestApp;
@@ -17,7 +19,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** user.deleted (published by my) purges that user's saved places, once per event id, and nobody else's. */
+/**
+ * user.deleted (published by my) purges that user's saved places, once per event id, and nobody else's; a malformed
+ * one is parked at once and purges nothing.
+ */
 class UserDeletedIT {
     static LocationTestApp location;
 
@@ -65,6 +70,27 @@ class UserDeletedIT {
         UUID eventId = UUID.randomUUID();
         publishDeleted(eventId, UUID.randomUUID().toString());
         Await.until(() -> processed(eventId));
+    }
+
+    @Test
+    void aUserIdThatIsNotAUuidIsParkedAtOnceAndChangesNothing() throws Exception {
+        LocationTestApp.User user = location.register();
+        assertThat(location.http
+                        .postJson(
+                                "/api/v1/locations/me",
+                                TestHttp.json(SavedPlacesIT.place("home", null, 37.5, 127.0, null)),
+                                user.auth())
+                        .status())
+                .isEqualTo(201);
+        UUID eventId = UUID.randomUUID();
+        // UUID.fromString would read this short form as 00000001-0001-0001-0001-000000000001.
+        publishDeleted(eventId, "1-1-1-1-1");
+
+        GetResponse parked = TestEvents.awaitDeadLetter(location.config.userDeletedQueue(), eventId);
+        assertThat(TestEvents.error(parked)).contains("user.deleted: user_id is not a UUID");
+        assertThat(parked.getProps().getHeaders().get("x-eco2-attempts")).isEqualTo(1);
+        assertThat(processed(eventId)).isFalse();
+        assertThat(places(user.id())).isEqualTo(1);
     }
 
     private static long places(String userId) {

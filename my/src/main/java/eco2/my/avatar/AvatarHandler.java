@@ -41,8 +41,9 @@ public final class AvatarHandler {
             tags = "my",
             operationId = "uploadMyAvatar",
             summary = "Upload my avatar",
-            description = "Upload an avatar (multipart field file: PNG, JPEG or WebP by content, up to 5 MiB); resized "
-                    + "later",
+            description = "Upload an avatar (multipart field file: PNG, JPEG or WebP by content, up to 5 MiB and 16 "
+                    + "megapixels); resized later, and the files of the avatar it replaces are then deleted. 10 "
+                    + "uploads an hour per user.",
             security = @OpenApiSecurity(name = "BearerAuth"),
             requestBody =
                     @OpenApiRequestBody(

@@ -4,6 +4,7 @@ import eco2.common.error.Invalid;
 import eco2.common.error.NotFound;
 import eco2.common.events.OutboxWriter;
 import eco2.my.profile.ProfileService;
+import java.io.IOException;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -21,10 +22,14 @@ public final class AvatarService {
         this.outbox = outbox;
     }
 
-    /** Stores the original and queues the resize; the type comes from the bytes alone. */
+    /**
+     * Stores the original and queues the resize; the type comes from the bytes alone. An image whose header claims
+     * more than 16 megapixels is refused here, before anything is stored or decoded.
+     */
     public void upload(UUID userId, String username, byte[] image) {
         ImageType type =
                 ImageType.sniff(image).orElseThrow(() -> Invalid.of("file", "must be a PNG, JPEG or WebP image"));
+        if (claimsTooManyPixels(image)) throw Invalid.of("file", "must be at most 16 megapixels (e.g. 4000x4000)");
         jdbi.useTransaction(handle -> {
             if (!profiles.ensureActive(handle, userId, username)) throw new NotFound("This profile was deleted");
             String original = store.saveOriginal(userId, type, image);
@@ -32,6 +37,17 @@ public final class AvatarService {
             handle.afterCommit(() -> profiles.invalidate(userId));
             outbox.append(handle, AvatarUploaded.TYPE, new AvatarUploaded(userId, original, type.contentType));
         });
+    }
+
+    /** A header that cannot be read is left to the resize job, which marks the avatar failed. */
+    private static boolean claimsTooManyPixels(byte[] image) {
+        try {
+            return ImageDecoder.dimensions(image)
+                    .map(ImageDecoder.Dimensions::tooLarge)
+                    .orElse(false);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** The avatar bytes and their type, for GET /users/{id}/avatar. */

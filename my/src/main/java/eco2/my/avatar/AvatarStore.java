@@ -3,31 +3,39 @@ package eco2.my.avatar;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Iterator;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Avatar files under a configurable directory, one folder per user. Behind this small interface the files could
- * move to object storage later. File names are generated here, never taken from the client.
+ * move to object storage later. File names are generated here, never taken from the client, and every name that
+ * comes back (from an event or a row) must be one this store makes and must resolve inside the user's folder.
  */
 public final class AvatarStore {
+    private static final Logger log = LoggerFactory.getLogger(AvatarStore.class);
     static final int SIZE = 256;
-    static final long MAX_PIXELS = 40_000_000L;
+    private static final String UUID_TEXT = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    /** An upload as stored: {@code original-<uuid>.<png|jpg|webp>}. */
+    static final Pattern ORIGINAL = Pattern.compile("original-" + UUID_TEXT + "\\.(png|jpg|webp)");
+    /** A resized avatar: {@code avatar-<uuid>.png}. */
+    static final Pattern RESIZED = Pattern.compile("avatar-" + UUID_TEXT + "\\.png");
 
     private final Path root;
 
     public AvatarStore(Path root) {
-        this.root = root;
+        this.root = root.toAbsolutePath().normalize();
     }
 
     /** Writes the original upload (atomically) and returns its file name. */
@@ -36,17 +44,19 @@ public final class AvatarStore {
     }
 
     /**
-     * A 256x256 PNG of the original (scaled to cover, centre-cropped), or null when it is kept as uploaded: WebP
-     * (ImageIO has no reader for it) and images too large to decode safely.
+     * A 256x256 PNG of the original (scaled to cover, centre-cropped), or null when it is kept as uploaded (WebP:
+     * ImageIO has no reader for it). The original is decoded subsampled, at about the target size.
      *
-     * @throws UnreadableImage when a reader exists for the format but the data does not decode
+     * @throws UnreadableImage when a reader exists for the format but the data does not decode, or the header claims
+     *     more than {@link ImageDecoder#MAX_PIXELS} (never decoded)
      */
     public String thumbnail(UUID userId, String original) throws UnreadableImage {
         byte[] bytes = read(userId, original);
         BufferedImage source;
         try {
-            if (!reasonableSize(bytes)) return null; // no reader, or a pixel bomb that must never be decoded
-            source = ImageIO.read(new ByteArrayInputStream(bytes));
+            source = ImageDecoder.decodeAtLeast(bytes, SIZE);
+        } catch (ImageDecoder.TooLarge e) {
+            throw new UnreadableImage(e);
         } catch (IOException | RuntimeException e) { // ImageIO's readers throw both on garbage after the header
             throw new UnreadableImage(e);
         }
@@ -72,36 +82,51 @@ public final class AvatarStore {
         return png.toByteArray();
     }
 
-    /** Reads only the header: a small file may still claim billions of pixels. False when no reader knows it. */
-    private static boolean reasonableSize(byte[] bytes) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) return false;
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                return (long) reader.getWidth(0) * reader.getHeight(0) <= MAX_PIXELS;
-            } finally {
-                reader.dispose();
-            }
+    /** Best effort, after the commit that stopped using the file: a failure is logged, never thrown. */
+    public void delete(UUID userId, String file) {
+        try {
+            Files.deleteIfExists(path(userId, file));
+        } catch (IOException | RuntimeException e) {
+            log.warn("avatar file {} of {} could not be deleted: {}", file, userId, e.toString());
         }
     }
 
-    /** Best effort: an unreadable upload is not kept. */
-    public void delete(UUID userId, String file) {
-        try {
-            Files.deleteIfExists(root.resolve(userId.toString()).resolve(file));
-        } catch (IOException e) {
-            // left behind; harmless, it is never served
+    /** Every avatar file of the user and their folder (account deletion); failures are logged, never thrown. */
+    public void deleteAll(UUID userId) {
+        Path dir = root.resolve(userId.toString());
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path file : files) Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
+        } catch (IOException | RuntimeException e) {
+            log.warn("avatar files of {} could not all be deleted: {}", userId, e.toString());
         }
     }
 
     public byte[] read(UUID userId, String file) {
-        try {
-            return Files.readAllBytes(root.resolve(userId.toString()).resolve(file));
+        try (InputStream in = Files.newInputStream(path(userId, file), LinkOption.NOFOLLOW_LINKS)) {
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether {@code file} is a name this store gives originals. */
+    static boolean isOriginal(String file) {
+        return ORIGINAL.matcher(file).matches();
+    }
+
+    /**
+     * The file's path, refused unless the name is one this store makes and it resolves (lexically, following no
+     * link) directly inside the user's folder under the root.
+     */
+    Path path(UUID userId, String file) {
+        if (!ORIGINAL.matcher(file).matches() && !RESIZED.matcher(file).matches())
+            throw new IllegalArgumentException("not an avatar file name");
+        Path dir = root.resolve(userId.toString());
+        Path path = dir.resolve(file).normalize();
+        if (!dir.equals(path.getParent())) throw new IllegalArgumentException("outside the avatar directory");
+        return path;
     }
 
     private String write(UUID userId, String name, byte[] bytes) {
@@ -109,7 +134,7 @@ public final class AvatarStore {
             Path dir = Files.createDirectories(root.resolve(userId.toString()));
             Path partial = Files.createTempFile(dir, ".upload", ".tmp");
             Files.write(partial, bytes);
-            Files.move(partial, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, path(userId, name), StandardCopyOption.ATOMIC_MOVE);
             return name;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store an avatar file", e);

@@ -19,6 +19,12 @@ public enum ImageType {
         this.extension = extension;
     }
 
+    /** The type whose stored files end in {@code .extension}; only for names this service made. */
+    static ImageType ofExtension(String extension) {
+        for (ImageType type : values()) if (type.extension.equals(extension)) return type;
+        throw new IllegalArgumentException("no image type for ." + extension);
+    }
+
     public static Optional<ImageType> sniff(byte[] head) {
         if (head.length >= 8 && Arrays.equals(Arrays.copyOf(head, 8), PNG_MAGIC)) return Optional.of(PNG);
         if (head.length >= 3 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF) {

@@ -1,8 +1,8 @@
 package eco2.my.invites;
 
 import eco2.common.events.EventEnvelope;
+import eco2.common.events.EventFields;
 import eco2.common.events.EventHandler;
-import eco2.my.events.EventFields;
 import org.jdbi.v3.core.Handle;
 
 /** {@code user.verified} (auth: the account's email was proved) → a pending invite of this user may pay. */

@@ -1,8 +1,8 @@
 package eco2.my.points;
 
 import eco2.common.events.EventEnvelope;
+import eco2.common.events.EventFields;
 import eco2.common.events.EventHandler;
-import eco2.my.events.EventFields;
 import eco2.my.profile.ProfileService;
 import java.util.Map;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package eco2.my.points;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import eco2.my.events.EventFields;
+import eco2.common.events.EventFields;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;

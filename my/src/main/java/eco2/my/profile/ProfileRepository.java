@@ -34,10 +34,6 @@ public interface ProfileRepository {
     int replacePlaceholderNickname(
             @Bind("userId") UUID userId, @Bind("nickname") String nickname, @Bind("placeholder") String placeholder);
 
-    @SqlUpdate(
-            "UPDATE profiles SET deleted_at = now(), updated_at = now() WHERE user_id = :userId AND deleted_at IS NULL")
-    int softDelete(@Bind("userId") UUID userId);
-
     @SqlUpdate("UPDATE profiles SET nickname = COALESCE(:nickname, nickname), bio = COALESCE(:bio, bio), "
             + "updated_at = now() WHERE user_id = :userId AND deleted_at IS NULL")
     int update(@Bind("userId") UUID userId, @Bind("nickname") String nickname, @Bind("bio") String bio);

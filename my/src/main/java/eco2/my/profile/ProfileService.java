@@ -18,6 +18,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class ProfileService {
     private static final int CODE_ATTEMPTS = 5;
     static final String PLACEHOLDER = "eco2 user";
+    /** What a deleted profile's nickname becomes: the column cannot be empty, and the old one was personal. */
+    static final String DELETED_NICKNAME = "deleted user";
 
     private final Jdbi jdbi;
     private final DocumentCache cache;
@@ -40,17 +42,24 @@ public final class ProfileService {
         public static final String TYPE = "user.deleted";
     }
 
-    /** Soft-deletes the caller's profile and announces it; a second delete is 404. */
+    /**
+     * Soft-deletes the caller's profile, erasing its personal content, activities and settings
+     * ({@link ProfileErasure}), and announces it; a second delete is 404. The hooks (caches, avatar files) run after
+     * the commit.
+     */
     public void delete(UUID userId, String username) {
         jdbi.useTransaction(handle -> {
             ensure(handle, userId, username); // even before user.registered arrived, the account must be deactivated
-            if (handle.attach(ProfileRepository.class).softDelete(userId) == 0) {
+            ProfileErasure erasure = handle.attach(ProfileErasure.class);
+            if (erasure.eraseProfile(userId, DELETED_NICKNAME) == 0) {
                 throw new NotFound("No profile to delete");
             }
+            erasure.deleteActivities(userId);
+            erasure.deleteSettings(userId);
             outbox.append(handle, UserDeleted.TYPE, new UserDeleted(userId));
         });
-        cache.invalidate(userId);
         afterChange.forEach(hook -> hook.accept(userId));
+        cache.invalidate(userId);
         leaderboard.remove(userId);
     }
 
@@ -113,7 +122,7 @@ public final class ProfileService {
         cache.invalidate(userId);
     }
 
-    /** Other caches of per-user documents that a deletion must drop too (e.g. user:points). */
+    /** What a deletion must also drop once it has committed: other caches (user:points), the avatar files. */
     public void onDelete(Consumer<UUID> hook) {
         afterChange.add(hook);
     }

@@ -7,6 +7,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import eco2.common.events.AmqpConnector;
+import eco2.common.events.EventFields;
 import eco2.common.events.QueueBinding;
 import java.io.IOException;
 import java.time.Instant;
@@ -105,11 +106,12 @@ public final class ScanConsumer implements AutoCloseable {
         });
     }
 
+    /** The task id, read as strictly as every event consumer reads ids; null when the message breaks its contract. */
     private UUID taskId(byte[] body) {
         try {
             JsonNode event = mapper.readTree(body);
-            return UUID.fromString(event.path("data").path("task_id").asText());
-        } catch (IOException | IllegalArgumentException e) {
+            return EventFields.of(REQUESTED, event.path("data")).uuid("task_id");
+        } catch (IOException | IllegalArgumentException e) { // InvalidEvent included
             return null;
         }
     }

@@ -134,7 +134,7 @@ class NotificationEmailIT {
         String to = Mails.address("parked");
         UUID bad = UUID.randomUUID();
         Map<String, Object> event = Mails.event("reset_password", to, "parked", "en", "raw-Secret-Token-42");
-        event.put("expires_at", "tomorrow"); // unfixable: parked after the retries
+        event.put("expires_at", "tomorrow"); // unfixable: parked at once
         workers.publish(bad, event);
 
         AtomicReference<GetResponse> parked = new AtomicReference<>();

@@ -106,8 +106,13 @@ public final class ScanTestApp implements AutoCloseable {
                 queues.get(2),
                 queues.get(3),
                 Files.createTempDirectory("eco2-avatars"));
-        InfoConfig info =
-                new InfoConfig(HttpSettings.forTests(), services.dbSettings(database, InfoConfig.SCHEMA), true);
+        InfoConfig info = new InfoConfig(
+                HttpSettings.forTests(),
+                services.dbSettings(database, InfoConfig.SCHEMA),
+                amqp,
+                "test.info-deleted." + tag,
+                true);
+        queues.add(info.userDeletedQueue());
         LocationConfig location = new LocationConfig(
                 HttpSettings.forTests(),
                 services.dbSettings(database, "locations"),

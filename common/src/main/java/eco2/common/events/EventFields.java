@@ -1,4 +1,4 @@
-package eco2.my.events;
+package eco2.common.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
@@ -6,6 +6,7 @@ import java.util.UUID;
 /**
  * Strict readers for the fields of an event's {@code data}: a wrong type or a malformed value is an
  * {@link InvalidEvent} naming the field, never a silent default (a missing {@code paying} must not read as false).
+ * Every service's consumers read their events through it, so an id is only ever a canonical UUID.
  */
 public final class EventFields {
     private final String type;
@@ -19,6 +20,11 @@ public final class EventFields {
     public static EventFields of(String type, JsonNode data) {
         if (data == null || !data.isObject()) throw new InvalidEvent(type, "data is not an object");
         return new EventFields(type, data);
+    }
+
+    /** The fields of this event's {@code data}, reported under its type. */
+    public static EventFields of(EventEnvelope event) {
+        return of(event.type(), event.data());
     }
 
     public UUID uuid(String field) {

@@ -78,7 +78,7 @@ verdict() {
       printf "(a) holding %d streams: %d failed, TTFC p99 %.0f ms, added gap p99 %.0f ms, %d threads, RSS %d MiB (targets 0, < 400 ms, < 100 ms, < 300, < 1024 MiB: %s)\n",
         kv($0, "streams"), f, kv($0, "ttfc_p99_ms"), kv($0, "gap_p99_ms"), kv($0, "threads_max"), kv($0, "rss_max_mib"), ok ? "MET" : "NOT MET"
       # The machine limit: every core busy means the load client and the fake, which share the cores, cap what any
-      # server could deliver here. The offered rate is every stream emitting at the fake's rate.
+      # server could deliver here. The offered rate is every stream emitting at the rate of the fake.
       offered = kv($0, "streams") * kv($0, "token_rate"); busy = kv($0, "machine_busy") + 0
       printf "    offered %.0f chunks/s, delivered %.0f (%.0f%%); machine %d%% busy: server %.2f cores (%s us/chunk), the rest (load client, fake, PostgreSQL, Redis) %.2f cores\n",
         offered, kv($0, "chunks_per_s"), 100 * kv($0, "chunks_per_s") / offered, busy, kv($0, "server_cpu_cores"), kv($0, "server_cpu_us_per_chunk"), busy / 100 * cores - kv($0, "server_cpu_cores")

@@ -87,10 +87,15 @@ record BrokerDefinitions(Path file, JsonNode json) {
 
     /** The user's topic permissions on {@link #EXCHANGE} (configure is unused: null). Without any, RabbitMQ allows all. */
     Optional<Permissions> topicPermissions(String user) {
+        return topicPermissions(user, EXCHANGE);
+    }
+
+    /** The user's topic permissions on {@code exchange}, e.g. {@code eco2.queues}. */
+    Optional<Permissions> topicPermissions(String user, String exchange) {
         for (JsonNode p : json.path("topic_permissions")) {
             if (p.path("user").asText().equals(user)
                     && p.path("vhost").asText().equals(vhost())
-                    && p.path("exchange").asText().equals(EXCHANGE))
+                    && p.path("exchange").asText().equals(exchange))
                 return Optional.of(new Permissions(
                         null, p.path("write").asText(), p.path("read").asText()));
         }

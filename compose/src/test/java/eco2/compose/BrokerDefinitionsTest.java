@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import eco2.common.events.AmqpSettings;
 import eco2.common.events.QueueBinding;
+import eco2.common.events.QueueDelivery;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -159,14 +160,24 @@ class BrokerDefinitionsTest {
             // Every channel declares the exchange (configure) and every binding reads from it.
             if (!p.configures(exchange) || !p.reads(exchange))
                 problems.add(service + ": cannot declare or bind from " + exchange);
-            // Parking in <queue>.dlq, counting a redelivery and an admin replay publish through the default exchange.
-            if (p.writes("amq.default") == consumed.get(service).isEmpty())
-                problems.add(service + ": write on amq.default is " + p.writes("amq.default") + " with queues "
-                        + consumed.get(service));
+            // Parking in <queue>.dlq, counting a redelivery and an admin replay go through eco2.queues, keyed by the
+            // queue's name (QueueDelivery); never through the default exchange, which RabbitMQ cannot limit per queue.
+            String queues = QueueDelivery.EXCHANGE;
+            boolean consumes = !consumed.get(service).isEmpty();
+            if (p.writes(queues) != consumes || p.configures(queues) != consumes || p.reads(queues) != consumes)
+                problems.add(service + ": configure/write/read on " + queues + " is " + p.configures(queues) + "/"
+                        + p.writes(queues) + "/" + p.reads(queues) + " with queues " + consumed.get(service));
+            var sends = defs.topicPermissions(service, queues);
+            if (consumes && sends.isEmpty()) problems.add(service + ": no topic permissions on " + queues);
+            sends.ifPresent(topic -> ownerOf.forEach((queue, owner) -> {
+                boolean own = owner.equals(service);
+                if (topic.writes(queue) != own || topic.reads(queue) != own)
+                    problems.add(service + ": may send to or bind " + owner + "'s queue " + queue + " on " + queues
+                            + ": " + topic.writes(queue) + "/" + topic.reads(queue));
+            }));
             for (String name : List.of(
                     "amq.default", "amq.topic", "amq.direct", "amq.fanout", "x" + exchange, exchange + "x", "eco2")) {
-                if (p.configures(name) || p.reads(name) || (!name.equals("amq.default") && p.writes(name)))
-                    problems.add(service + ": may use " + name);
+                if (p.configures(name) || p.reads(name) || p.writes(name)) problems.add(service + ": may use " + name);
             }
             for (String other : BrokerTopology.SERVICES) {
                 if (other.equals(service)) continue;

@@ -15,6 +15,7 @@ import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.ShutdownSignalException;
 import eco2.common.events.AmqpSettings;
 import eco2.common.events.QueueBinding;
+import eco2.common.events.QueueDelivery;
 import eco2.common.testing.TestServices;
 import java.io.IOException;
 import java.net.URI;
@@ -130,10 +131,12 @@ class BrokerPermissionsIT {
                 ch.queueDeclarePassive(q.queue());
                 ch.queueDeclarePassive(q.deadLetterQueue());
             }
-            // A dead letter is parked through the default exchange, as EventConsumer and an admin replay do.
+            // A dead letter is parked through eco2.queues under the queue's name, as EventConsumer and a replay do.
             String dlq = queues.get(0).deadLetterQueue();
             ch.queuePurge(dlq);
-            assertThat(publish(c, "", dlq, "parked")).as("parking in %s", dlq).isNull();
+            assertThat(publish(c, QueueDelivery.EXCHANGE, dlq, "parked"))
+                    .as("parking in %s", dlq)
+                    .isNull();
             GetResponse parked = ch.basicGet(dlq, true);
             assertThat(parked).isNotNull();
             assertThat(new String(parked.getBody(), StandardCharsets.UTF_8)).isEqualTo("parked");
@@ -191,6 +194,10 @@ class BrokerPermissionsIT {
                     outcomes.put("get", attempt(c, ch -> ch.basicGet(queue, false)));
                     outcomes.put("purge", attempt(c, ch -> ch.queuePurge(queue)));
                     outcomes.put("bind", attempt(c, ch -> ch.queueBind(queue, EXCHANGE, "#")));
+                    outcomes.put("send", publish(c, QueueDelivery.EXCHANGE, queue, "forged"));
+                    outcomes.put(
+                            "send to its dead letters", publish(c, QueueDelivery.EXCHANGE, queue + ".dlq", "forged"));
+                    outcomes.put("send by the default exchange", publish(c, "", queue, "forged"));
                 } catch (Exception e) {
                     throw new AssertionError(e);
                 }

@@ -10,6 +10,7 @@ import eco2.common.error.NotFound;
 import eco2.common.error.Unavailable;
 import eco2.common.events.AmqpConnector;
 import eco2.common.events.EventConsumer;
+import eco2.common.events.QueueDelivery;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -106,7 +107,7 @@ public final class DeadLetters {
     }
 
     /**
-     * Publishes the message to its consumer's queue alone (default exchange, routing key = the queue), without the
+     * Publishes the message to its consumer's queue alone (through {@link QueueDelivery}: routing key = the queue), without the
      * error and attempts headers, waits for the broker's confirm, and only then removes it from the dead letters.
      */
     public synchronized void replay(String queue, String id) {
@@ -127,9 +128,8 @@ public final class DeadLetters {
                     .build();
             // Declared as its consumer declares it, so a replay while the consumer is away waits instead of vanishing.
             channel.queueDeclare(queue, true, false, false, null);
-            channel.confirmSelect();
-            channel.basicPublish("", queue, props, message.getBody());
-            channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
+            QueueDelivery.bind(channel, queue);
+            QueueDelivery.sendConfirmed(channel, queue, props, message.getBody(), CONFIRM_TIMEOUT_MS);
         });
     }
 

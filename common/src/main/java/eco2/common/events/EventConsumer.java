@@ -178,9 +178,7 @@ public final class EventConsumer implements AutoCloseable {
     /** On the publishing connection, so a blocked publisher never holds up this consumer's acks. */
     private void publishConfirmed(String queue, AMQP.BasicProperties props, byte[] body) throws Exception {
         try (Channel publisher = amqp.openPublisherChannel()) {
-            publisher.confirmSelect();
-            publisher.basicPublish("", queue, props, body);
-            publisher.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);
+            QueueDelivery.sendConfirmed(publisher, queue, props, body, CONFIRM_TIMEOUT_MS);
         }
     }
 
@@ -264,7 +262,8 @@ public final class EventConsumer implements AutoCloseable {
      */
     private void park(Delivery delivery, int attempts, String error) {
         try {
-            // A replay arrives through the default exchange; the routing key it was first published with is kept.
+            // A replay arrives through eco2.queues (QueueDelivery); the routing key it was first published with is
+            // kept.
             Map<String, Object> headers = headersOf(delivery);
             headers.put("x-eco2-error", error.length() > 1000 ? error.substring(0, 1000) : error);
             headers.put("x-eco2-attempts", attempts);

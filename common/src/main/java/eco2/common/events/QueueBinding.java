@@ -28,6 +28,8 @@ public record QueueBinding(String queue, List<String> routingKeys) {
         channel.queueDeclare(queue, true, false, false, null);
         channel.queueDeclare(deadLetterQueue(), true, false, false, null);
         for (String key : routingKeys) channel.queueBind(queue, exchange, key);
+        QueueDelivery.bind(channel, queue);
+        QueueDelivery.bind(channel, deadLetterQueue());
     }
 
     /** What {@code <service>.jar migrate} runs after Flyway: the exchange and every queue the service consumes. */

@@ -9,6 +9,7 @@ import com.rabbitmq.client.Envelope;
 import eco2.common.events.AmqpConnector;
 import eco2.common.events.EventFields;
 import eco2.common.events.QueueBinding;
+import eco2.common.events.QueueDelivery;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -135,8 +136,8 @@ public final class ScanConsumer implements AutoCloseable {
     private synchronized void park(long tag, byte[] body) {
         try {
             // The same headers the event consumers park with, so the admin endpoints show why it is here.
-            channel.basicPublish(
-                    "",
+            QueueDelivery.send(
+                    channel,
                     queue + ".dlq",
                     new AMQP.BasicProperties.Builder()
                             .deliveryMode(2)

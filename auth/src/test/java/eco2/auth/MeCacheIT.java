@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * GET /me with rate limits on: the cache entry arrives with the rate-limit round trip (prefetch), a miss is
@@ -45,7 +46,10 @@ class MeCacheIT {
         assertThat(redis.get(key)).isEqualTo(miss.body());
         assertThat(redis.ttl(key)).isBetween(290L, 300L);
 
-        redis.setex(key, 300, miss.body().replace(user.username(), "served_from_cache"));
+        redis.set(
+                key,
+                miss.body().replace(user.username(), "served_from_cache"),
+                SetParams.setParams().ex(300));
         TestHttp.Response hit = auth.http.get("/api/v1/auth/me", user.auth());
         assertThat(hit.json().get("username").asText()).isEqualTo("served_from_cache");
         assertThat(hit.json().get("id").asText()).isEqualTo(user.id());

@@ -64,6 +64,7 @@ class BrokerPermissionsIT {
         return BrokerTopology.SERVICES.stream();
     }
 
+    @SuppressWarnings("try") // a connection that opens is the whole check
     @BeforeAll
     static void importTheDefinitionsIntoAVhostOfThisRun() throws Exception {
         broker = URI.create(TestServices.get().amqpUri());

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,10 +78,9 @@ class ContainerFilesTest {
     @Test
     void theComposeFileHoldsNoSecretValues() throws IOException {
         List<String> leaks = new ArrayList<>();
-        compose().get("services").fields().forEachRemaining(service -> {
+        compose().get("services").properties().forEach(service -> {
             JsonNode environment = service.getValue().path("environment");
-            for (Iterator<Map.Entry<String, JsonNode>> it = environment.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> variable = it.next();
+            for (Map.Entry<String, JsonNode> variable : environment.properties()) {
                 // Each service's AMQP_URL names its own broker user, so it is built here; its password can only
                 // be a ${VAR} that docker compose fills from the env file.
                 boolean interpolatedAmqp = variable.getKey().equals("AMQP_URL")
@@ -286,7 +284,7 @@ class ContainerFilesTest {
         JsonNode services = compose().get("services");
         List<String> problems = new ArrayList<>();
         for (String app : APPS) {
-            services.get(app).get("environment").fields().forEachRemaining(variable -> {
+            services.get(app).get("environment").properties().forEach(variable -> {
                 if (variable.getKey().endsWith("DB_USER")
                         && !MigrateAll.SCHEMAS.containsKey(variable.getValue().asText())) {
                     problems.add(app + "." + variable.getKey() + "="

@@ -19,6 +19,7 @@ import eco2.workers.notification.MailSettings;
 import eco2.workers.notification.NotificationConfig;
 import eco2.workers.scan.ScanConfig;
 import io.javalin.Javalin;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -150,7 +151,7 @@ public final class WorkersTestApp implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         connection.close();
         app.stop();
         infra.close();

@@ -6,6 +6,7 @@ import eco2.common.json.Json;
 import java.time.Duration;
 import java.util.Optional;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * Pending sign-ins in Redis under {@code oauth:state:{state}} for ten minutes. Taking one is a single GETDEL, so a
@@ -24,7 +25,10 @@ public final class PendingSignIns {
     }
 
     public void put(String state, PendingSignIn pending) {
-        redis.setex(PREFIX + state, TTL.toSeconds(), Json.write(mapper, pending));
+        redis.set(
+                PREFIX + state,
+                Json.write(mapper, pending),
+                SetParams.setParams().ex(TTL.toSeconds()));
     }
 
     /** The pending sign-in, removed in the same step; empty when unknown, expired or already taken. */

@@ -3,6 +3,7 @@ package eco2.auth.mail;
 import com.fasterxml.jackson.databind.JsonNode;
 import eco2.auth.AuthTestApp;
 import eco2.common.testing.EventTap;
+import java.io.IOException;
 
 /** An auth app and a tap on its notification.email events: what the mail worker would receive. */
 final class MailedAuth implements AutoCloseable {
@@ -25,7 +26,7 @@ final class MailedAuth implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         mails.close();
         auth.close();
     }

@@ -41,7 +41,9 @@ public final class SchemaBootstrap {
     }
 
     private static void ensureDatabase(DbSettings db) {
-        try (Connection ignored = DriverManager.getConnection(db.url(), db.adminUser(), db.adminPassword())) {
+        try {
+            DriverManager.getConnection(db.url(), db.adminUser(), db.adminPassword())
+                    .close(); // it exists
             return;
         } catch (SQLException e) {
             if (!"3D000".equals(e.getSQLState()))

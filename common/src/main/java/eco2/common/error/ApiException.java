@@ -4,6 +4,8 @@ import java.util.List;
 
 /** A failure with a known HTTP status and envelope code; mapped to the error envelope once, in {@link ErrorHandlers}. */
 public class ApiException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final int status;
     private final String code;
     private final List<FieldError> errors;

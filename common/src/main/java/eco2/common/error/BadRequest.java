@@ -4,6 +4,8 @@ import java.util.List;
 
 /** HTTP 400 `bad_request`: a request the server cannot read, optionally naming the part at fault. */
 public final class BadRequest extends ApiException {
+    private static final long serialVersionUID = 1L;
+
     public BadRequest(String message) {
         super(400, "bad_request", message);
     }

@@ -4,6 +4,8 @@ import java.util.List;
 
 /** HTTP 422 `validation_error`, listing every bad field. */
 public final class Invalid extends ApiException {
+    private static final long serialVersionUID = 1L;
+
     public Invalid(List<FieldError> errors) {
         super(422, "validation_error", "Validation error", errors);
     }

@@ -8,6 +8,8 @@ package eco2.common.events;
  * personal data or an attacker's text.
  */
 public class InvalidEvent extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
     public InvalidEvent(String type, String problem) {
         super(type + ": " + problem);
     }

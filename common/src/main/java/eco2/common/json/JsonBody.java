@@ -11,7 +11,6 @@ import eco2.common.error.FieldErrors;
 import eco2.common.error.PayloadTooLarge;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,8 +56,7 @@ public final class JsonBody {
         FieldErrors errors = new FieldErrors();
         Fields fields = fields(type);
         Map<String, JavaType> known = fields.types();
-        for (Iterator<Map.Entry<String, JsonNode>> it = tree.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : tree.properties()) {
             JavaType expected = known.get(field.getKey());
             if (expected == null) {
                 errors.add(field.getKey(), "unknown field");

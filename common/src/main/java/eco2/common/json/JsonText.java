@@ -2,7 +2,6 @@ package eco2.common.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eco2.common.error.FieldErrors;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,8 +14,7 @@ final class JsonText {
      * those marked {@link MultiLine}. Nested strings are single-line.
      */
     static void check(JsonNode body, Set<String> known, Set<String> multiLine, FieldErrors errors) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
             if (known.contains(field.getKey()))
                 check(field.getKey(), field.getValue(), multiLine.contains(field.getKey()), errors);
         }
@@ -29,8 +27,7 @@ final class JsonText {
         } else if (value.isArray()) {
             for (int i = 0; i < value.size(); i++) check(path + "[" + i + "]", value.get(i), false, errors);
         } else if (value.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : value.properties()) {
                 check(path + "." + field.getKey(), field.getValue(), false, errors);
             }
         }

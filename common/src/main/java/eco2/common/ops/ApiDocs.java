@@ -12,7 +12,6 @@ import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -141,8 +140,8 @@ public final class ApiDocs {
             if (spec == null) continue;
             ObjectNode mounted = mapper.createObjectNode();
             spec.path("paths")
-                    .fields()
-                    .forEachRemaining(p -> mounted.set(
+                    .properties()
+                    .forEach(p -> mounted.set(
                             p.getKey().replace(MOUNT_POINT, mount.prefix()),
                             mount.qualify(p.getValue().deepCopy())));
             copyFields(mounted, paths);
@@ -216,7 +215,7 @@ public final class ApiDocs {
         JsonNode properties = schema.get("properties");
         if (properties instanceof ObjectNode props) {
             ObjectNode renamed = props.objectNode();
-            props.fields().forEachRemaining(p -> renamed.set(SNAKE_CASE.translate(p.getKey()), p.getValue()));
+            props.properties().forEach(p -> renamed.set(SNAKE_CASE.translate(p.getKey()), p.getValue()));
             props.removeAll().setAll(renamed);
         }
         JsonNode required = schema.get("required");
@@ -227,8 +226,7 @@ public final class ApiDocs {
     }
 
     private static void copyFields(JsonNode from, ObjectNode to) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = from.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : from.properties()) {
             JsonNode existing = to.get(field.getKey());
             if (existing instanceof ObjectNode merged && field.getValue().isObject()) {
                 merged.setAll((ObjectNode) field.getValue()); // same path, different methods from different modules

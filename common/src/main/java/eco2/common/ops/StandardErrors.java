@@ -31,8 +31,8 @@ final class StandardErrors {
     private StandardErrors() {}
 
     static void add(ObjectNode paths, List<KeyRoute> keyRoutes) {
-        paths.fields()
-                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
+        paths.properties()
+                .forEach(path -> path.getValue().properties().forEach(method -> {
                     if (!(method.getValue() instanceof ObjectNode op)) return;
                     if (!(op.get("responses") instanceof ObjectNode responses)) return;
                     if (path.getKey().startsWith("/api/")) add(responses, "429");
@@ -68,7 +68,7 @@ final class StandardErrors {
 
     private static void sortByStatus(ObjectNode responses) {
         Map<String, JsonNode> sorted = new TreeMap<>();
-        responses.fields().forEachRemaining(r -> sorted.put(r.getKey(), r.getValue()));
+        responses.properties().forEach(r -> sorted.put(r.getKey(), r.getValue()));
         responses.removeAll().setAll(sorted);
     }
 

@@ -57,7 +57,7 @@ public final class Revocations {
         Duration acceptedFor = remainingLife.plus(AccessTokenVerifier.LEEWAY);
         if (acceptedFor.isNegative() || acceptedFor.isZero()) return;
         long seconds = (acceptedFor.toMillis() + 999) / 1000 + 1;
-        redis.setex(key(tokenId), seconds, "1");
+        redis.set(key(tokenId), "1", SetParams.setParams().ex(seconds));
     }
 
     /**

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Manual acks, idempotency by event id, retries with back-off, dead-lettering, redelivery after a crash. */
+@SuppressWarnings("try") // a consumer works while open: the try bodies publish and check, never call it
 class EventConsumerIT {
     static final ObjectMapper MAPPER = Json.newMapper();
     static final List<Duration> FAST = List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300));

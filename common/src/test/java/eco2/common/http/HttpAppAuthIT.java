@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
 
 /** Bearer tokens through the real app: only RS256 access tokens from our issuer, unexpired and unrevoked, get in. */
 class HttpAppAuthIT {
@@ -168,7 +169,7 @@ class HttpAppAuthIT {
         TestTokens.Issued issued = tokens.issue();
         try (RedisClient redis =
                 RedisClient.create(URI.create(TestServices.get().redisUri()))) {
-            redis.setex("blacklist:" + issued.jti(), 60, "1");
+            redis.set("blacklist:" + issued.jti(), "1", SetParams.setParams().ex(60));
         }
 
         envelope(http.get("/api/me", "Authorization", issued.bearer()), 401, "unauthorized");

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * The API-key gate through a real app and Redis, with records written exactly as auth writes them and a lookup that
@@ -130,7 +131,10 @@ class ApiKeyGateIT {
         UUID id = UUID.randomUUID();
         ApiKeyRecord record = new ApiKeyRecord(
                 ApiKeyRecord.Status.OK, ApiKeyFormat.sha256(key), tier, id, UUID.randomUUID(), id, expiresAt);
-        redis.setex(ApiKeyRecord.redisKey(ApiKeyFormat.parse(key).prefix()), 600, record.encode());
+        redis.set(
+                ApiKeyRecord.redisKey(ApiKeyFormat.parse(key).prefix()),
+                record.encode(),
+                SetParams.setParams().ex(600));
         return key;
     }
 
@@ -223,10 +227,10 @@ class ApiKeyGateIT {
         String other = ApiKeyFormat.compose(prefix.substring(5), "R".repeat(32));
         assertThat(up.http().get("/api/open", "X-API-Key", other).status()).isEqualTo(401);
 
-        redis.setex(
+        redis.set(
                 ApiKeyRecord.redisKey(prefix),
-                600,
-                ApiKeyRecord.tombstone(ApiKeyRecord.Status.REVOKED).encode());
+                ApiKeyRecord.tombstone(ApiKeyRecord.Status.REVOKED).encode(),
+                SetParams.setParams().ex(600));
         assertThat(up.http().get("/api/open", "X-API-Key", key).status()).isEqualTo(401);
         assertThat(LOOKUPS.get()).isZero();
     }

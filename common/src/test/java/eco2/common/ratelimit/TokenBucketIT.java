@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
 
 /** The Lua token bucket against the real Redis: exact counts, looks, refunds, TTLs and script reloads. */
 class TokenBucketIT {
@@ -183,7 +184,7 @@ class TokenBucketIT {
 
     @Test
     void theFlagKeyIsReported() {
-        redis.setex("blacklist:jti-1", 60, "1");
+        redis.set("blacklist:jti-1", "1", SetParams.setParams().ex(60));
 
         assertThat(bucket.take(THREE_A_DAY, "user:a", 1, "blacklist:jti-1", null)
                         .flagged())
@@ -196,8 +197,8 @@ class TokenBucketIT {
 
     @Test
     void thePrefetchKeyIsReadInTheSameCall() {
-        redis.setex("blacklist:jti-9", 60, "1");
-        redis.setex("user:info:42", 60, "{\"名\":\"민아\"}");
+        redis.set("blacklist:jti-9", "1", SetParams.setParams().ex(60));
+        redis.set("user:info:42", "{\"名\":\"민아\"}", SetParams.setParams().ex(60));
 
         TokenBucket.Decision both = bucket.take(THREE_A_DAY, "user:c", 1, "blacklist:jti-9", "user:info:42");
         TokenBucket.Decision onlyValue = bucket.take(THREE_A_DAY, "user:c", 1, null, "user:info:42");
@@ -215,7 +216,7 @@ class TokenBucketIT {
     @Test
     void theFlagIsReportedEvenWhenTheRequestIsLimited() {
         for (int i = 0; i < 3; i++) bucket.take(THREE_A_DAY, "user:b", 1);
-        redis.setex("blacklist:jti-3", 60, "1");
+        redis.set("blacklist:jti-3", "1", SetParams.setParams().ex(60));
 
         TokenBucket.Decision d = bucket.take(THREE_A_DAY, "user:b", 1, "blacklist:jti-3", null);
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * The shared document cache against the real Redis: what it stores, for how long, what a generation bump retires,
@@ -85,7 +86,7 @@ class DocumentCacheIT {
     void aPrefetchedValueIsUsedWithoutAskingRedis() {
         DocumentCache cache = cache(Duration.ofMinutes(5));
         UUID user = UUID.randomUUID();
-        redis.setex(prefix + user, 60, "{\"in\":\"redis\"}");
+        redis.set(prefix + user, "{\"in\":\"redis\"}", SetParams.setParams().ex(60));
 
         assertThat(cache.read(user, new Prefetched(prefix + user, "{\"from\":\"gate\"}"), loader("{}")))
                 .isEqualTo("{\"from\":\"gate\"}");
@@ -153,7 +154,7 @@ class DocumentCacheIT {
         DocumentCache cache = cache(Duration.ofMinutes(5))
                 .withGeneration(Generation.stamped(counter))
                 .enabled(false);
-        redis.setex(prefix + "a", 60, "0\n{\"cached\":true}");
+        redis.set(prefix + "a", "0\n{\"cached\":true}", SetParams.setParams().ex(60));
 
         assertThat(cache.read("a", loader("{\"fresh\":true}"))).isEqualTo("{\"fresh\":true}");
         assertThat(cache.read("b", loader("{}"))).isEqualTo("{}");

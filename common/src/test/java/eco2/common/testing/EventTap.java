@@ -55,7 +55,7 @@ public final class EventTap implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         connection.close();
     }
 }

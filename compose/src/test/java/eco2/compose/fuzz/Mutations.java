@@ -176,7 +176,7 @@ final class Mutations {
     private boolean wrongType(Operation op, CaseGen.Draft d) {
         if (!(d.json instanceof ObjectNode o)) return false;
         List<Map.Entry<String, JsonNode>> typed = new ArrayList<>();
-        op.bodySchema().path("properties").fields().forEachRemaining(e -> {
+        op.bodySchema().path("properties").properties().forEach(e -> {
             if (e.getValue().has("type")) typed.add(e);
         });
         if (typed.isEmpty()) return false;

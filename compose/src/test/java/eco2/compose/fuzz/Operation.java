@@ -3,7 +3,6 @@ package eco2.compose.fuzz;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -52,10 +51,8 @@ record Operation(
     /** Every operation of {@code spec}, in document order. */
     static List<Operation> all(JsonNode spec) {
         List<Operation> operations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = spec.path("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
-                Map.Entry<String, JsonNode> op = ops.next();
+        for (Map.Entry<String, JsonNode> path : spec.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
                 if (List.of("get", "post", "put", "patch", "delete").contains(op.getKey()))
                     operations.add(of(spec, op.getKey().toUpperCase(), path.getKey(), op.getValue()));
             }
@@ -118,7 +115,7 @@ record Operation(
         if (schema.isObject()) {
             com.fasterxml.jackson.databind.node.ObjectNode copy =
                     ((com.fasterxml.jackson.databind.node.ObjectNode) schema).deepCopy();
-            schema.fields().forEachRemaining(e -> copy.set(e.getKey(), resolve(spec, e.getValue())));
+            schema.properties().forEach(e -> copy.set(e.getKey(), resolve(spec, e.getValue())));
             return copy;
         }
         return schema;

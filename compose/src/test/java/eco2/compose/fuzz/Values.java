@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -119,10 +118,7 @@ final class Values {
     ObjectNode object(JsonNode schema) {
         ObjectNode body = JSON.createObjectNode();
         List<String> required = required(schema);
-        for (Iterator<Map.Entry<String, JsonNode>> it =
-                        schema.path("properties").fields();
-                it.hasNext(); ) {
-            Map.Entry<String, JsonNode> p = it.next();
+        for (Map.Entry<String, JsonNode> p : schema.path("properties").properties()) {
             if (required.contains(p.getKey()) || random.nextInt(5) > 0)
                 body.set(p.getKey(), field(p.getKey(), p.getValue()));
         }

@@ -31,6 +31,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * Auth and info as two apps, the way they run in production: each with its own Infra, sharing only PostgreSQL (own
@@ -102,7 +104,8 @@ final class KeyedApps implements AutoCloseable {
                 .start(0);
         info = new TestHttp(infoApp.port());
         authDb = Jdbi.create(authDbSettings.url(), authDbSettings.user(), authDbSettings.password())
-                .installPlugins();
+                .installPlugin(new SqlObjectPlugin())
+                .installPlugin(new PostgresPlugin()); // as eco2.common.db.Database does
     }
 
     /** A signed-in user: its bearer header. */

@@ -9,6 +9,8 @@ import eco2.common.error.Unavailable;
  * 502 {@code bad_gateway} when it answered with a server error or something that is not its documented JSON.
  */
 public final class KakaoException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     /** The failure classes the API distinguishes. */
     public enum Kind {
         NOT_CONFIGURED,

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * The bins cache: a hit is the very JSON the database path answers (also from an app with the cache off, and from
@@ -49,7 +50,7 @@ class BinCacheIT {
 
         // Prove the second answer comes from Redis: change the stored document and see it served.
         String marked = stored.replace("\"bin 1\"", "\"bin 1 (from cache)\"");
-        redis.setex(KEY, 60, marked);
+        redis.set(KEY, marked, SetParams.setParams().ex(60));
         assertThat(location.http.get(QUERY).body()).contains("bin 1 (from cache)");
         redis.del(KEY);
         assertThat(location.http.get(QUERY).body()).isEqualTo(first.body());

@@ -6,6 +6,8 @@ package eco2.my.avatar;
  * what can never succeed.
  */
 final class UnreadableImage extends Exception {
+    private static final long serialVersionUID = 1L;
+
     UnreadableImage(Throwable cause) {
         super("the image cannot be decoded: " + cause, cause);
     }

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.ZRangeParams;
 import redis.clients.jedis.resps.Tuple;
 
 /**
@@ -66,7 +67,8 @@ public final class Leaderboard {
     public Board weekly(UUID caller, int limit) {
         Week week = Week.of(clock.instant());
         if (!redis.exists(week.key())) rebuild(week);
-        List<Tuple> top = redis.zrevrangeWithScores(week.key(), 0, limit - 1);
+        List<Tuple> top = redis.zrangeWithScores(
+                week.key(), ZRangeParams.zrangeParams(0, limit - 1).rev());
         Map<UUID, String> names = new HashMap<>();
         UUID[] ids = top.stream().map(t -> UUID.fromString(t.getElement())).toArray(UUID[]::new);
         jdbi.withExtension(LeaderboardRepository.class, repo -> repo.nicknames(ids))

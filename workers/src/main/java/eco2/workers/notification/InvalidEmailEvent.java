@@ -8,6 +8,8 @@ import eco2.common.events.InvalidEvent;
  * message names the field, never its value: addresses are personal data and end up in logs and DLQ headers.
  */
 public final class InvalidEmailEvent extends InvalidEvent {
+    private static final long serialVersionUID = 1L;
+
     public InvalidEmailEvent(String message) {
         super(message);
     }

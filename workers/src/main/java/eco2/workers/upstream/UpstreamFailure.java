@@ -5,6 +5,8 @@ package eco2.workers.upstream;
  * ({@code provider_error}, {@code provider_timeout} or {@code unrecognised}), the message is safe to show.
  */
 public final class UpstreamFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     public static final String ERROR = "provider_error";
     public static final String TIMEOUT = "provider_timeout";
     public static final String UNRECOGNISED = "unrecognised";

@@ -71,6 +71,7 @@ class ChatProviderIT {
         return socket;
     }
 
+    @SuppressWarnings("try") // the socket is read through in[0]; the try closes it
     @Test
     void tokensAreForwardedAsTheyArriveNotAtTheEnd() throws Exception {
         llm.tokens = 20;

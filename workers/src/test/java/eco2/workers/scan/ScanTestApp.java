@@ -62,7 +62,7 @@ public final class ScanTestApp implements AutoCloseable {
     private final String database;
     private final AmqpSettings amqp;
     private final List<String> queues = new ArrayList<>();
-    private final List<AutoCloseable> extra = new ArrayList<>();
+    private final List<Runnable> extra = new ArrayList<>();
 
     private ScanTestApp(LlmSettings llm, int dailyCap) throws Exception {
         TestServices services = TestServices.get();
@@ -196,7 +196,7 @@ public final class ScanTestApp implements AutoCloseable {
         Javalin second = HttpApp.create("second", HttpSettings.forTests(), other, List.of(module))
                 .start(0);
         extra.add(second::stop);
-        extra.add(other);
+        extra.add(other::close);
         return second.port();
     }
 
@@ -232,8 +232,8 @@ public final class ScanTestApp implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        for (AutoCloseable closeable : extra) closeable.close();
+    public void close() {
+        for (Runnable stop : extra) stop.run();
         app.stop();
         infra.close();
         TestBroker.deleteQueuesAndExchange(amqp.exchange(), queues.toArray(String[]::new));

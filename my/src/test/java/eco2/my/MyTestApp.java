@@ -43,6 +43,9 @@ public final class MyTestApp implements AutoCloseable {
 
     public final KeyRing keys;
     public final Infra infra;
+    /** my's module as mounted in {@link #app}, e.g. to list its routes. */
+    public final MyModule module;
+
     public final Javalin app;
     public final TestHttp http;
     public final Jdbi db;
@@ -91,11 +94,9 @@ public final class MyTestApp implements AutoCloseable {
                 avatarDir,
                 rewardsRetryDelays);
         infra = Infra.create(services.redisUri(), keys, "eco2-auth", limits, Clock.systemUTC());
+        module = MyModule.create(my, infra);
         app = HttpApp.create(
-                        "test",
-                        HttpSettings.forTests(),
-                        infra,
-                        List.of(AuthModule.create(auth, infra, keys), MyModule.create(my, infra)))
+                        "test", HttpSettings.forTests(), infra, List.of(AuthModule.create(auth, infra, keys), module))
                 .start(0);
         http = new TestHttp(app.port());
         db = Jdbi.create(url, services.adminUser(), services.adminPassword());

@@ -8,6 +8,7 @@ import com.rabbitmq.client.Connection;
 import eco2.common.admin.AdminCounts;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
+import eco2.common.testing.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

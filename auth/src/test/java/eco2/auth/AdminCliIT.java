@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eco2.common.config.Env;
 import eco2.common.db.DbSettings;
 import eco2.common.testing.TestHttp;
+import eco2.common.testing.TestUsers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -15,6 +15,7 @@ import eco2.auth.session.LogoutRequest;
 import eco2.auth.session.RefreshRequest;
 import eco2.common.testing.SpecDrift;
 import eco2.common.testing.TestHttp;
+import eco2.common.testing.TestUsers;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
+import eco2.common.testing.TestUsers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eco2.common.redis.Redis;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
+import eco2.common.testing.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import eco2.auth.session.AccessTokenIssuer;
 import eco2.common.config.Env;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
+import eco2.common.testing.TestUsers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import eco2.common.testing.Await;
 import eco2.common.testing.EventTap;
 import eco2.common.testing.TestHttp;
+import eco2.common.testing.TestUsers;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import eco2.common.testing.TestHttp;
+import eco2.common.testing.TestUsers;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import eco2.common.security.Revocations;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
+import eco2.common.testing.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

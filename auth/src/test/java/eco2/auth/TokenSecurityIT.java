@@ -7,6 +7,7 @@ import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.algorithms.Algorithm;
 import eco2.auth.keys.KeyRingLoader;
 import eco2.common.testing.TestHttp;
+import eco2.common.testing.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

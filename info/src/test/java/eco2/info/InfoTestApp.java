@@ -17,6 +17,7 @@ import eco2.common.ratelimit.RateLimitSettings;
 import eco2.common.testing.TestBroker;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
+import eco2.common.testing.TestUsers;
 import io.javalin.Javalin;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -24,7 +25,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -32,7 +32,6 @@ import org.jdbi.v3.core.Jdbi;
  * queues of its own, so tests sign in with real tokens and can publish events. {@link #db} is an admin connection to that database, for checks and for granting the admin role.
  */
 public final class InfoTestApp implements AutoCloseable {
-    private static final AtomicInteger SEQ = new AtomicInteger();
     private static final String PASSWORD = "password123";
 
     public final InfoConfig config;
@@ -97,12 +96,9 @@ public final class InfoTestApp implements AutoCloseable {
     }
 
     public User register() {
-        String username = "info_" + ProcessHandle.current().pid() % 10000 + "_" + SEQ.incrementAndGet();
-        TestHttp.Response created = http.postJson(
-                "/api/v1/auth/register",
-                TestHttp.json(Map.of("email", username + "@example.com", "username", username, "password", PASSWORD)));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return login(created.json().get("id").asText(), username);
+        String username = TestUsers.uniqueName("info");
+        TestUsers.Session session = TestUsers.register(http, username, username + "@example.com", PASSWORD);
+        return new User(session.id(), username, session.accessToken());
     }
 
     /** A user whose roles include admin: granted in auth.users directly, then signed in so the token carries it. */

@@ -3,15 +3,12 @@ package eco2.info;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eco2.common.testing.OpenApiCoverage;
 import eco2.common.testing.SpecDrift;
 import eco2.info.faq.FaqInput;
 import eco2.info.item.ItemInput;
 import eco2.info.search.SearchRequest;
-import io.javalin.Javalin;
-import io.javalin.http.HandlerType;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** Fails when a route is registered without an OpenAPI annotation, or a schema leaks Java names. */
@@ -19,24 +16,14 @@ class OpenApiCoverageIT {
     @Test
     void everyRegisteredRouteIsInTheSpec() throws Exception {
         try (InfoTestApp info = InfoTestApp.start()) {
-            List<String> routes = new ArrayList<>();
-            Javalin probe = Javalin.create(config -> config.events.handlerAdded(meta -> {
-                if (meta.getHttpMethod().isHttpMethod() && meta.getHttpMethod() != HandlerType.HEAD) {
-                    routes.add(meta.getHttpMethod().name().toLowerCase(Locale.ROOT) + " " + meta.getPath());
+            OpenApiCoverage.Coverage coverage = OpenApiCoverage.assertCovers(info.http, probe -> {
+                try (InfoModule module = InfoModule.create(info.config, info.infra)) {
+                    module.routes(probe);
                 }
-            }));
-            try (InfoModule module = InfoModule.create(info.config, info.infra)) {
-                module.routes(probe);
-            }
+            });
 
-            JsonNode spec = info.http.get("/openapi.json").json();
-            assertThat(routes).hasSize(19);
-            for (String route : routes) {
-                String[] parts = route.split(" ", 2);
-                assertThat(spec.path("paths").path(parts[1]).has(parts[0]))
-                        .as("spec documents %s", route)
-                        .isTrue();
-            }
+            JsonNode spec = coverage.spec();
+            assertThat(coverage.routes()).hasSize(19);
             JsonNode schemas = spec.path("components").path("schemas");
             assertThat(schemas.path("Item").path("properties").has("how_to_recycle"))
                     .isTrue();

@@ -14,6 +14,7 @@ import eco2.common.ratelimit.RateLimitSettings;
 import eco2.common.testing.TestBroker;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
+import eco2.common.testing.TestUsers;
 import eco2.location.kakao.KakaoSettings;
 import io.javalin.Javalin;
 import java.nio.file.Files;
@@ -23,7 +24,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Jdbi;
 
@@ -32,7 +32,6 @@ import org.jdbi.v3.core.Jdbi;
  * exchange and queues of its own. Kakao points nowhere unless a test passes its fake server's settings.
  */
 public final class LocationTestApp implements AutoCloseable {
-    private static final AtomicInteger SEQ = new AtomicInteger();
     /** Nothing listens on port 1: Kakao calls fail fast unless a test configures its fake. */
     public static final KakaoSettings NO_KAKAO =
             new KakaoSettings("http://127.0.0.1:1", null, Duration.ofMillis(500), Duration.ofSeconds(1));
@@ -151,13 +150,9 @@ public final class LocationTestApp implements AutoCloseable {
     public record User(String id, String[] auth) {}
 
     public User register() {
-        String username = "loc_" + ProcessHandle.current().pid() % 10000 + "_" + SEQ.incrementAndGet();
-        TestHttp.Response created = http.postJson(
-                "/api/v1/auth/register",
-                TestHttp.json(
-                        Map.of("email", username + "@example.com", "username", username, "password", "password123")));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return login(created.json().get("id").asText(), username);
+        String username = TestUsers.uniqueName("loc");
+        TestUsers.Session session = TestUsers.register(http, username, username + "@example.com", "password123");
+        return new User(session.id(), session.auth());
     }
 
     /** A user whose account an operator gave the admin role (there is no API for that), signed in afterwards. */

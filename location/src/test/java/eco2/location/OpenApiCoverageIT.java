@@ -3,11 +3,7 @@ package eco2.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
-import io.javalin.http.HandlerType;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import eco2.common.testing.OpenApiCoverage;
 import org.junit.jupiter.api.Test;
 
 /** Fails when a location route is registered without an OpenAPI annotation. */
@@ -15,24 +11,14 @@ class OpenApiCoverageIT {
     @Test
     void everyRegisteredRouteIsInTheSpec() throws Exception {
         try (LocationTestApp location = LocationTestApp.start()) {
-            List<String> routes = new ArrayList<>();
-            Javalin probe = Javalin.create(config -> config.events.handlerAdded(meta -> {
-                if (meta.getHttpMethod().isHttpMethod() && meta.getHttpMethod() != HandlerType.HEAD) {
-                    routes.add(meta.getHttpMethod().name().toLowerCase(Locale.ROOT) + " " + meta.getPath());
+            OpenApiCoverage.Coverage coverage = OpenApiCoverage.assertCovers(location.http, probe -> {
+                try (LocationModule module = LocationModule.create(location.config, location.infra)) {
+                    module.routes(probe);
                 }
-            }));
-            try (LocationModule module = LocationModule.create(location.config, location.infra)) {
-                module.routes(probe);
-            }
+            });
 
-            JsonNode spec = location.http.get("/openapi.json").json();
-            assertThat(routes).hasSize(14);
-            for (String route : routes) {
-                String[] parts = route.split(" ", 2);
-                assertThat(spec.path("paths").path(parts[1]).has(parts[0]))
-                        .as("spec documents %s", route)
-                        .isTrue();
-            }
+            JsonNode spec = coverage.spec();
+            assertThat(coverage.routes()).hasSize(14);
             JsonNode schemas = spec.path("components").path("schemas");
             assertThat(schemas.path("Bin").path("properties").has("distance_m"))
                     .as("snake_case like the wire")

@@ -1,7 +1,5 @@
 package eco2.my;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -21,6 +19,7 @@ import eco2.common.ratelimit.RateLimitSettings;
 import eco2.common.testing.TestBroker;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
+import eco2.common.testing.TestUsers;
 import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +30,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -39,10 +37,12 @@ import org.jdbi.v3.core.Jdbi;
  * test class's own, so registrations flow through the real outbox, broker and consumer.
  */
 public final class MyTestApp implements AutoCloseable {
-    private static final AtomicInteger SEQ = new AtomicInteger();
 
     public final KeyRing keys;
     public final Infra infra;
+    /** my's module as mounted in {@link #app}, e.g. to list its routes. */
+    public final MyModule module;
+
     public final Javalin app;
     public final TestHttp http;
     public final Jdbi db;
@@ -91,11 +91,9 @@ public final class MyTestApp implements AutoCloseable {
                 avatarDir,
                 rewardsRetryDelays);
         infra = Infra.create(services.redisUri(), keys, "eco2-auth", limits, Clock.systemUTC());
+        module = MyModule.create(my, infra);
         app = HttpApp.create(
-                        "test",
-                        HttpSettings.forTests(),
-                        infra,
-                        List.of(AuthModule.create(auth, infra, keys), MyModule.create(my, infra)))
+                        "test", HttpSettings.forTests(), infra, List.of(AuthModule.create(auth, infra, keys), module))
                 .start(0);
         http = new TestHttp(app.port());
         db = Jdbi.create(url, services.adminUser(), services.adminPassword());
@@ -135,18 +133,9 @@ public final class MyTestApp implements AutoCloseable {
     }
 
     public User register() {
-        String username = "my_" + ProcessHandle.current().pid() % 10000 + "_" + SEQ.incrementAndGet();
-        TestHttp.Response created = http.postJson(
-                "/api/v1/auth/register",
-                TestHttp.json(
-                        Map.of("email", username + "@example.com", "username", username, "password", "password123")));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        TestHttp.Response login = http.postJson(
-                "/api/v1/auth/login", TestHttp.json(Map.of("email", username, "password", "password123")));
-        return new User(
-                created.json().get("id").asText(),
-                username,
-                login.json().get("access_token").asText());
+        String username = TestUsers.uniqueName("my");
+        TestUsers.Session session = TestUsers.register(http, username, username + "@example.com", "password123");
+        return new User(session.id(), username, session.accessToken());
     }
 
     /** Publishes an event envelope onto this app's exchange, with the type as routing key, in publishing order. */

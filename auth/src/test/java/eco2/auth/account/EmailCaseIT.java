@@ -3,9 +3,9 @@ package eco2.auth.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eco2.auth.AuthTestApp;
-import eco2.auth.TestUsers;
 import eco2.common.testing.EventTap;
 import eco2.common.testing.TestHttp;
+import eco2.common.testing.TestUsers;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.GetResponse;
 import eco2.auth.AuthTestApp;
-import eco2.auth.TestUsers;
 import eco2.common.testing.Await;
 import eco2.common.testing.TestEvents;
 import eco2.common.testing.TestHttp;
+import eco2.common.testing.TestUsers;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eco2.auth.AuthTestApp;
 import eco2.auth.OpaqueTokens;
-import eco2.auth.TestUsers;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
+import eco2.common.testing.TestUsers;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;

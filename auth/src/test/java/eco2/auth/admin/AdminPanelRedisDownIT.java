@@ -3,10 +3,10 @@ package eco2.auth.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eco2.auth.AuthTestApp;
-import eco2.auth.TestUsers;
 import eco2.common.testing.TcpProxy;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
+import eco2.common.testing.TestUsers;
 import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,7 +1,7 @@
 package eco2.auth.admin;
 
 import eco2.auth.AuthTestApp;
-import eco2.auth.TestUsers;
+import eco2.common.testing.TestUsers;
 
 /** A registered user given the admin role, as an operator does with AdminCli. */
 final class Admins {

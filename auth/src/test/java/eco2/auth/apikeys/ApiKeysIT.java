@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eco2.auth.AuthTestApp;
-import eco2.auth.TestUsers;
 import eco2.common.security.ApiKeyFormat;
 import eco2.common.security.ApiKeyLookup;
 import eco2.common.security.ApiKeyRecord;
 import eco2.common.testing.TestHttp;
+import eco2.common.testing.TestUsers;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eco2.auth.AuthTestApp;
-import eco2.auth.TestUsers;
 import eco2.common.testing.MailTokens;
 import eco2.common.testing.TestHttp;
+import eco2.common.testing.TestUsers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

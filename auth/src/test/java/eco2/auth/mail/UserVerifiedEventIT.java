@@ -2,10 +2,10 @@ package eco2.auth.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eco2.auth.TestUsers;
 import eco2.common.testing.EventTap;
 import eco2.common.testing.MailTokens;
 import eco2.common.testing.TestHttp;
+import eco2.common.testing.TestUsers;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

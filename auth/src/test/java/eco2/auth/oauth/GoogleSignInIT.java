@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eco2.auth.AuthTestApp;
-import eco2.auth.TestUsers;
 import eco2.common.testing.TestHttp;
+import eco2.common.testing.TestUsers;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;

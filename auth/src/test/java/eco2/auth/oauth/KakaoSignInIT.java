@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eco2.auth.AuthTestApp;
-import eco2.auth.TestUsers;
 import eco2.common.testing.Await;
 import eco2.common.testing.EventTap;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
+import eco2.common.testing.TestUsers;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

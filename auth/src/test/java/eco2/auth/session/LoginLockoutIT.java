@@ -3,9 +3,9 @@ package eco2.auth.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eco2.auth.AuthTestApp;
-import eco2.auth.TestUsers;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
+import eco2.common.testing.TestUsers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

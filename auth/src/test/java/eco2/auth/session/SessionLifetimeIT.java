@@ -3,8 +3,8 @@ package eco2.auth.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eco2.auth.AuthTestApp;
-import eco2.auth.TestUsers;
 import eco2.common.testing.TestHttp;
+import eco2.common.testing.TestUsers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

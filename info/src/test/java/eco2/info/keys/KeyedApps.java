@@ -19,6 +19,7 @@ import eco2.common.ratelimit.RateLimitSettings;
 import eco2.common.testing.TestBroker;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
+import eco2.common.testing.TestUsers;
 import eco2.info.InfoConfig;
 import eco2.info.InfoModule;
 import io.javalin.Javalin;
@@ -29,7 +30,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -40,7 +40,6 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * enough that only the keys' own tiers limit anything.
  */
 final class KeyedApps implements AutoCloseable {
-    private static final AtomicInteger SEQ = new AtomicInteger();
     static final String PASSWORD = "password123";
 
     final Infra authInfra;
@@ -110,17 +109,9 @@ final class KeyedApps implements AutoCloseable {
 
     /** A signed-in user: its bearer header. */
     String[] signIn() {
-        String username = "keys_" + ProcessHandle.current().pid() % 10000 + "_" + SEQ.incrementAndGet();
-        TestHttp.Response created = auth.postJson(
-                "/api/v1/auth/register",
-                TestHttp.json(Map.of("email", username + "@example.com", "username", username, "password", PASSWORD)));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        TestHttp.Response login =
-                auth.postJson("/api/v1/auth/login", TestHttp.json(Map.of("email", username, "password", PASSWORD)));
-        assertThat(login.status()).as(login.body()).isEqualTo(200);
-        return new String[] {
-            "Authorization", TestHttp.bearer(login.json().get("access_token").asText())
-        };
+        String username = TestUsers.uniqueName("keys");
+        return TestUsers.register(auth, username, username + "@example.com", PASSWORD)
+                .auth();
     }
 
     /** A new key of the user's: the 201 body. */

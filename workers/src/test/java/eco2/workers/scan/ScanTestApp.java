@@ -1,7 +1,5 @@
 package eco2.workers.scan;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import eco2.auth.AuthConfig;
 import eco2.auth.AuthModule;
 import eco2.auth.keys.KeyRing;
@@ -19,6 +17,7 @@ import eco2.common.testing.Await;
 import eco2.common.testing.TestBroker;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
+import eco2.common.testing.TestUsers;
 import eco2.info.InfoConfig;
 import eco2.info.InfoModule;
 import eco2.location.LocationConfig;
@@ -41,7 +40,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -50,7 +48,6 @@ import org.jdbi.v3.core.Jdbi;
  * {@link #secondInstance()} adds a workers-only app on the same database, Redis and queues.
  */
 public final class ScanTestApp implements AutoCloseable {
-    private static final AtomicInteger SEQ = new AtomicInteger();
     private static final String PASSWORD = "password123";
 
     public final Javalin app;
@@ -208,18 +205,9 @@ public final class ScanTestApp implements AutoCloseable {
     }
 
     public User register() throws InterruptedException {
-        String username = "scan_" + ProcessHandle.current().pid() % 10000 + "_" + SEQ.incrementAndGet();
-        TestHttp.Response created = http.postJson(
-                "/api/v1/auth/register",
-                TestHttp.json(Map.of("email", username + "@example.com", "username", username, "password", PASSWORD)));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        TestHttp.Response login =
-                http.postJson("/api/v1/auth/login", TestHttp.json(Map.of("email", username, "password", PASSWORD)));
-        assertThat(login.status()).as(login.body()).isEqualTo(200);
-        User user = new User(
-                created.json().get("id").asText(),
-                username,
-                login.json().get("access_token").asText());
+        String username = TestUsers.uniqueName("scan");
+        TestUsers.Session session = TestUsers.register(http, username, username + "@example.com", PASSWORD);
+        User user = new User(session.id(), username, session.accessToken());
         Await.until(() ->
                 count("SELECT count(*) FROM character.ownerships WHERE user_id = CAST('" + user.id() + "' AS uuid)")
                         == 1);

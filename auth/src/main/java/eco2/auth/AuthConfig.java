@@ -33,8 +33,8 @@ public record AuthConfig(
         AdminSettings admin,
         String mailTokenKey) {
     /**
-     * The event-backbone tables this schema holds (auth publishes (user.registered, user.deleted, ...) and consumes user.deleted); their one definition is in
-     * {@code common} ({@link EventTable}), applied after the schema's own migrations.
+     * The event-backbone tables this schema holds (auth publishes user events and consumes user.deleted); their one
+     * definition is in {@code common} ({@link EventTable}), applied after the schema's own migrations.
      */
     public static final Set<EventTable> EVENT_TABLES = Set.of(EventTable.OUTBOX, EventTable.PROCESSED_EVENTS);
 

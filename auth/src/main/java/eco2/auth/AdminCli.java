@@ -39,7 +39,10 @@ public final class AdminCli {
         }
         String email = Credentials.normaliseEmail(args[1]);
         Optional<UUID> changed;
-        try (Database database = Database.open(DbSettings.fromEnv(env, "auth"), new SimpleMeterRegistry(), List.of())) {
+        try (Database database = Database.open(
+                DbSettings.fromEnv(env, "auth").withEventTables(AuthConfig.EVENT_TABLES),
+                new SimpleMeterRegistry(),
+                List.of())) {
             // The account is found as sign-in finds it (ignoring case), then changed by id.
             changed = database.jdbi()
                     .inTransaction(h -> h.attach(UserRepository.class)

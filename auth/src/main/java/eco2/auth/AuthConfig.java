@@ -5,12 +5,14 @@ import eco2.auth.oauth.OAuthSettings;
 import eco2.common.config.Env;
 import eco2.common.db.DbSettings;
 import eco2.common.events.AmqpSettings;
+import eco2.common.events.EventTable;
 import eco2.common.http.HttpSettings;
 import eco2.common.ratelimit.RateLimitSettings;
 import eco2.common.security.TokenSeal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 /** Everything auth reads from the environment, with dev defaults. Tests build it directly. */
 public record AuthConfig(
@@ -30,6 +32,16 @@ public record AuthConfig(
         Duration sessionLifetime,
         AdminSettings admin,
         String mailTokenKey) {
+    /**
+     * The event-backbone tables this schema holds (auth publishes user events and consumes user.deleted); their one
+     * definition is in {@code common} ({@link EventTable}), applied after the schema's own migrations.
+     */
+    public static final Set<EventTable> EVENT_TABLES = Set.of(EventTable.OUTBOX, EventTable.PROCESSED_EVENTS);
+
+    /** Whoever builds the config (production or a test), the schema gets its declared event tables. */
+    public AuthConfig {
+        db = db.withEventTables(EVENT_TABLES);
+    }
 
     public static final int DEFAULT_PORT = 8081;
     public static final String USER_DELETED_QUEUE = "auth.user-deleted";

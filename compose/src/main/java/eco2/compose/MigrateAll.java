@@ -1,11 +1,20 @@
 package eco2.compose;
 
+import eco2.auth.AuthConfig;
 import eco2.common.config.Env;
 import eco2.common.db.DbSettings;
 import eco2.common.db.MigrateCommand;
+import eco2.common.events.EventTable;
+import eco2.info.InfoConfig;
 import eco2.info.InfoModule;
+import eco2.location.LocationConfig;
+import eco2.my.MyConfig;
+import eco2.workers.WorkersConfig;
+import eco2.workers.chat.ChatConfig;
+import eco2.workers.scan.ScanConfig;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -33,6 +42,17 @@ public final class MigrateAll {
             "chat",
             List.of());
 
+    /** Schema → the event tables its service declares (see {@link EventTable}). */
+    static final Map<String, Set<EventTable>> EVENT_TABLES = Map.of(
+            "auth", AuthConfig.EVENT_TABLES,
+            "users", MyConfig.EVENT_TABLES,
+            "locations", LocationConfig.EVENT_TABLES,
+            "recycle_info", InfoConfig.EVENT_TABLES,
+            "notification", WorkersConfig.EVENT_TABLES,
+            "scan", ScanConfig.SCAN_EVENT_TABLES,
+            "character", ScanConfig.CHARACTER_EVENT_TABLES,
+            "chat", ChatConfig.EVENT_TABLES);
+
     private MigrateAll() {}
 
     public static void main(String[] args) {
@@ -43,8 +63,8 @@ public final class MigrateAll {
             DbSettings db = DbSettings.fromEnv(env, schema);
             targets.put(
                     schema,
-                    new DbSettings(
-                            db.url(), schema, schema, db.password(), 2, true, db.adminUser(), db.adminPassword()));
+                    new DbSettings(db.url(), schema, schema, db.password(), 2, true, db.adminUser(), db.adminPassword())
+                            .withEventTables(EVENT_TABLES.get(schema)));
         });
         env.requireComplete();
         targets.forEach((schema, db) -> MigrateCommand.runIfAsked(new String[] {"migrate"}, db, SCHEMAS.get(schema)));

@@ -3,11 +3,13 @@ package eco2.location;
 import eco2.common.config.Env;
 import eco2.common.db.DbSettings;
 import eco2.common.events.AmqpSettings;
+import eco2.common.events.EventTable;
 import eco2.common.http.HttpSettings;
 import eco2.location.kakao.KakaoLocalClient;
 import eco2.location.kakao.KakaoSettings;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Everything the location service reads from the environment, with dev defaults. Tests build it directly (with a
@@ -22,6 +24,17 @@ public record LocationConfig(
         boolean cacheEnabled,
         boolean sampleData,
         long importMaxBytes) {
+    /**
+     * The event-backbone tables this schema holds (location consumes user.deleted); their one definition is in
+     * {@code common} ({@link EventTable}), applied after the schema's own migrations.
+     */
+    public static final Set<EventTable> EVENT_TABLES = Set.of(EventTable.PROCESSED_EVENTS);
+
+    /** Whoever builds the config (production or a test), the schema gets its declared event tables. */
+    public LocationConfig {
+        db = db.withEventTables(EVENT_TABLES);
+    }
+
     public static final int DEFAULT_PORT = 8083;
     public static final String USER_DELETED_QUEUE = "location.user-deleted";
     public static final long DEFAULT_IMPORT_MAX_BYTES = 5L * 1024 * 1024;

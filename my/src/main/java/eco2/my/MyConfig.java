@@ -3,11 +3,13 @@ package eco2.my;
 import eco2.common.config.Env;
 import eco2.common.db.DbSettings;
 import eco2.common.events.AmqpSettings;
+import eco2.common.events.EventTable;
 import eco2.common.events.Subscription;
 import eco2.common.http.HttpSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Everything the my service reads from the environment, with dev defaults. Tests build it directly (and give
@@ -22,6 +24,17 @@ public record MyConfig(
         String avatarJobsQueue,
         Path avatarDir,
         List<Duration> rewardsRetryDelays) {
+    /**
+     * The event-backbone tables this schema holds (my publishes and consumes events); their one definition is in
+     * {@code common} ({@link EventTable}), applied after the schema's own migrations.
+     */
+    public static final Set<EventTable> EVENT_TABLES = Set.of(EventTable.OUTBOX, EventTable.PROCESSED_EVENTS);
+
+    /** Whoever builds the config (production or a test), the schema gets its declared event tables. */
+    public MyConfig {
+        db = db.withEventTables(EVENT_TABLES);
+    }
+
     public static final int DEFAULT_PORT = 8082;
     public static final String REGISTRATIONS_QUEUE = "my.user-registered";
     public static final String REWARDS_QUEUE = "my.rewards";

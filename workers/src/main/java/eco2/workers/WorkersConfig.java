@@ -3,10 +3,12 @@ package eco2.workers;
 import eco2.common.config.Env;
 import eco2.common.db.DbSettings;
 import eco2.common.events.AmqpSettings;
+import eco2.common.events.EventTable;
 import eco2.common.http.HttpSettings;
 import eco2.workers.chat.ChatConfig;
 import eco2.workers.notification.NotificationConfig;
 import eco2.workers.scan.ScanConfig;
+import java.util.Set;
 
 /**
  * Everything the workers service reads from the environment, with dev defaults. Tests build it directly (with
@@ -20,6 +22,17 @@ public record WorkersConfig(
         NotificationConfig notification,
         ScanConfig scan,
         ChatConfig chat) {
+    /**
+     * The event-backbone tables this schema holds (the notification worker consumes notification.email); their one definition is in
+     * {@code common} ({@link EventTable}), applied after the schema's own migrations.
+     */
+    public static final Set<EventTable> EVENT_TABLES = Set.of(EventTable.PROCESSED_EVENTS);
+
+    /** Whoever builds the config (production or a test), the schema gets its declared event tables. */
+    public WorkersConfig {
+        db = db.withEventTables(EVENT_TABLES);
+    }
+
     public static final int DEFAULT_PORT = 8085;
 
     public static WorkersConfig fromEnv(Env env) {

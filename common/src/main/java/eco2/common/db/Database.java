@@ -3,6 +3,7 @@ package eco2.common.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import eco2.common.events.EventTables;
 import eco2.common.ops.ReadinessCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
@@ -23,8 +24,9 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Bootstraps (when configured), opens the pool and migrates from {@code classpath:db/migration/<schema>}.
-     * Migrations live in a folder per schema so that services sharing one classpath never run each other's.
+     * Bootstraps (when configured), opens the pool and migrates from {@code classpath:db/migration/<schema>}, then
+     * applies the event tables the settings declare ({@link EventTables}). Migrations live in a folder per schema so
+     * that services sharing one classpath never run each other's.
      */
     public static Database open(DbSettings db, MeterRegistry registry, List<String> extensions) {
         return open(db, registry, extensions, null);
@@ -57,6 +59,7 @@ public final class Database implements AutoCloseable {
                     .locations("classpath:db/migration/" + db.schema())
                     .load()
                     .migrate();
+            EventTables.apply(dataSource, db.schema(), db.eventTables());
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +49,8 @@ class EventConsumerIT {
     @BeforeAll
     static void start() throws Exception {
         TestServices services = TestServices.get();
-        DbSettings db = services.dbSettings(services.freshDatabase(), "evtest");
+        DbSettings db = services.dbSettings(services.freshDatabase(), "evtest")
+                .withEventTables(Set.of(EventTable.OUTBOX, EventTable.PROCESSED_EVENTS));
         database = Database.open(db, new SimpleMeterRegistry(), List.of());
         jdbi = database.jdbi();
         publisherConnection = services.amqpConnection("consumer-test-publisher");

@@ -45,7 +45,8 @@ class OutboxRelayIT {
     @BeforeAll
     static void start() throws Exception {
         TestServices services = TestServices.get();
-        DbSettings db = services.dbSettings(services.freshDatabase(), "evtest");
+        DbSettings db = services.dbSettings(services.freshDatabase(), "evtest")
+                .withEventTables(Set.of(EventTable.OUTBOX, EventTable.PROCESSED_EVENTS));
         database = Database.open(db, new SimpleMeterRegistry(), List.of());
         jdbi = database.jdbi();
         observer = services.amqpConnection("outbox-test-observer");

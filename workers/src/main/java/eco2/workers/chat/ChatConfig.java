@@ -2,10 +2,12 @@ package eco2.workers.chat;
 
 import eco2.common.config.Env;
 import eco2.common.db.DbSettings;
+import eco2.common.events.EventTable;
 import eco2.workers.scan.ScanConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /** What chat reads from the environment; tests build it with {@link #forTests}. */
 public record ChatConfig(
@@ -15,6 +17,17 @@ public record ChatConfig(
         int requestsPerMinute,
         int streamsPerUser,
         Duration pingInterval) {
+    /**
+     * The event-backbone tables this schema holds (chat consumes user events); their one definition is in
+     * {@code common} ({@link EventTable}), applied after the schema's own migrations.
+     */
+    public static final Set<EventTable> EVENT_TABLES = Set.of(EventTable.PROCESSED_EVENTS);
+
+    /** Whoever builds the config (production or a test), the schema gets its declared event tables. */
+    public ChatConfig {
+        db = db.withEventTables(EVENT_TABLES);
+    }
+
     public static final String USER_EVENTS_QUEUE = "workers.chat-user-events";
 
     public static ChatConfig fromEnv(Env env) {

@@ -2,11 +2,13 @@ package eco2.workers.scan;
 
 import eco2.common.config.Env;
 import eco2.common.db.DbSettings;
+import eco2.common.events.EventTable;
 import eco2.workers.llm.LlmSettings;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Set;
 
 /**
  * What scan and characters read from the environment. Tests build it directly, with their own queues.
@@ -30,6 +32,20 @@ public record ScanConfig(
         int dailyCap,
         Duration pingInterval,
         String ticketSecret) {
+    /**
+     * The event-backbone tables this schema holds (scan and character publish and consume events); their one definition is in
+     * {@code common} ({@link EventTable}), applied after the schema's own migrations.
+     */
+    public static final Set<EventTable> SCAN_EVENT_TABLES = Set.of(EventTable.OUTBOX, EventTable.PROCESSED_EVENTS);
+
+    public static final Set<EventTable> CHARACTER_EVENT_TABLES = Set.of(EventTable.OUTBOX, EventTable.PROCESSED_EVENTS);
+
+    /** Whoever builds the config (production or a test), the schema gets its declared event tables. */
+    public ScanConfig {
+        scanDb = scanDb.withEventTables(SCAN_EVENT_TABLES);
+        characterDb = characterDb.withEventTables(CHARACTER_EVENT_TABLES);
+    }
+
     public static final String REQUESTED_QUEUE = "workers.scan-requested";
     public static final String SCAN_EVENTS_QUEUE = "workers.scan-user-events";
     public static final String CHARACTER_EVENTS_QUEUE = "workers.character-user-events";

@@ -342,6 +342,10 @@ class EventConsumerIT {
         try (EventConsumer consumer = consumer(failing, FAST).start()) {
             publish(envelope(UUID.randomUUID()));
             Await.until(() -> queueDepth(queue + ".dlq") == 1);
+            // The original is acked a moment after its parked copy is confirmed (the counter moves then); closing
+            // earlier would requeue it, and the next consumer would park it a second time.
+            Await.until(
+                    () -> registry.get("eco2_events_dead_lettered").counter().count() == 1.0);
         }
         GetResponse parked = publisher.basicGet(queue + ".dlq", false);
         assertThat(parked.getProps().getExpiration())

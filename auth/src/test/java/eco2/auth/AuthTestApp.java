@@ -1,21 +1,15 @@
 package eco2.auth;
 
 import eco2.auth.keys.KeyRing;
-import eco2.auth.keys.KeyRingLoader;
 import eco2.auth.oauth.OAuthSettings;
 import eco2.common.config.Env;
-import eco2.common.db.DbSettings;
 import eco2.common.events.AmqpSettings;
-import eco2.common.http.HttpSettings;
 import eco2.common.http.Infra;
 import eco2.common.ratelimit.RateLimitSettings;
 import eco2.common.testing.TestBroker;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import io.javalin.Javalin;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -30,20 +24,21 @@ public final class AuthTestApp implements AutoCloseable {
     public final TestHttp http;
     public final Jdbi db;
 
-    private AuthTestApp(AuthConfig config, String redisUrl) throws Exception {
+    private final TestAuth auth;
+
+    private AuthTestApp(AuthConfig config) {
+        this.auth = TestAuth.start(config);
         this.config = config;
-        this.keys = KeyRingLoader.load(null, null, config.devKeyFile());
-        this.infra = Infra.create(redisUrl, keys, config.issuer(), config.rateLimits(), Clock.systemUTC());
-        this.app = AuthApp.create(config, infra, keys).start(0);
-        this.http = new TestHttp(app.port());
+        this.keys = auth.keys;
+        this.infra = auth.infra;
+        this.app = auth.app;
+        this.http = auth.http;
         this.db = Jdbi.create(config.db().url(), config.db().user(), config.db().password());
     }
 
     /** Rate limits off, so tests that are not about limits are not throttled by each other. */
     public static AuthTestApp start() throws Exception {
-        return start(
-                new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null),
-                TestServices.get().redisUri());
+        return start(TestAuth.noLimits(), TestServices.get().redisUri());
     }
 
     public static AuthTestApp start(RateLimitSettings limits, String redisUrl) throws Exception {
@@ -57,7 +52,7 @@ public final class AuthTestApp implements AutoCloseable {
     /** With sign-in providers pointed at local fakes. */
     public static AuthTestApp start(OAuthSettings oauth) throws Exception {
         return start(
-                new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null),
+                TestAuth.noLimits(),
                 TestServices.get().redisUri(),
                 TestServices.get().amqpUri(),
                 oauth);
@@ -76,7 +71,7 @@ public final class AuthTestApp implements AutoCloseable {
     /** With the config adjusted last, e.g. {@code c -> c.withAdmin(...)}. */
     public static AuthTestApp start(String redisUrl, UnaryOperator<AuthConfig> adjust) throws Exception {
         return start(
-                new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null),
+                TestAuth.noLimits(),
                 redisUrl,
                 TestServices.get().amqpUri(),
                 OAuthSettings.fromEnv(new Env(Map.of())),
@@ -93,26 +88,11 @@ public final class AuthTestApp implements AutoCloseable {
         TestServices services = TestServices.get();
         services.flushRedis();
         String database = services.freshDatabase();
-        DbSettings db = services.dbSettings(database, "auth");
-        Path keyFile = Files.createTempDirectory("eco2-auth-test").resolve("jwt.pem");
         // An exchange and queue of this test class's own: no test sees another's events.
         AmqpSettings amqp = new AmqpSettings(amqpUrl, "eco2.events.test." + database);
-        String deletedQueue = "auth.user-deleted.test." + database;
-        AuthConfig config = new AuthConfig(
-                HttpSettings.forTests(),
-                db,
-                redisUrl,
-                amqp,
-                deletedQueue,
-                limits,
-                "eco2-auth",
-                null,
-                null,
-                keyFile,
-                Duration.ofMinutes(30),
-                Duration.ofDays(7),
-                oauth);
-        return new AuthTestApp(adjust.apply(config), redisUrl);
+        AuthConfig config =
+                TestAuth.config(database, redisUrl, amqp, "auth.user-deleted.test." + database, limits, oauth);
+        return new AuthTestApp(adjust.apply(config));
     }
 
     public static RateLimitSettings limits(UnaryOperator<String> overrides) {
@@ -121,8 +101,7 @@ public final class AuthTestApp implements AutoCloseable {
 
     @Override
     public void close() {
-        app.stop();
-        infra.close();
+        auth.close();
         TestBroker.deleteQueuesAndExchange(config.amqp().exchange(), config.userDeletedQueue());
     }
 }

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eco2.auth.AuthApp;
 import eco2.common.http.HttpApp;
 import eco2.common.http.ServiceModule;
-import eco2.info.InfoMain;
-import eco2.location.LocationMain;
-import eco2.my.MyMain;
-import eco2.workers.WorkersMain;
+import eco2.info.InfoApp;
+import eco2.location.LocationApp;
+import eco2.my.MyApp;
+import eco2.workers.WorkersApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -31,7 +31,7 @@ class OpenApiFilesIT {
         try (AllServices all = AllServices.create()) {
             ObjectMapper mapper = all.infra.mapper();
             List<String> titles =
-                    List.of(AuthApp.TITLE, MyMain.TITLE, LocationMain.TITLE, InfoMain.TITLE, WorkersMain.TITLE);
+                    List.of(AuthApp.TITLE, MyApp.TITLE, LocationApp.TITLE, InfoApp.TITLE, WorkersApp.TITLE);
             Map<String, String> served = new LinkedHashMap<>();
             for (int i = 0; i < all.modules.size(); i++) {
                 ServiceModule module = all.modules.get(i);

@@ -7,9 +7,6 @@ import eco2.common.http.Standalone;
 
 /** Runs info on its own: {@code java -jar info/target/info.jar}. */
 public final class InfoMain {
-    /** The title of the OpenAPI document this process serves. */
-    public static final String TITLE = "Eco² info";
-
     private InfoMain() {}
 
     public static void main(String[] args) {
@@ -20,6 +17,6 @@ public final class InfoMain {
             QueueBinding.declareAll(config.amqp(), "info", InfoModule.queues(config));
             return;
         }
-        Standalone.run(TITLE, env, InfoConfig.DEFAULT_PORT, infra -> InfoModule.create(config, infra));
+        Standalone.run(env, config.http(), infra -> InfoApp.create(config, infra));
     }
 }

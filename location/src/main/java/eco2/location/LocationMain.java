@@ -8,9 +8,6 @@ import java.util.List;
 
 /** Runs location on its own: {@code java -jar location/target/location.jar}. */
 public final class LocationMain {
-    /** The title of the OpenAPI document this process serves. */
-    public static final String TITLE = "Eco² location";
-
     private LocationMain() {}
 
     public static void main(String[] args) {
@@ -21,6 +18,6 @@ public final class LocationMain {
             QueueBinding.declareAll(config.amqp(), "location", LocationModule.queues(config));
             return;
         }
-        Standalone.run(TITLE, env, LocationConfig.DEFAULT_PORT, infra -> LocationModule.create(config, infra));
+        Standalone.run(env, config.http(), infra -> LocationApp.create(config, infra));
     }
 }

@@ -8,9 +8,6 @@ import java.util.List;
 
 /** Runs my on its own: {@code java -jar my/target/my.jar}. */
 public final class MyMain {
-    /** The title of the OpenAPI document this process serves. */
-    public static final String TITLE = "Eco² my";
-
     private MyMain() {}
 
     public static void main(String[] args) {
@@ -21,6 +18,6 @@ public final class MyMain {
             QueueBinding.declareAll(config.amqp(), "my", MyModule.queues(config));
             return;
         }
-        Standalone.run(TITLE, env, MyConfig.DEFAULT_PORT, infra -> MyModule.create(config, infra));
+        Standalone.run(env, config.http(), infra -> MyApp.create(config, infra));
     }
 }

@@ -8,9 +8,6 @@ import java.util.List;
 
 /** Runs workers on its own: {@code java -jar workers/target/workers.jar}. */
 public final class WorkersMain {
-    /** The title of the OpenAPI document this process serves. */
-    public static final String TITLE = "Eco² workers";
-
     private WorkersMain() {}
 
     public static void main(String[] args) {
@@ -24,6 +21,6 @@ public final class WorkersMain {
             QueueBinding.declareAll(config.amqp(), "workers", WorkersModule.queues(config));
             return;
         }
-        Standalone.run(TITLE, env, WorkersConfig.DEFAULT_PORT, infra -> WorkersModule.create(config, infra));
+        Standalone.run(env, config.http(), infra -> WorkersApp.create(config, infra));
     }
 }

@@ -8,7 +8,6 @@ import io.javalin.Javalin;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -20,8 +19,8 @@ public final class Standalone {
 
     private Standalone() {}
 
-    public static Javalin run(String title, Env env, int defaultPort, Function<Infra, ServiceModule> module) {
-        HttpSettings http = HttpSettings.fromEnv(env, defaultPort);
+    /** Builds the app with {@code app} (the service's {@code XxxApp.create}) and serves it on {@code http}'s port. */
+    public static Javalin run(Env env, HttpSettings http, Function<Infra, Javalin> app) {
         URI jwksUrl = URI.create(env.get("JWKS_URL", DEFAULT_JWKS_URL));
         JwksClient jwks =
                 new JwksClient(jwksUrl, Json.newMapper(), Clock.systemUTC(), Duration.ofSeconds(30)).startRefreshing();
@@ -34,8 +33,8 @@ public final class Standalone {
                 URI.create(env.get("AUTH_URL", jwksUrl.resolve("/").toString())),
                 Duration.ofMinutes(env.integer("ACCESS_TOKEN_MINUTES", 30)));
         env.requireComplete();
-        Javalin app = HttpApp.create(title, http, infra, List.of(module.apply(infra)));
+        Javalin created = app.apply(infra);
         infra.lifecycle().closeAfterwards(infra).stopOnSignals();
-        return infra.lifecycle().start(app, http.port());
+        return infra.lifecycle().start(created, http.port());
     }
 }

@@ -85,26 +85,14 @@ public record AuthConfig(
     }
 
     public AuthConfig withAdmin(AdminSettings admin) {
-        return new AuthConfig(
-                http,
-                db,
-                redisUrl,
-                amqp,
-                userDeletedQueue,
-                rateLimits,
-                issuer,
-                signingKeyPem,
-                previousPublicKeyPem,
-                devKeyFile,
-                accessTokenTtl,
-                refreshTokenTtl,
-                oauth,
-                sessionLifetime,
-                admin,
-                mailTokenKey);
+        return copy(sessionLifetime, admin);
     }
 
     public AuthConfig withSessionLifetime(Duration sessionLifetime) {
+        return copy(sessionLifetime, admin);
+    }
+
+    private AuthConfig copy(Duration sessionLifetime, AdminSettings admin) {
         return new AuthConfig(
                 http,
                 db,

@@ -3,36 +3,27 @@ package eco2.my;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The activity feed: newest first, a stable cursor, caps on limit, and only the caller's own rows. */
 class ActivityIT {
-    static MyTestApp my;
-
-    @BeforeAll
-    static void start() throws Exception {
-        my = MyTestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        my.close();
-    }
+    @RegisterExtension
+    static final RunningApp<MyTestApp> my = RunningApp.of(MyTestApp::start);
 
     @Test
     void pagesCoverEveryActivityOnceNewestFirstEvenWithInsertsBetweenPages() {
-        MyTestApp.User user = my.register();
-        my.http.get("/api/v1/users/me", user.auth());
+        MyTestApp.User user = my.get().register();
+        my.get().http.get("/api/v1/users/me", user.auth());
         for (int i = 0; i < 45; i++) insertActivity(user.id(), "scan", i);
 
         List<String> seen = new ArrayList<>();
@@ -50,19 +41,21 @@ class ActivityIT {
 
         assertThat(pages).isEqualTo(3);
         assertThat(seen).hasSize(45).doesNotHaveDuplicates();
-        List<String> newestFirst = my.db.withHandle(h -> h.createQuery(
-                        "SELECT id::text FROM users.activities WHERE user_id = CAST(:u AS uuid) AND action = 'scan' "
+        List<String> newestFirst = my.get()
+                .db
+                .withHandle(h -> h.createQuery("SELECT id::text FROM users.activities "
+                                + "WHERE user_id = CAST(:u AS uuid) AND action = 'scan' "
                                 + "ORDER BY created_at DESC, id DESC")
-                .bind("u", user.id())
-                .mapTo(String.class)
-                .list());
+                        .bind("u", user.id())
+                        .mapTo(String.class)
+                        .list());
         assertThat(seen).containsExactlyElementsOf(newestFirst);
     }
 
     @Test
     void anItemHasTheDocumentedShape() {
-        MyTestApp.User user = my.register();
-        my.http.method("POST", "/api/v1/users/me/check-in", user.auth());
+        MyTestApp.User user = my.get().register();
+        my.get().http.method("POST", "/api/v1/users/me/check-in", user.auth());
         JsonNode page = feed(user, "").json();
 
         JsonNode item = page.get("items").get(0);
@@ -77,10 +70,10 @@ class ActivityIT {
 
     @Test
     void anotherUsersActivitiesNeverShow() {
-        MyTestApp.User alice = my.register();
-        MyTestApp.User bob = my.register();
-        my.http.method("POST", "/api/v1/users/me/check-in", alice.auth());
-        my.http.get("/api/v1/users/me", bob.auth());
+        MyTestApp.User alice = my.get().register();
+        MyTestApp.User bob = my.get().register();
+        my.get().http.method("POST", "/api/v1/users/me/check-in", alice.auth());
+        my.get().http.get("/api/v1/users/me", bob.auth());
 
         assertThat(feed(bob, "").json().get("items")).isEmpty();
     }
@@ -96,7 +89,7 @@ class ActivityIT {
                 "?cursor=bm90LWEtY3Vyc29y|cursor"
             })
     void badParametersAre422(String caseLine) {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
         String[] parts = caseLine.split("\\|");
         TestHttp.Response r = feed(user, parts[0]);
         assertThat(r.status()).isEqualTo(422);
@@ -105,21 +98,23 @@ class ActivityIT {
 
     @Test
     void theFeedNeedsAToken() {
-        assertThat(my.http.get("/api/v1/users/me/activities").status()).isEqualTo(401);
+        assertThat(my.get().http.get("/api/v1/users/me/activities").status()).isEqualTo(401);
     }
 
     private static TestHttp.Response feed(MyTestApp.User user, String query) {
-        return my.http.get("/api/v1/users/me/activities" + query, user.auth());
+        return my.get().http.get("/api/v1/users/me/activities" + query, user.auth());
     }
 
     private static void insertActivity(String userId, String action, int n) {
-        my.db.useHandle(h -> h.execute(
-                "INSERT INTO users.activities (id, user_id, action, points_earned) "
-                        + "VALUES (?, CAST(? AS uuid), ?, ?)",
-                UUID.randomUUID(),
-                userId,
-                action,
-                n));
+        my.get()
+                .db
+                .useHandle(h -> h.execute(
+                        "INSERT INTO users.activities (id, user_id, action, points_earned) "
+                                + "VALUES (?, CAST(? AS uuid), ?, ?)",
+                        UUID.randomUUID(),
+                        userId,
+                        action,
+                        n));
     }
 
     private static String enc(String s) {

@@ -4,51 +4,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eco2.common.testing.Await;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * my mounts the shared admin endpoints under /api/v1/users with profiles_total and its three queues; a reward event
  * that breaks the contract is listed, and a replay goes back through the rewards consumer (which parks it again).
  */
 class AdminApiIT {
-    static MyTestApp my;
-
-    @BeforeAll
-    static void start() throws Exception {
-        my = MyTestApp.startWithRewardsRetries(List.of(Duration.ofMillis(50), Duration.ofMillis(100)));
-    }
-
-    @AfterAll
-    static void stop() {
-        my.close();
-    }
+    @RegisterExtension
+    static final RunningApp<MyTestApp> my = RunningApp.of(
+            () -> MyTestApp.startWithRewardsRetries(List.of(Duration.ofMillis(50), Duration.ofMillis(100))));
 
     @Test
     void statsListMyQueuesAndCountProfilesThatAreNotDeleted() throws Exception {
         String[] admin = admin();
-        my.register();
+        my.get().register();
         // Profiles follow user.registered; wait until every account has one.
         Await.until(() -> count("SELECT count(*) FROM users.profiles") == count("SELECT count(*) FROM auth.users"));
-        my.db.useHandle(h -> h.execute(
-                "INSERT INTO users.profiles (user_id, nickname, invite_code, deleted_at) VALUES (?, 'gone', ?, now())",
-                UUID.randomUUID(),
-                UUID.randomUUID().toString().substring(0, 8)));
+        my.get()
+                .db
+                .useHandle(h -> h.execute(
+                        "INSERT INTO users.profiles (user_id, nickname, invite_code, deleted_at) "
+                                + "VALUES (?, 'gone', ?, now())",
+                        UUID.randomUUID(),
+                        UUID.randomUUID().toString().substring(0, 8)));
 
-        TestHttp.Response r = my.http.get("/api/v1/users/admin/stats", admin);
+        TestHttp.Response r = my.get().http.get("/api/v1/users/admin/stats", admin);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode stats = r.json();
         assertThat(stats.get("service").asText()).isEqualTo("my");
         List<String> queues = new ArrayList<>();
         stats.get("dead_letters").forEach(q -> queues.add(q.get("queue").asText()));
-        assertThat(queues).containsExactlyElementsOf(my.myQueues());
+        assertThat(queues).containsExactlyElementsOf(my.get().myQueues());
         assertThat(stats.get("outbox_backlog").asLong()).isNotNegative();
         assertThat(stats.get("counts").get("profiles_total").asLong())
                 .isEqualTo(count("SELECT count(*) FROM users.profiles WHERE deleted_at IS NULL"))
@@ -58,9 +53,13 @@ class AdminApiIT {
     @Test
     void aBrokenRewardEventIsListedAndAReplayGoesThroughTheRewardsConsumerAgain() throws Exception {
         String[] admin = admin();
-        String rewards = my.myQueues().get(1);
+        String rewards = my.get().myQueues().get(1);
         UUID bad = UUID.randomUUID();
-        my.publish(bad, "scan.completed", Map.of("task_id", UUID.randomUUID().toString(), "paying", true));
+        my.get()
+                .publish(
+                        bad,
+                        "scan.completed",
+                        Map.of("task_id", UUID.randomUUID().toString(), "paying", true));
         JsonNode parked = awaitParked(rewards, bad, admin);
         assertThat(parked.get("type").asText()).isEqualTo("scan.completed");
         assertThat(parked.get("routing_key").asText()).isEqualTo("scan.completed");
@@ -69,20 +68,23 @@ class AdminApiIT {
                 .isEqualTo(1);
         assertThat(parked.get("error").asText()).contains("scan.completed");
 
-        TestHttp.Response replayed =
-                my.http.method("POST", "/api/v1/users/admin/dead-letters/" + rewards + "/" + bad + "/replay", admin);
+        TestHttp.Response replayed = my.get()
+                .http
+                .method("POST", "/api/v1/users/admin/dead-letters/" + rewards + "/" + bad + "/replay", admin);
         assertThat(replayed.status()).as(replayed.body()).isEqualTo(204);
         JsonNode again = awaitParked(rewards, bad, admin);
         assertThat(again.get("routing_key").asText())
                 .as("the original routing key survives the replay")
                 .isEqualTo("scan.completed");
-        assertThat(my.processed(bad)).isFalse();
+        assertThat(my.get().processed(bad)).isFalse();
 
-        assertThat(my.http
+        assertThat(my.get()
+                        .http
                         .method("DELETE", "/api/v1/users/admin/dead-letters/" + rewards + "/" + bad, admin)
                         .status())
                 .isEqualTo(204);
-        assertThat(my.http
+        assertThat(my.get()
+                        .http
                         .get("/api/v1/users/admin/dead-letters/auth.user-deleted", admin)
                         .status())
                 .isEqualTo(404);
@@ -90,9 +92,10 @@ class AdminApiIT {
 
     @Test
     void onlyAdminsGetIn() {
-        assertThat(my.http.get("/api/v1/users/admin/stats").status()).isEqualTo(401);
-        assertThat(my.http
-                        .get("/api/v1/users/admin/stats", my.register().auth())
+        assertThat(my.get().http.get("/api/v1/users/admin/stats").status()).isEqualTo(401);
+        assertThat(my.get()
+                        .http
+                        .get("/api/v1/users/admin/stats", my.get().register().auth())
                         .status())
                 .isEqualTo(403);
     }
@@ -101,7 +104,8 @@ class AdminApiIT {
     private static JsonNode awaitParked(String queue, UUID id, String[] admin) throws Exception {
         JsonNode[] found = new JsonNode[1];
         Await.until(() -> {
-            for (JsonNode m : my.http
+            for (JsonNode m : my.get()
+                    .http
                     .get("/api/v1/users/admin/dead-letters/" + queue, admin)
                     .json()
                     .get("messages")) {
@@ -114,17 +118,23 @@ class AdminApiIT {
 
     /** A user given the admin role in auth.users (there is no API for that), signed in afterwards. */
     private static String[] admin() {
-        MyTestApp.User user = my.register();
-        my.db.useHandle(h -> h.execute(
-                "UPDATE auth.users SET roles = array_append(roles, 'admin') WHERE id = CAST(? AS uuid)", user.id()));
-        TestHttp.Response login = my.http.postJson(
-                "/api/v1/auth/login", TestHttp.json(Map.of("email", user.username(), "password", "password123")));
+        MyTestApp.User user = my.get().register();
+        my.get()
+                .db
+                .useHandle(h -> h.execute(
+                        "UPDATE auth.users SET roles = array_append(roles, 'admin') WHERE id = CAST(? AS uuid)",
+                        user.id()));
+        TestHttp.Response login = my.get()
+                .authHttp
+                .postJson(
+                        "/api/v1/auth/login",
+                        TestHttp.json(Map.of("email", user.username(), "password", "password123")));
         return new String[] {
             "Authorization", TestHttp.bearer(login.json().get("access_token").asText())
         };
     }
 
     private static long count(String sql) {
-        return my.db.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+        return my.get().db.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 }

@@ -3,6 +3,7 @@ package eco2.my;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.GetResponse;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestEvents;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,21 +23,21 @@ import org.junit.jupiter.params.provider.ValueSource;
  * avatar, nor delete it as an unreadable upload.
  */
 class AvatarEventsIT {
-    static MyTestApp my;
+    @RegisterExtension
+    static final RunningApp<MyTestApp> my = RunningApp.of(MyTestApp::start);
+
     static Path canary;
 
     @BeforeAll
-    static void start() throws Exception {
-        my = MyTestApp.start();
+    static void writeCanary() throws Exception {
         // Beside the avatar directory: what ../ would reach.
-        canary = my.avatarDir.resolveSibling("canary-" + UUID.randomUUID() + ".png");
+        canary = my.get().avatarDir.resolveSibling("canary-" + UUID.randomUUID() + ".png");
         Files.write(canary, Avatars.image(300, 300, "png"));
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void deleteCanary() throws Exception {
         Files.deleteIfExists(canary);
-        my.close();
     }
 
     @ParameterizedTest
@@ -51,8 +53,8 @@ class AvatarEventsIT {
                 "MISMATCHED_TYPE"
             })
     void aJobNamingAnythingButAnOriginalOfThisServiceIsParkedWithoutTouchingAFile(String file) throws Exception {
-        MyTestApp.User user = my.register();
-        assertThat(my.http.get("/api/v1/users/me", user.auth()).status()).isEqualTo(200); // the profile exists
+        MyTestApp.User user = my.get().register();
+        assertThat(my.get().http.get("/api/v1/users/me", user.auth()).status()).isEqualTo(200); // the profile exists
         byte[] before = Files.readAllBytes(canary);
         String contentType = "image/png";
         String named = file.replace("ABSOLUTE_CANARY", canary.toString())
@@ -67,15 +69,15 @@ class AvatarEventsIT {
         data.put("content_type", contentType);
         UUID event = UUID.randomUUID();
 
-        my.publish(event, "avatar.uploaded", data);
+        my.get().publish(event, "avatar.uploaded", data);
 
-        GetResponse parked = TestEvents.awaitDeadLetter(my.myQueues().get(2), event);
+        GetResponse parked = TestEvents.awaitDeadLetter(my.get().myQueues().get(2), event);
         assertThat(TestEvents.error(parked)).contains("avatar.uploaded: ");
         assertThat(parked.getProps().getHeaders().get("x-eco2-attempts")).isEqualTo(1);
-        assertThat(my.processed(event)).isFalse();
+        assertThat(my.get().processed(event)).isFalse();
         assertThat(Files.readAllBytes(canary)).isEqualTo(before);
-        assertThat(Avatars.shown(my, user)).isEqualTo(new Avatars.Shown(null, null, null));
-        assertThat(my.http.get("/api/v1/users/" + user.id() + "/avatar").status())
+        assertThat(Avatars.shown(my.get(), user)).isEqualTo(new Avatars.Shown(null, null, null));
+        assertThat(my.get().http.get("/api/v1/users/" + user.id() + "/avatar").status())
                 .isEqualTo(404);
     }
 
@@ -84,19 +86,20 @@ class AvatarEventsIT {
     void aJobWhoseUserIdIsNotAUuidIsParked(String userId) throws Exception {
         UUID event = UUID.randomUUID();
 
-        my.publish(
-                event,
-                "avatar.uploaded",
-                Map.of(
-                        "user_id",
-                        userId,
-                        "file",
-                        "original-" + UUID.randomUUID() + ".png",
-                        "content_type",
-                        "image/png"));
+        my.get()
+                .publish(
+                        event,
+                        "avatar.uploaded",
+                        Map.of(
+                                "user_id",
+                                userId,
+                                "file",
+                                "original-" + UUID.randomUUID() + ".png",
+                                "content_type",
+                                "image/png"));
 
-        GetResponse parked = TestEvents.awaitDeadLetter(my.myQueues().get(2), event);
+        GetResponse parked = TestEvents.awaitDeadLetter(my.get().myQueues().get(2), event);
         assertThat(TestEvents.error(parked)).contains("avatar.uploaded: user_id is not a UUID");
-        assertThat(my.processed(event)).isFalse();
+        assertThat(my.get().processed(event)).isFalse();
     }
 }

@@ -3,6 +3,7 @@ package eco2.my;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eco2.common.testing.Await;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -11,94 +12,89 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Avatars: type by magic bytes, 5 MiB and 16 MP caps, resized to 256x256 by the job consumer (which then deletes the
  * replaced avatar's files), served by user id.
  */
 class AvatarIT {
-    static MyTestApp my;
-
-    @BeforeAll
-    static void start() throws Exception {
-        my = MyTestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        my.close();
-    }
+    @RegisterExtension
+    static final RunningApp<MyTestApp> my = RunningApp.of(MyTestApp::start);
 
     @Test
     void aPngIsResizedTo256AndServed() throws Exception {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
         TestHttp.Response r = upload(user, "me.png", "image/png", image(600, 400, "png"));
         assertThat(r.status()).as(r.body()).isEqualTo(202);
 
-        Await.until(() -> !my.http
+        Await.until(() -> !my.get()
+                .http
                 .get("/api/v1/users/me", user.auth())
                 .json()
                 .get("avatar_url")
                 .isNull());
-        String url = my.http
+        String url = my.get()
+                .http
                 .get("/api/v1/users/me", user.auth())
                 .json()
                 .get("avatar_url")
                 .asText();
         assertThat(url).isEqualTo("/api/v1/users/" + user.id() + "/avatar");
-        TestHttp.Response served = my.http.get(url);
+        TestHttp.Response served = my.get().http.get(url);
         assertThat(served.status()).isEqualTo(200);
         assertThat(served.header("Content-Type")).isEqualTo("image/png");
-        BufferedImage thumbnail = ImageIO.read(new ByteArrayInputStream(my.http.getBytes(url)));
+        BufferedImage thumbnail =
+                ImageIO.read(new ByteArrayInputStream(my.get().http.getBytes(url)));
         assertThat(thumbnail.getWidth()).isEqualTo(256);
         assertThat(thumbnail.getHeight()).isEqualTo(256);
     }
 
     @Test
     void aJpegWithAMisleadingNameIsStillAJpegAndIsResized() throws Exception {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
         assertThat(upload(user, "cat.gif", "application/octet-stream", image(300, 900, "jpg"))
                         .status())
                 .isEqualTo(202);
-        Await.until(() -> !my.http
+        Await.until(() -> !my.get()
+                .http
                 .get("/api/v1/users/me", user.auth())
                 .json()
                 .get("avatar_url")
                 .isNull());
-        assertThat(my.http.get("/api/v1/users/" + user.id() + "/avatar").header("Content-Type"))
+        assertThat(my.get().http.get("/api/v1/users/" + user.id() + "/avatar").header("Content-Type"))
                 .isEqualTo("image/png");
     }
 
     @Test
     void aWebpIsKeptAsUploadedBecauseImageIoCannotReadIt() throws Exception {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
         byte[] webp = "RIFF\u0000\u0000\u0000\u0000WEBPVP8 fake".getBytes(StandardCharsets.ISO_8859_1);
         assertThat(upload(user, "a.webp", "image/webp", webp).status()).isEqualTo(202);
-        Await.until(() -> !my.http
+        Await.until(() -> !my.get()
+                .http
                 .get("/api/v1/users/me", user.auth())
                 .json()
                 .get("avatar_url")
                 .isNull());
-        TestHttp.Response served = my.http.get("/api/v1/users/" + user.id() + "/avatar");
+        TestHttp.Response served = my.get().http.get("/api/v1/users/" + user.id() + "/avatar");
         assertThat(served.header("Content-Type")).isEqualTo("image/webp");
     }
 
     @Test
     void aPixelBombIsRefusedFromItsHeaderAndNothingIsStored() throws Exception {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
         TestHttp.Response r = upload(user, "bomb.png", "image/png", pngHeaderClaiming(60_000, 60_000));
         assertThat(r.status()).as(r.body()).isEqualTo(422);
         assertThat(r.json().get("errors").findValuesAsText("field")).containsExactly("file");
-        assertThat(my.avatarDir.resolve(user.id()).toFile().exists()).isFalse();
-        assertThat(my.http.get("/health").status()).isEqualTo(200);
+        assertThat(my.get().avatarDir.resolve(user.id()).toFile().exists()).isFalse();
+        assertThat(my.get().http.get("/health").status()).isEqualTo(200);
     }
 
     @Test
     void anImageOver16MegapixelsIsRefusedBeforeDecodingAndNothingIsStored() throws Exception {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
         byte[] png = Avatars.image(5000, 4000, "png"); // 20 MP of one colour: a few kilobytes
         assertThat(png.length).isLessThan(1024 * 1024);
 
@@ -107,13 +103,13 @@ class AvatarIT {
         assertThat(r.status()).as(r.body()).isEqualTo(422);
         assertThat(r.json().get("code").asText()).isEqualTo("validation_error");
         assertThat(r.json().get("errors").get(0).get("message").asText()).contains("16 megapixels");
-        assertThat(my.avatarDir.resolve(user.id()).toFile().exists()).isFalse();
-        assertThat(Avatars.shown(my, user).status()).isNull();
+        assertThat(my.get().avatarDir.resolve(user.id()).toFile().exists()).isFalse();
+        assertThat(Avatars.shown(my.get(), user).status()).isNull();
     }
 
     @Test
     void aWebpClaimingOver16MegapixelsIsRefusedToo() {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
         // A VP8X header: canvas width-1 and height-1 as 24-bit little-endian numbers, here 5000x4000.
         java.nio.ByteBuffer webp = java.nio.ByteBuffer.allocate(30).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         webp.put("RIFF".getBytes(StandardCharsets.US_ASCII))
@@ -130,42 +126,42 @@ class AvatarIT {
         TestHttp.Response r = upload(user, "big.webp", "image/webp", webp.array());
 
         assertThat(r.status()).as(r.body()).isEqualTo(422);
-        assertThat(my.avatarDir.resolve(user.id()).toFile().exists()).isFalse();
+        assertThat(my.get().avatarDir.resolve(user.id()).toFile().exists()).isFalse();
     }
 
     @Test
     void a15MegapixelImageIsAcceptedAndItsStoredVariantsHaveTheirSizes() throws Exception {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
         TestHttp.Response r = upload(user, "big.png", "image/png", Avatars.image(5000, 3000, "png"));
         assertThat(r.status()).as(r.body()).isEqualTo(202);
 
-        Avatars.Shown shown = Avatars.awaitShownOtherThan(my, user, null);
+        Avatars.Shown shown = Avatars.awaitShownOtherThan(my.get(), user, null);
 
-        Path dir = my.avatarDir.resolve(user.id());
+        Path dir = my.get().avatarDir.resolve(user.id());
         assertThat(Avatars.size(dir.resolve(shown.original()))).containsExactly(5000, 3000);
         assertThat(Avatars.size(dir.resolve(shown.file()))).containsExactly(256, 256);
-        assertThat(Avatars.filesOf(my, user)).containsExactlyInAnyOrder(shown.file(), shown.original());
-        BufferedImage served =
-                ImageIO.read(new ByteArrayInputStream(my.http.getBytes("/api/v1/users/" + user.id() + "/avatar")));
+        assertThat(Avatars.filesOf(my.get(), user)).containsExactlyInAnyOrder(shown.file(), shown.original());
+        BufferedImage served = ImageIO.read(
+                new ByteArrayInputStream(my.get().http.getBytes("/api/v1/users/" + user.id() + "/avatar")));
         assertThat(List.of(served.getWidth(), served.getHeight())).containsExactly(256, 256);
     }
 
     @Test
     void aNewAvatarDeletesTheFilesOfTheOneItReplacesOnceItIsShown() throws Exception {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
         assertThat(upload(user, "a.png", "image/png", image(600, 400, "png")).status())
                 .isEqualTo(202);
-        Avatars.Shown first = Avatars.awaitShownOtherThan(my, user, null);
-        assertThat(Avatars.filesOf(my, user)).containsExactlyInAnyOrder(first.file(), first.original());
+        Avatars.Shown first = Avatars.awaitShownOtherThan(my.get(), user, null);
+        assertThat(Avatars.filesOf(my.get(), user)).containsExactlyInAnyOrder(first.file(), first.original());
 
         assertThat(upload(user, "b.jpg", "image/jpeg", image(300, 300, "jpg")).status())
                 .isEqualTo(202);
-        Avatars.Shown second = Avatars.awaitShownOtherThan(my, user, first.file());
+        Avatars.Shown second = Avatars.awaitShownOtherThan(my.get(), user, first.file());
 
-        Await.until(() -> Avatars.filesOf(my, user).size() == 2);
-        assertThat(Avatars.filesOf(my, user)).containsExactlyInAnyOrder(second.file(), second.original());
+        Await.until(() -> Avatars.filesOf(my.get(), user).size() == 2);
+        assertThat(Avatars.filesOf(my.get(), user)).containsExactlyInAnyOrder(second.file(), second.original());
         assertThat(second.original()).endsWith(".jpg");
-        assertThat(my.http.get("/api/v1/users/" + user.id() + "/avatar").status())
+        assertThat(my.get().http.get("/api/v1/users/" + user.id() + "/avatar").status())
                 .isEqualTo(200);
     }
 
@@ -195,17 +191,17 @@ class AvatarIT {
 
     @Test
     void aForgedImageIs422AndNothingIsStored() throws Exception {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
         TestHttp.Response r =
                 upload(user, "evil.png", "image/png", "<?php echo 1; ?>".getBytes(StandardCharsets.UTF_8));
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.json().get("errors").findValuesAsText("field")).containsExactly("file");
-        assertThat(my.avatarDir.resolve(user.id()).toFile().exists()).isFalse();
+        assertThat(my.get().avatarDir.resolve(user.id()).toFile().exists()).isFalse();
     }
 
     @Test
     void overFiveMibIs413() {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
         byte[] big = new byte[5 * 1024 * 1024 + 10];
         big[0] = (byte) 0xFF;
         big[1] = (byte) 0xD8;
@@ -217,17 +213,19 @@ class AvatarIT {
 
     @Test
     void missingFieldsWrongTypesAndMissingTokensAreRefused() {
-        MyTestApp.User user = my.register();
-        TestHttp.Response json = my.http.postJson("/api/v1/users/me/avatar", "{}", user.auth());
+        MyTestApp.User user = my.get().register();
+        TestHttp.Response json = my.get().http.postJson("/api/v1/users/me/avatar", "{}", user.auth());
         assertThat(json.status()).isEqualTo(422);
         String boundary = "b" + UUID.randomUUID();
         byte[] noFile = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--"
                         + boundary + "--\r\n")
                 .getBytes(StandardCharsets.UTF_8);
-        TestHttp.Response missing = my.http.post(
-                "/api/v1/users/me/avatar", "multipart/form-data; boundary=" + boundary, noFile, user.auth());
+        TestHttp.Response missing = my.get()
+                .http
+                .post("/api/v1/users/me/avatar", "multipart/form-data; boundary=" + boundary, noFile, user.auth());
         assertThat(missing.status()).isEqualTo(422);
-        assertThat(my.http
+        assertThat(my.get()
+                        .http
                         .post("/api/v1/users/me/avatar", "image/png", new byte[] {1})
                         .status())
                 .isEqualTo(401);
@@ -235,13 +233,17 @@ class AvatarIT {
 
     @Test
     void unknownOrMalformedIdsAre404() {
-        assertThat(my.http.get("/api/v1/users/" + UUID.randomUUID() + "/avatar").status())
+        assertThat(my.get()
+                        .http
+                        .get("/api/v1/users/" + UUID.randomUUID() + "/avatar")
+                        .status())
                 .isEqualTo(404);
-        assertThat(my.http.get("/api/v1/users/not-a-uuid/avatar").status()).isEqualTo(404);
+        assertThat(my.get().http.get("/api/v1/users/not-a-uuid/avatar").status())
+                .isEqualTo(404);
     }
 
     private static TestHttp.Response upload(MyTestApp.User user, String filename, String type, byte[] content) {
-        return Avatars.upload(my, user, filename, type, content);
+        return Avatars.upload(my.get(), user, filename, type, content);
     }
 
     private static byte[] image(int width, int height, String format) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eco2.common.testing.Await;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -11,9 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,17 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class AvatarInputIT {
     private static final String BOUNDARY = "b0undary";
-    static MyTestApp my;
 
-    @BeforeAll
-    static void start() throws Exception {
-        my = MyTestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        my.close();
-    }
+    @RegisterExtension
+    static final RunningApp<MyTestApp> my = RunningApp.of(MyTestApp::start);
 
     private static byte[] multipart(byte[] content) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -49,8 +41,9 @@ class AvatarInputIT {
         assertThat(r.status()).as(r.body()).isEqualTo(400);
         assertThat(r.json().path("code").asText()).isEqualTo("bad_request");
         assertThat(r.json().get("errors").findValuesAsText("field")).containsExactly(field);
-        assertThat(my.avatarDir.resolve(user.id()).toFile().exists()).isFalse();
-        assertThat(my.http
+        assertThat(my.get().avatarDir.resolve(user.id()).toFile().exists()).isFalse();
+        assertThat(my.get()
+                        .http
                         .get("/api/v1/users/me", user.auth())
                         .json()
                         .path("avatar_status")
@@ -60,37 +53,42 @@ class AvatarInputIT {
 
     @Test
     void multipartWithoutABoundaryIs400NamingTheContentType() {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
 
-        TestHttp.Response r = my.http.post(
-                "/api/v1/users/me/avatar", "multipart/form-data", multipart(new byte[] {1, 2, 3}), user.auth());
+        TestHttp.Response r = my.get()
+                .http
+                .post("/api/v1/users/me/avatar", "multipart/form-data", multipart(new byte[] {1, 2, 3}), user.auth());
 
         refusedAs400Naming(user, r, "Content-Type");
     }
 
     @Test
     void multipartWhoseBoundaryDiffersFromTheHeaderIs400NamingTheBody() {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
 
-        TestHttp.Response r = my.http.post(
-                "/api/v1/users/me/avatar",
-                "multipart/form-data; boundary=not-the-one",
-                multipart(new byte[] {1, 2, 3}),
-                user.auth());
+        TestHttp.Response r = my.get()
+                .http
+                .post(
+                        "/api/v1/users/me/avatar",
+                        "multipart/form-data; boundary=not-the-one",
+                        multipart(new byte[] {1, 2, 3}),
+                        user.auth());
 
         refusedAs400Naming(user, r, "body");
     }
 
     @Test
     void multipartCutOffInTheMiddleIs400NamingTheBody() {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
         byte[] whole = multipart(pngSignatureThen(new byte[200]));
 
-        TestHttp.Response r = my.http.post(
-                "/api/v1/users/me/avatar",
-                "multipart/form-data; boundary=" + BOUNDARY,
-                Arrays.copyOf(whole, whole.length / 2),
-                user.auth());
+        TestHttp.Response r = my.get()
+                .http
+                .post(
+                        "/api/v1/users/me/avatar",
+                        "multipart/form-data; boundary=" + BOUNDARY,
+                        Arrays.copyOf(whole, whole.length / 2),
+                        user.auth());
 
         refusedAs400Naming(user, r, "body");
     }
@@ -98,32 +96,39 @@ class AvatarInputIT {
     @ParameterizedTest
     @ValueSource(strings = {"garbage after the signature", "a valid header, garbage pixels"})
     void aPngSignatureHidingGarbageEndsAsAFailedAvatarHandledOnce(String kind) throws Exception {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
         byte[] random = new byte[4096];
         new Random(17).nextBytes(random);
         byte[] image = kind.startsWith("garbage") ? pngSignatureThen(random) : pngHeaderThen(64, 64, random);
 
-        TestHttp.Response r = my.http.post(
-                "/api/v1/users/me/avatar", "multipart/form-data; boundary=" + BOUNDARY, multipart(image), user.auth());
+        TestHttp.Response r = my.get()
+                .http
+                .post(
+                        "/api/v1/users/me/avatar",
+                        "multipart/form-data; boundary=" + BOUNDARY,
+                        multipart(image),
+                        user.auth());
 
         assertThat(r.status()).as(r.body()).isEqualTo(202);
         Await.until(() -> "failed"
-                .equals(my.http
+                .equals(my.get()
+                        .http
                         .get("/api/v1/users/me", user.auth())
                         .json()
                         .path("avatar_status")
                         .asText()));
-        JsonNode me = my.http.get("/api/v1/users/me", user.auth()).json();
+        JsonNode me = my.get().http.get("/api/v1/users/me", user.auth()).json();
         assertThat(me.get("avatar_url").isNull()).isTrue();
-        assertThat(my.http.get("/api/v1/users/" + user.id() + "/avatar").status())
+        assertThat(my.get().http.get("/api/v1/users/" + user.id() + "/avatar").status())
                 .isEqualTo(404);
-        assertThat(my.takeAvatarDeadLetter()).isNull();
+        assertThat(my.get().takeAvatarDeadLetter()).isNull();
         assertThat(retriedAvatarJobs()).isZero();
     }
 
     /** eco2_events_retried for the avatar jobs queue, from /metrics. */
     private static double retriedAvatarJobs() {
-        return my.http
+        return my.get()
+                .http
                 .get("/metrics")
                 .body()
                 .lines()

@@ -3,13 +3,13 @@ package eco2.my;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.SpecDrift;
 import eco2.common.testing.TestHttp;
 import eco2.my.profile.ProfileUpdate;
 import eco2.my.settings.SettingsUpdate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,25 +18,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  * nothing; a bio keeps its newlines; the spec advertises exactly the fields PATCH accepts.
  */
 class InputTextIT {
-    static MyTestApp my;
-
-    @BeforeAll
-    static void start() throws Exception {
-        my = MyTestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        my.close();
-    }
+    @RegisterExtension
+    static final RunningApp<MyTestApp> my = RunningApp.of(MyTestApp::start);
 
     private static TestHttp.Response patch(MyTestApp.User user, String json) {
-        return my.http.send(
-                "PATCH",
-                "/api/v1/users/me",
-                "application/json",
-                json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                user.auth());
+        return my.get()
+                .http
+                .send(
+                        "PATCH",
+                        "/api/v1/users/me",
+                        "application/json",
+                        json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        user.auth());
     }
 
     @ParameterizedTest(name = "{1} = {0}")
@@ -52,20 +45,20 @@ class InputTextIT {
         "ab\\ncd, nickname"
     })
     void badTextIs422NamingTheFieldAndChangesNothing(String escaped, String field) {
-        MyTestApp.User user = my.register();
-        String before = my.http.get("/api/v1/users/me", user.auth()).body();
+        MyTestApp.User user = my.get().register();
+        String before = my.get().http.get("/api/v1/users/me", user.auth()).body();
 
         TestHttp.Response r = patch(user, "{\"" + field + "\":\"" + escaped + "\"}");
 
         assertThat(r.status()).as(r.body()).isEqualTo(422);
         assertThat(r.json().path("code").asText()).isEqualTo("validation_error");
         assertThat(r.json().get("errors").findValuesAsText("field")).containsExactly(field);
-        assertThat(my.http.get("/api/v1/users/me", user.auth()).body()).isEqualTo(before);
+        assertThat(my.get().http.get("/api/v1/users/me", user.auth()).body()).isEqualTo(before);
     }
 
     @Test
     void aBioKeepsItsTabsAndNewlines() {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
 
         TestHttp.Response r = patch(user, "{\"bio\":\"첫 줄\\r\\n\\t둘째 줄\"}");
 
@@ -75,9 +68,9 @@ class InputTextIT {
 
     @Test
     void theSpecAdvertisesExactlyTheFieldsPatchAcceptsAndSaysNullMeansAbsent() {
-        JsonNode spec = my.http.get("/openapi.json").json();
+        JsonNode spec = my.get().http.get("/openapi.json").json();
 
-        SpecDrift.assertBodiesMatch(spec, my.infra.jsonBody(), ProfileUpdate.class, SettingsUpdate.class);
+        SpecDrift.assertBodiesMatch(spec, my.get().infra.jsonBody(), ProfileUpdate.class, SettingsUpdate.class);
         for (String schema : new String[] {"ProfileUpdate", "SettingsUpdate"}) {
             spec.path("components")
                     .path("schemas")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eco2.common.redis.Redis;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import eco2.my.leaderboard.Week;
@@ -14,33 +15,34 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.RedisClient;
 
 /** The weekly board: order, the caller's rank, live increments, rebuild from the ledger, deleted users. */
 class LeaderboardIT {
-    static MyTestApp my;
+    @RegisterExtension
+    static final RunningApp<MyTestApp> my = RunningApp.of(MyTestApp::start);
+
     static RedisClient redis;
 
     @BeforeAll
-    static void start() throws Exception {
-        my = MyTestApp.start();
+    static void connect() {
         redis = Redis.connect(TestServices.get().redisUri());
     }
 
     @AfterAll
-    static void stop() {
+    static void disconnect() {
         redis.close();
-        my.close();
     }
 
     @Test
     void orderRankIncrementsRebuildAndDeletion() {
-        MyTestApp.User alice = my.register();
-        MyTestApp.User bob = my.register();
-        MyTestApp.User carol = my.register();
-        MyTestApp.User dave = my.register();
+        MyTestApp.User alice = my.get().register();
+        MyTestApp.User bob = my.get().register();
+        MyTestApp.User carol = my.get().register();
+        MyTestApp.User dave = my.get().register();
         award(alice, 50);
         award(carol, 10);
         checkIn(bob);
@@ -66,7 +68,10 @@ class LeaderboardIT {
         assertThat(ids(rebuilt)).containsExactly(alice.id(), carol.id(), bob.id());
         assertThat(rebuilt.get("items").get(1).get("points").asLong()).isEqualTo(15);
 
-        assertThat(my.http.method("DELETE", "/api/v1/users/me", alice.auth()).status())
+        assertThat(my.get()
+                        .http
+                        .method("DELETE", "/api/v1/users/me", alice.auth())
+                        .status())
                 .isEqualTo(204);
         assertThat(ids(board(bob, ""))).containsExactly(carol.id(), bob.id());
         redis.del(key);
@@ -76,20 +81,20 @@ class LeaderboardIT {
     @ParameterizedTest
     @ValueSource(strings = {"?period=monthly|period", "?limit=0|limit", "?limit=101|limit", "?limit=x|limit"})
     void badParametersAre422(String caseLine) {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
         String[] parts = caseLine.split("\\|");
-        TestHttp.Response r = my.http.get("/api/v1/users/leaderboard" + parts[0], user.auth());
+        TestHttp.Response r = my.get().http.get("/api/v1/users/leaderboard" + parts[0], user.auth());
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.json().get("errors").findValuesAsText("field")).containsExactly(parts[1]);
     }
 
     @Test
     void theBoardNeedsAToken() {
-        assertThat(my.http.get("/api/v1/users/leaderboard").status()).isEqualTo(401);
+        assertThat(my.get().http.get("/api/v1/users/leaderboard").status()).isEqualTo(401);
     }
 
     private static JsonNode board(MyTestApp.User user, String query) {
-        TestHttp.Response r = my.http.get("/api/v1/users/leaderboard" + query, user.auth());
+        TestHttp.Response r = my.get().http.get("/api/v1/users/leaderboard" + query, user.auth());
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
     }
@@ -101,7 +106,8 @@ class LeaderboardIT {
     }
 
     private static void checkIn(MyTestApp.User user) {
-        assertThat(my.http
+        assertThat(my.get()
+                        .http
                         .method("POST", "/api/v1/users/me/check-in", user.auth())
                         .status())
                 .isEqualTo(200);
@@ -109,8 +115,8 @@ class LeaderboardIT {
 
     /** Points as an event award would pay them: a ledger entry and the balance (before any board exists). */
     private static void award(MyTestApp.User user, int points) {
-        my.http.get("/api/v1/users/me", user.auth());
-        my.db.useHandle(h -> {
+        my.get().http.get("/api/v1/users/me", user.auth());
+        my.get().db.useHandle(h -> {
             h.execute(
                     "INSERT INTO users.points_ledger (id, user_id, delta, reason, source_event_id) "
                             + "VALUES (?, CAST(? AS uuid), ?, 'recycle', ?)",

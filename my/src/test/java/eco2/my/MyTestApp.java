@@ -4,15 +4,10 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
-import eco2.auth.AuthConfig;
-import eco2.auth.AuthModule;
+import eco2.auth.TestAuth;
 import eco2.auth.keys.KeyRing;
-import eco2.auth.keys.KeyRingLoader;
-import eco2.auth.oauth.OAuthSettings;
-import eco2.common.config.Env;
 import eco2.common.events.AmqpSettings;
 import eco2.common.events.Subscription;
-import eco2.common.http.HttpApp;
 import eco2.common.http.HttpSettings;
 import eco2.common.http.Infra;
 import eco2.common.ratelimit.RateLimitSettings;
@@ -24,7 +19,6 @@ import io.javalin.Javalin;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,20 +27,28 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * auth + my in one app (as the dev launcher runs them), in a fresh database, on an exchange and queue of this
- * test class's own, so registrations flow through the real outbox, broker and consumer.
+ * auth and my as two apps, the way production runs them (my started through {@link MyApp}, as {@link MyMain} does),
+ * sharing a fresh database and an exchange and queues of this test class's own, so registrations flow through the
+ * real outbox, broker and consumer.
  */
 public final class MyTestApp implements AutoCloseable {
 
+    /** auth's key ring, which my trusts: tests sign tokens of their own with it. */
     public final KeyRing keys;
+    /** my's plumbing, beside auth's as a standalone my has it. */
     public final Infra infra;
     /** my's module as mounted in {@link #app}, e.g. to list its routes. */
     public final MyModule module;
 
     public final Javalin app;
+    /** my's API. */
     public final TestHttp http;
+    /** auth's API (/api/v1/auth): sign-up, sign-in, email verification. */
+    public final TestHttp authHttp;
+
     public final Jdbi db;
     public final AmqpSettings amqp;
+    private final TestAuth auth;
     private final List<String> queues;
     public final Path avatarDir;
     private Connection publisher;
@@ -56,30 +58,16 @@ public final class MyTestApp implements AutoCloseable {
         TestServices services = TestServices.get();
         services.flushRedis();
         String database = services.freshDatabase();
-        String url = services.adminJdbcUrl(database);
         String tag = UUID.randomUUID().toString().substring(0, 8);
         amqp = new AmqpSettings(amqpUrl, "eco2.events.test." + tag);
-        keys = KeyRingLoader.load(
-                null, null, Files.createTempDirectory("eco2-my-test").resolve("jwt.pem"));
-        AuthConfig auth = new AuthConfig(
-                HttpSettings.forTests(),
-                services.dbSettings(database, "auth"),
-                services.redisUri(),
-                amqp,
-                "auth.user-deleted.test." + tag,
-                limits,
-                "eco2-auth",
-                null,
-                null,
-                null,
-                Duration.ofMinutes(30),
-                Duration.ofDays(7),
-                OAuthSettings.fromEnv(new Env(Map.of())));
         queues = List.of(
                 "auth.user-deleted.test." + tag,
                 "my.user-registered.test." + tag,
                 "my.rewards.test." + tag,
                 "my.avatar-jobs.test." + tag);
+        auth = TestAuth.start(TestAuth.config(database, services.redisUri(), amqp, queues.get(0), limits));
+        authHttp = auth.http;
+        keys = auth.keys;
         avatarDir = Files.createTempDirectory("eco2-avatars");
         MyConfig my = new MyConfig(
                 HttpSettings.forTests(),
@@ -90,13 +78,11 @@ public final class MyTestApp implements AutoCloseable {
                 queues.get(3),
                 avatarDir,
                 rewardsRetryDelays);
-        infra = Infra.create(services.redisUri(), keys, "eco2-auth", limits, Clock.systemUTC());
+        infra = auth.infraBeside(limits);
         module = MyModule.create(my, infra);
-        app = HttpApp.create(
-                        "test", HttpSettings.forTests(), infra, List.of(AuthModule.create(auth, infra, keys), module))
-                .start(0);
+        app = MyApp.create(my, infra, module).start(0);
         http = new TestHttp(app.port());
-        db = Jdbi.create(url, services.adminUser(), services.adminPassword());
+        db = Jdbi.create(services.adminJdbcUrl(database), services.adminUser(), services.adminPassword());
     }
 
     public static MyTestApp start() throws Exception {
@@ -105,24 +91,20 @@ public final class MyTestApp implements AutoCloseable {
 
     /** With the broker reached at {@code amqpUrl}, e.g. through a {@link eco2.common.testing.TcpProxy}. */
     public static MyTestApp start(String amqpUrl) throws Exception {
-        return new MyTestApp(noLimits(), amqpUrl, Subscription.DEFAULT_DELAYS);
+        return new MyTestApp(TestAuth.noLimits(), amqpUrl, Subscription.DEFAULT_DELAYS);
     }
 
     /** With short retry delays on the rewards queue, so a bad event reaches its dead-letter queue within a test. */
     public static MyTestApp startWithRewardsRetries(List<Duration> retryDelays) throws Exception {
-        return new MyTestApp(noLimits(), TestServices.get().amqpUri(), retryDelays);
+        return new MyTestApp(TestAuth.noLimits(), TestServices.get().amqpUri(), retryDelays);
     }
 
-    /** With rate limits on, at their production values. */
+    /** With rate limits on, at their production values, in auth and my alike. */
     public static MyTestApp startWithLimits() throws Exception {
         return new MyTestApp(
                 new RateLimitSettings(true, RateLimitSettings.DEFAULT, name -> null),
                 TestServices.get().amqpUri(),
                 Subscription.DEFAULT_DELAYS);
-    }
-
-    private static RateLimitSettings noLimits() {
-        return new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null);
     }
 
     /** A registered, signed-in user. */
@@ -132,13 +114,18 @@ public final class MyTestApp implements AutoCloseable {
         }
     }
 
+    /** Registers and signs in through auth, whose user.registered event then gives the user a profile in my. */
     public User register() {
         String username = TestUsers.uniqueName("my");
-        TestUsers.Session session = TestUsers.register(http, username, username + "@example.com", "password123");
+        TestUsers.Session session = TestUsers.register(authHttp, username, username + "@example.com", "password123");
         return new User(session.id(), username, session.accessToken());
     }
 
-    /** Publishes an event envelope onto this app's exchange, with the type as routing key, in publishing order. */
+    /**
+     * Publishes an event envelope onto this app's exchange, with the type as routing key, in publishing order.
+     * Not {@code TestEvents.publish}: that opens a connection per event, and the broker orders messages only within
+     * one channel, while tests here rely on the order (a marker event published last is applied last).
+     */
     public synchronized void publish(UUID id, String type, Object data) throws Exception {
         String body = TestHttp.json(Map.of(
                 "id",
@@ -197,6 +184,7 @@ public final class MyTestApp implements AutoCloseable {
         return publishing;
     }
 
+    /** my first, then auth, as a deployment would stop them; then the test's queues and exchange go. */
     @Override
     public void close() {
         try {
@@ -206,6 +194,7 @@ public final class MyTestApp implements AutoCloseable {
         }
         app.stop();
         infra.close();
+        auth.close();
         TestBroker.deleteQueuesAndExchange(amqp.exchange(), queues.toArray(String[]::new));
     }
 }

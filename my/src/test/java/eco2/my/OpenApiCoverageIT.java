@@ -15,6 +15,10 @@ class OpenApiCoverageIT {
 
             // 12 user routes and the 4 admin routes mounted under /api/v1/users/admin.
             assertThat(coverage.routes()).hasSize(16);
+            assertThat(coverage.spec().path("info").path("title").asText())
+                    .as("my's own document, as its main serves it, without auth's routes")
+                    .isEqualTo(MyApp.TITLE);
+            assertThat(coverage.spec().path("paths").has("/api/v1/auth/login")).isFalse();
             JsonNode schemas = coverage.spec().path("components").path("schemas");
             assertThat(schemas.path("PointsView").path("properties").has("next_level_at"))
                     .as("snake_case like the wire")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eco2.common.redis.Redis;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import eco2.my.points.PointsService;
@@ -15,28 +16,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.RedisClient;
 
 /** Points through the ledger: the daily check-in (exactly once, even in a race), levels, and the event. */
 class PointsIT {
-    static MyTestApp my;
-
-    @BeforeAll
-    static void start() throws Exception {
-        my = MyTestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        my.close();
-    }
+    @RegisterExtension
+    static final RunningApp<MyTestApp> my = RunningApp.of(MyTestApp::start);
 
     @Test
     void aCheckInPaysFiveOnceADay() {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
         TestHttp.Response first = checkIn(user);
         TestHttp.Response second = checkIn(user);
 
@@ -47,11 +38,13 @@ class PointsIT {
         assertThat(second.json().get("code").asText()).isEqualTo("conflict");
         assertThat(ledger(user, "check_in")).isEqualTo(1);
 
-        JsonNode points = my.http.get("/api/v1/users/me/points", user.auth()).json();
+        JsonNode points =
+                my.get().http.get("/api/v1/users/me/points", user.auth()).json();
         assertThat(points.get("points").asLong()).isEqualTo(5);
         assertThat(points.get("level").asInt()).isEqualTo(1);
         assertThat(points.get("next_level_at").asLong()).isEqualTo(101);
-        assertThat(my.http
+        assertThat(my.get()
+                        .http
                         .get("/api/v1/users/me", user.auth())
                         .json()
                         .get("points")
@@ -61,8 +54,8 @@ class PointsIT {
 
     @Test
     void thePointsDocumentIsCachedForFiveMinutesAndDroppedByAnAward() {
-        MyTestApp.User user = my.register();
-        TestHttp.Response before = my.http.get("/api/v1/users/me/points", user.auth());
+        MyTestApp.User user = my.get().register();
+        TestHttp.Response before = my.get().http.get("/api/v1/users/me/points", user.auth());
         assertThat(before.body()).isEqualTo("{\"points\":0,\"level\":1,\"next_level_at\":101}");
         try (RedisClient redis = Redis.connect(TestServices.get().redisUri())) {
             String key = MyModule.USER_POINTS + user.id();
@@ -71,7 +64,8 @@ class PointsIT {
             checkIn(user);
             assertThat(redis.exists(key)).isFalse();
         }
-        assertThat(my.http
+        assertThat(my.get()
+                        .http
                         .get("/api/v1/users/me/points", user.auth())
                         .json()
                         .get("points")
@@ -81,7 +75,7 @@ class PointsIT {
 
     @Test
     void eightParallelCheckInsPayExactlyOnce() throws Exception {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Integer>> results = new ArrayList<>();
@@ -104,10 +98,10 @@ class PointsIT {
 
     @Test
     void crossingALevelRecordsLevelUpAndPublishesTheNewLevel() {
-        MyTestApp.User user = my.register();
-        my.http.get("/api/v1/users/me", user.auth());
+        MyTestApp.User user = my.get().register();
+        my.get().http.get("/api/v1/users/me", user.auth());
         // Bring the balance to the edge of level 2 through the ledger, as an award would.
-        my.db.useHandle(h -> {
+        my.get().db.useHandle(h -> {
             h.execute(
                     "INSERT INTO users.points_ledger (id, user_id, delta, reason, source_event_id) "
                             + "VALUES (?, CAST(? AS uuid), 97, 'recycle', ?)",
@@ -122,27 +116,33 @@ class PointsIT {
         assertThat(r.json().get("level").asInt()).isEqualTo(2);
         assertThat(r.json().get("level_up").asBoolean()).isTrue();
 
-        JsonNode level = my.http.get("/api/v1/users/me/level", user.auth()).json();
+        JsonNode level =
+                my.get().http.get("/api/v1/users/me/level", user.auth()).json();
         assertThat(level.get("level").asInt()).isEqualTo(2);
         assertThat(level.get("min_points").asLong()).isEqualTo(101);
         assertThat(level.get("max_points").asLong()).isEqualTo(300);
         assertThat(level.get("progress").asDouble()).isBetween(0.0, 0.01);
-        assertThat(my.http
+        assertThat(my.get()
+                        .http
                         .get("/api/v1/users/me", user.auth())
                         .json()
                         .get("level")
                         .asInt())
                 .isEqualTo(2);
 
-        List<String> actions = my.db.withHandle(h -> h.createQuery(
-                        "SELECT action FROM users.activities WHERE user_id = CAST(:id AS uuid) ORDER BY created_at")
-                .bind("id", user.id())
-                .mapTo(String.class)
-                .list());
+        List<String> actions = my.get()
+                .db
+                .withHandle(h -> h.createQuery("SELECT action FROM users.activities WHERE user_id = CAST(:id AS uuid) "
+                                + "ORDER BY created_at")
+                        .bind("id", user.id())
+                        .mapTo(String.class)
+                        .list());
         assertThat(actions).containsExactly("check_in", "level_up");
-        List<String> events = my.db.withHandle(
-                h -> h.createQuery("SELECT payload->'data'->>'level' FROM users.outbox WHERE type = 'points.awarded' "
-                                + "AND payload->'data'->>'user_id' = :id")
+        List<String> events = my.get()
+                .db
+                .withHandle(h -> h.createQuery(
+                                "SELECT payload->'data'->>'level' FROM users.outbox WHERE type = 'points.awarded' "
+                                        + "AND payload->'data'->>'user_id' = :id")
                         .bind("id", user.id())
                         .mapTo(String.class)
                         .list());
@@ -151,27 +151,31 @@ class PointsIT {
 
     @Test
     void pointsAndLevelNeedAToken() {
-        assertThat(my.http.get("/api/v1/users/me/points").status()).isEqualTo(401);
-        assertThat(my.http.get("/api/v1/users/me/level").status()).isEqualTo(401);
-        assertThat(my.http.method("POST", "/api/v1/users/me/check-in").status()).isEqualTo(401);
+        assertThat(my.get().http.get("/api/v1/users/me/points").status()).isEqualTo(401);
+        assertThat(my.get().http.get("/api/v1/users/me/level").status()).isEqualTo(401);
+        assertThat(my.get().http.method("POST", "/api/v1/users/me/check-in").status())
+                .isEqualTo(401);
     }
 
     private static TestHttp.Response checkIn(MyTestApp.User user) {
-        return my.http.method("POST", "/api/v1/users/me/check-in", user.auth());
+        return my.get().http.method("POST", "/api/v1/users/me/check-in", user.auth());
     }
 
     private static long ledger(MyTestApp.User user, String reason) {
-        return my.db.withHandle(h -> h.createQuery(
-                        "SELECT count(*) FROM users.points_ledger WHERE user_id = CAST(:id AS uuid) AND reason = :reason")
-                .bind("id", user.id())
-                .bind("reason", reason)
-                .mapTo(Long.class)
-                .one());
+        return my.get()
+                .db
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM users.points_ledger "
+                                + "WHERE user_id = CAST(:id AS uuid) AND reason = :reason")
+                        .bind("id", user.id())
+                        .bind("reason", reason)
+                        .mapTo(Long.class)
+                        .one());
     }
 
     private static long balance(MyTestApp.User user) {
-        Map<String, Object> row = my.db.withHandle(
-                h -> h.createQuery("SELECT points FROM users.profiles WHERE user_id = CAST(:id AS uuid)")
+        Map<String, Object> row = my.get()
+                .db
+                .withHandle(h -> h.createQuery("SELECT points FROM users.profiles WHERE user_id = CAST(:id AS uuid)")
                         .bind("id", user.id())
                         .mapToMap()
                         .one());

@@ -3,13 +3,11 @@ package eco2.my;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.rabbitmq.client.AMQP;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import eco2.auth.account.User;
 import eco2.auth.session.AccessTokenIssuer;
 import eco2.common.redis.Redis;
 import eco2.common.testing.Await;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import java.nio.charset.StandardCharsets;
@@ -19,51 +17,45 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.RedisClient;
 
 /** Profiles: created by user.registered (or lazily), read through the cache, edited with validation. */
 class ProfileIT {
-    static MyTestApp my;
-
-    @BeforeAll
-    static void start() throws Exception {
-        my = MyTestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        my.close();
-    }
+    @RegisterExtension
+    static final RunningApp<MyTestApp> my = RunningApp.of(MyTestApp::start);
 
     @Test
     void registeringCreatesTheProfileThroughTheEvent() throws Exception {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
         Await.until(() -> profileRows(user.id()) == 1);
 
-        Map<String, Object> row = my.db.withHandle(h -> h.createQuery(
-                        "SELECT nickname, points, level, invite_code FROM users.profiles WHERE user_id = CAST(:id AS uuid)")
-                .bind("id", user.id())
-                .mapToMap()
-                .one());
+        Map<String, Object> row = my.get()
+                .db
+                .withHandle(h -> h.createQuery("SELECT nickname, points, level, invite_code FROM users.profiles "
+                                + "WHERE user_id = CAST(:id AS uuid)")
+                        .bind("id", user.id())
+                        .mapToMap()
+                        .one());
         assertThat(row.get("nickname")).isEqualTo(user.username());
         assertThat(row.get("points")).isEqualTo(0L);
         assertThat(row.get("level")).isEqualTo(1);
         assertThat((String) row.get("invite_code")).matches("[2-9A-HJKMNP-Z]{8}");
-        long processed = my.db.withHandle(h -> h.createQuery("SELECT count(*) FROM users.processed_events")
-                .mapTo(Long.class)
-                .one());
+        long processed = my.get()
+                .db
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM users.processed_events")
+                        .mapTo(Long.class)
+                        .one());
         assertThat(processed).isPositive();
     }
 
     @Test
     void meReturnsTheProfileDocumentAndCachesIt() throws Exception {
-        MyTestApp.User user = my.register();
-        TestHttp.Response r = my.http.get("/api/v1/users/me", user.auth());
+        MyTestApp.User user = my.get().register();
+        TestHttp.Response r = my.get().http.get("/api/v1/users/me", user.auth());
 
         assertThat(r.status()).isEqualTo(200);
         JsonNode me = r.json();
@@ -93,7 +85,7 @@ class ProfileIT {
     @Test
     void aFirstVisitBeforeTheEventCreatesTheProfileLazilyAndTheLateEventChangesNothing() throws Exception {
         UUID id = UUID.randomUUID();
-        String token = new AccessTokenIssuer(my.keys, "eco2-auth", Duration.ofMinutes(5), Clock.systemUTC())
+        String token = new AccessTokenIssuer(my.get().keys, "eco2-auth", Duration.ofMinutes(5), Clock.systemUTC())
                 .issue(
                         new User(
                                 id,
@@ -105,7 +97,7 @@ class ProfileIT {
                                 false,
                                 Instant.now()),
                         UUID.randomUUID());
-        TestHttp.Response r = my.http.get("/api/v1/users/me", "Authorization", TestHttp.bearer(token));
+        TestHttp.Response r = my.get().http.get("/api/v1/users/me", "Authorization", TestHttp.bearer(token));
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("nickname").asText()).isEqualTo("late_event");
         String code = r.json().get("invite_code").asText();
@@ -115,8 +107,9 @@ class ProfileIT {
         publishRegistered(eventId, id, "late_event"); // redelivered
         Await.until(() -> processed(eventId));
         assertThat(profileRows(id.toString())).isEqualTo(1);
-        String codeAfter =
-                my.db.withHandle(h -> h.createQuery("SELECT invite_code FROM users.profiles WHERE user_id = :id")
+        String codeAfter = my.get()
+                .db
+                .withHandle(h -> h.createQuery("SELECT invite_code FROM users.profiles WHERE user_id = :id")
                         .bind("id", id)
                         .mapTo(String.class)
                         .one());
@@ -125,14 +118,15 @@ class ProfileIT {
 
     @Test
     void patchChangesNicknameAndBioAndRefreshesTheCache() {
-        MyTestApp.User user = my.register();
-        my.http.get("/api/v1/users/me", user.auth()); // warm the cache
+        MyTestApp.User user = my.get().register();
+        my.get().http.get("/api/v1/users/me", user.auth()); // warm the cache
         TestHttp.Response r = patch(user, "{\"nickname\":\"  민아 \",\"bio\":\"분리수거 열심히\"}");
 
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().get("nickname").asText()).isEqualTo("민아");
         assertThat(r.json().get("bio").asText()).isEqualTo("분리수거 열심히");
-        assertThat(my.http
+        assertThat(my.get()
+                        .http
                         .get("/api/v1/users/me", user.auth())
                         .json()
                         .get("nickname")
@@ -157,19 +151,19 @@ class ProfileIT {
                 "{\"invite_code\":\"MINE\"}|invite_code",
             })
     void badChangesAre422NamingTheFieldAndChangeNothing(String caseLine) {
-        MyTestApp.User user = my.register();
-        String before = my.http.get("/api/v1/users/me", user.auth()).body();
+        MyTestApp.User user = my.get().register();
+        String before = my.get().http.get("/api/v1/users/me", user.auth()).body();
         String[] parts = caseLine.split("\\|");
         TestHttp.Response r = patch(user, parts[0]);
 
         assertThat(r.status()).as(r.body()).isEqualTo(422);
         assertThat(r.json().get("errors").findValuesAsText("field")).contains(parts[1]);
-        assertThat(my.http.get("/api/v1/users/me", user.auth()).body()).isEqualTo(before);
+        assertThat(my.get().http.get("/api/v1/users/me", user.auth()).body()).isEqualTo(before);
     }
 
     @Test
     void aTooLongBioIs422() {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
         TestHttp.Response r = patch(user, TestHttp.json(Map.of("bio", "가".repeat(301))));
         assertThat(r.status()).isEqualTo(422);
         assertThat(patch(user, TestHttp.json(Map.of("bio", "가".repeat(300)))).status())
@@ -178,10 +172,11 @@ class ProfileIT {
 
     @Test
     void malformedBodiesAndMissingTokensAreRefused() {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
         assertThat(patch(user, "{\"nickname\": ").status()).isEqualTo(400);
-        assertThat(my.http.get("/api/v1/users/me").status()).isEqualTo(401);
-        assertThat(my.http
+        assertThat(my.get().http.get("/api/v1/users/me").status()).isEqualTo(401);
+        assertThat(my.get()
+                        .http
                         .get("/api/v1/users/me", "Authorization", "Bearer nope")
                         .status())
                 .isEqualTo(401);
@@ -189,7 +184,7 @@ class ProfileIT {
 
     @Test
     void bothRoutesAreDocumented() {
-        JsonNode spec = my.http.get("/openapi.json").json();
+        JsonNode spec = my.get().http.get("/openapi.json").json();
         assertThat(spec.path("paths").path("/api/v1/users/me").has("get")).isTrue();
         assertThat(spec.path("paths").path("/api/v1/users/me").has("patch")).isTrue();
         assertThat(spec.path("components")
@@ -201,45 +196,37 @@ class ProfileIT {
     }
 
     private static TestHttp.Response patch(MyTestApp.User user, String body) {
-        return my.http.send(
-                "PATCH", "/api/v1/users/me", "application/json", body.getBytes(StandardCharsets.UTF_8), user.auth());
+        return my.get()
+                .http
+                .send(
+                        "PATCH",
+                        "/api/v1/users/me",
+                        "application/json",
+                        body.getBytes(StandardCharsets.UTF_8),
+                        user.auth());
     }
 
     private static long profileRows(String id) {
-        return my.db.withHandle(
-                h -> h.createQuery("SELECT count(*) FROM users.profiles WHERE user_id = CAST(:id AS uuid)")
+        return my.get()
+                .db
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM users.profiles WHERE user_id = CAST(:id AS uuid)")
                         .bind("id", id)
                         .mapTo(Long.class)
                         .one());
     }
 
     private static boolean processed(UUID eventId) {
-        return my.db.withHandle(h -> h.createQuery("SELECT count(*) FROM users.processed_events WHERE event_id = :id")
-                        .bind("id", eventId)
-                        .mapTo(Long.class)
-                        .one())
+        return my.get()
+                        .db
+                        .withHandle(
+                                h -> h.createQuery("SELECT count(*) FROM users.processed_events WHERE event_id = :id")
+                                        .bind("id", eventId)
+                                        .mapTo(Long.class)
+                                        .one())
                 == 1;
     }
 
     private static void publishRegistered(UUID eventId, UUID userId, String username) throws Exception {
-        try (Connection c = TestServices.get().amqpConnection("profile-test");
-                Channel ch = c.createChannel()) {
-            String body = TestHttp.json(Map.of(
-                    "id",
-                    eventId.toString(),
-                    "type",
-                    "user.registered",
-                    "occurred_at",
-                    Instant.now().toString(),
-                    "source",
-                    "test",
-                    "data",
-                    Map.of("user_id", userId.toString(), "username", username)));
-            ch.basicPublish(
-                    my.amqp.exchange(),
-                    "user.registered",
-                    new AMQP.BasicProperties.Builder().deliveryMode(2).build(),
-                    body.getBytes(StandardCharsets.UTF_8));
-        }
+        my.get().publish(eventId, "user.registered", Map.of("user_id", userId.toString(), "username", username));
     }
 }

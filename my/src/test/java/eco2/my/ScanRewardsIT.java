@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.GetResponse;
 import eco2.common.testing.Await;
+import eco2.common.testing.RunningApp;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,9 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,29 +25,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  * total_scans; a redelivery changes nothing, and a malformed event is parked without holding up the queue.
  */
 class ScanRewardsIT {
-    static MyTestApp my;
-
-    @BeforeAll
-    static void start() throws Exception {
-        // Short retries: a malformed event reaches the dead-letter queue within the test's patience.
-        my = MyTestApp.startWithRewardsRetries(List.of(Duration.ofMillis(50), Duration.ofMillis(100)));
-    }
-
-    @AfterAll
-    static void stop() {
-        my.close();
-    }
+    // Short retries: a malformed event reaches the dead-letter queue within the test's patience.
+    @RegisterExtension
+    static final RunningApp<MyTestApp> my = RunningApp.of(
+            () -> MyTestApp.startWithRewardsRetries(List.of(Duration.ofMillis(50), Duration.ofMillis(100))));
 
     @Test
     void aPayingScanPaysTenAndRecordsOneScanActivityWithItsTaskItemAndCategory() throws Exception {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
         String task = UUID.randomUUID().toString();
         String item = UUID.randomUUID().toString();
         UUID event = UUID.randomUUID();
-        my.publish(event, "scan.completed", scan(user.id(), task, item, "plastic", true));
+        my.get().publish(event, "scan.completed", scan(user.id(), task, item, "plastic", true));
 
-        Await.until(() -> my.processed(event));
-        JsonNode me = my.http.get("/api/v1/users/me", user.auth()).json();
+        Await.until(() -> my.get().processed(event));
+        JsonNode me = my.get().http.get("/api/v1/users/me", user.auth()).json();
         assertThat(me.get("points").asLong()).isEqualTo(10);
         assertThat(me.get("total_scans").asInt()).isEqualTo(1);
         JsonNode items = activities(user);
@@ -63,13 +55,13 @@ class ScanRewardsIT {
 
     @Test
     void aScanThatDoesNotPayStillCountsAndShowsInTheFeedWithZeroPoints() throws Exception {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
         String task = UUID.randomUUID().toString();
         UUID event = UUID.randomUUID();
-        my.publish(event, "scan.completed", scan(user.id(), task, null, null, false));
+        my.get().publish(event, "scan.completed", scan(user.id(), task, null, null, false));
 
-        Await.until(() -> my.processed(event));
-        JsonNode me = my.http.get("/api/v1/users/me", user.auth()).json();
+        Await.until(() -> my.get().processed(event));
+        JsonNode me = my.get().http.get("/api/v1/users/me", user.auth()).json();
         assertThat(me.get("points").asLong()).isZero();
         assertThat(me.get("total_scans").asInt()).isEqualTo(1);
         JsonNode items = activities(user);
@@ -81,7 +73,8 @@ class ScanRewardsIT {
         assertThat(metadata.get("item_id").isNull()).isTrue();
         assertThat(metadata.get("category").isNull()).isTrue();
         assertThat(ledgerRows(user.id())).isZero();
-        assertThat(my.http
+        assertThat(my.get()
+                        .http
                         .get("/api/v1/users/me/points", user.auth())
                         .json()
                         .get("points")
@@ -91,24 +84,25 @@ class ScanRewardsIT {
 
     @Test
     void aRedeliveredScanEventHasNoSecondEffectPayingOrNot() throws Exception {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
         UUID paying = UUID.randomUUID();
         Map<String, Object> payingData = scan(user.id(), UUID.randomUUID().toString(), null, "glass", true);
         UUID free = UUID.randomUUID();
         Map<String, Object> freeData = scan(user.id(), UUID.randomUUID().toString(), null, "glass", false);
-        my.publish(paying, "scan.completed", payingData);
-        my.publish(free, "scan.completed", freeData);
-        my.publish(paying, "scan.completed", payingData);
-        my.publish(free, "scan.completed", freeData);
+        my.get().publish(paying, "scan.completed", payingData);
+        my.get().publish(free, "scan.completed", freeData);
+        my.get().publish(paying, "scan.completed", payingData);
+        my.get().publish(free, "scan.completed", freeData);
         // One consumer applies the queue in order: once this later event is in, both copies were handled.
         UUID marker = UUID.randomUUID();
-        my.publish(
-                marker,
-                "scan.completed",
-                scan(my.register().id(), UUID.randomUUID().toString(), null, null, false));
+        my.get()
+                .publish(
+                        marker,
+                        "scan.completed",
+                        scan(my.get().register().id(), UUID.randomUUID().toString(), null, null, false));
 
-        Await.until(() -> my.processed(marker));
-        JsonNode me = my.http.get("/api/v1/users/me", user.auth()).json();
+        Await.until(() -> my.get().processed(marker));
+        JsonNode me = my.get().http.get("/api/v1/users/me", user.auth()).json();
         assertThat(me.get("points").asLong()).isEqualTo(10);
         assertThat(me.get("total_scans").asInt()).isEqualTo(2);
         assertThat(activities(user)).hasSize(2);
@@ -117,16 +111,25 @@ class ScanRewardsIT {
 
     @Test
     void aDeletedProfileGetsNeitherPointsNorAScanActivity() throws Exception {
-        MyTestApp.User user = my.register();
-        my.http.get("/api/v1/users/me", user.auth());
-        assertThat(my.http.method("DELETE", "/api/v1/users/me", user.auth()).status())
+        MyTestApp.User user = my.get().register();
+        my.get().http.get("/api/v1/users/me", user.auth());
+        assertThat(my.get()
+                        .http
+                        .method("DELETE", "/api/v1/users/me", user.auth())
+                        .status())
                 .isEqualTo(204);
         UUID event = UUID.randomUUID();
-        my.publish(event, "scan.completed", scan(user.id(), UUID.randomUUID().toString(), null, null, true));
+        my.get()
+                .publish(
+                        event,
+                        "scan.completed",
+                        scan(user.id(), UUID.randomUUID().toString(), null, null, true));
 
-        Await.until(() -> my.processed(event));
-        Map<String, Object> profile = my.db.withHandle(
-                h -> h.createQuery("SELECT points, total_scans FROM users.profiles WHERE user_id = CAST(:id AS uuid)")
+        Await.until(() -> my.get().processed(event));
+        Map<String, Object> profile = my.get()
+                .db
+                .withHandle(h -> h.createQuery(
+                                "SELECT points, total_scans FROM users.profiles WHERE user_id = CAST(:id AS uuid)")
                         .bind("id", user.id())
                         .mapToMap()
                         .one());
@@ -150,21 +153,25 @@ class ScanRewardsIT {
     @MethodSource("malformedScans")
     void aMalformedScanPaysNothingIsParkedAndTheNextEventStillApplies(String field, Object value, String error)
             throws Exception {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
         Map<String, Object> bad = scan(user.id(), UUID.randomUUID().toString(), null, "paper", true);
         if (value == null) bad.remove(field);
         else bad.put(field, value);
         UUID badEvent = UUID.randomUUID();
-        my.publish(badEvent, "scan.completed", bad);
+        my.get().publish(badEvent, "scan.completed", bad);
         UUID good = UUID.randomUUID();
-        my.publish(good, "scan.completed", scan(user.id(), UUID.randomUUID().toString(), null, "paper", true));
+        my.get()
+                .publish(
+                        good,
+                        "scan.completed",
+                        scan(user.id(), UUID.randomUUID().toString(), null, "paper", true));
 
-        Await.until(() -> my.processed(good));
+        Await.until(() -> my.get().processed(good));
         GetResponse parked = deadLetterOf(badEvent);
         assertThat(parked.getProps().getHeaders().get("x-eco2-error").toString())
                 .contains("scan.completed: " + error);
-        assertThat(my.processed(badEvent)).isFalse();
-        JsonNode me = my.http.get("/api/v1/users/me", user.auth()).json();
+        assertThat(my.get().processed(badEvent)).isFalse();
+        JsonNode me = my.get().http.get("/api/v1/users/me", user.auth()).json();
         assertThat(me.get("points").asLong()).isEqualTo(10);
         assertThat(me.get("total_scans").asInt()).isEqualTo(1);
         assertThat(activities(user)).hasSize(1);
@@ -185,7 +192,7 @@ class ScanRewardsIT {
         AtomicReference<GetResponse> found = new AtomicReference<>();
         Await.until(() -> {
             try {
-                GetResponse next = my.takeRewardsDeadLetter();
+                GetResponse next = my.get().takeRewardsDeadLetter();
                 if (next != null && new String(next.getBody(), StandardCharsets.UTF_8).contains(eventId.toString()))
                     found.set(next);
                 return found.get() != null;
@@ -197,22 +204,30 @@ class ScanRewardsIT {
     }
 
     private static JsonNode activities(MyTestApp.User user) {
-        return my.http.get("/api/v1/users/me/activities", user.auth()).json().get("items");
+        return my.get()
+                .http
+                .get("/api/v1/users/me/activities", user.auth())
+                .json()
+                .get("items");
     }
 
     private static long ledgerRows(String id) {
-        return my.db.withHandle(
-                h -> h.createQuery("SELECT count(*) FROM users.points_ledger WHERE user_id = CAST(:id AS uuid)")
-                        .bind("id", id)
-                        .mapTo(Long.class)
-                        .one());
+        return my.get()
+                .db
+                .withHandle(
+                        h -> h.createQuery("SELECT count(*) FROM users.points_ledger WHERE user_id = CAST(:id AS uuid)")
+                                .bind("id", id)
+                                .mapTo(Long.class)
+                                .one());
     }
 
     private static long activityRows(String id) {
-        return my.db.withHandle(
-                h -> h.createQuery("SELECT count(*) FROM users.activities WHERE user_id = CAST(:id AS uuid)")
-                        .bind("id", id)
-                        .mapTo(Long.class)
-                        .one());
+        return my.get()
+                .db
+                .withHandle(
+                        h -> h.createQuery("SELECT count(*) FROM users.activities WHERE user_id = CAST(:id AS uuid)")
+                                .bind("id", id)
+                                .mapTo(Long.class)
+                                .one());
     }
 }

@@ -2,32 +2,23 @@ package eco2.my;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Preferences: defaults, partial changes, and every bad value refused without a write. */
 class SettingsIT {
-    static MyTestApp my;
-
-    @BeforeAll
-    static void start() throws Exception {
-        my = MyTestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        my.close();
-    }
+    @RegisterExtension
+    static final RunningApp<MyTestApp> my = RunningApp.of(MyTestApp::start);
 
     @Test
     void defaultsThenPartialChangesThatKeepTheRest() {
-        MyTestApp.User user = my.register();
-        TestHttp.Response defaults = my.http.get("/api/v1/users/me/settings", user.auth());
+        MyTestApp.User user = my.get().register();
+        TestHttp.Response defaults = my.get().http.get("/api/v1/users/me/settings", user.auth());
         assertThat(defaults.body())
                 .isEqualTo("{\"notification_enabled\":true,\"language\":\"ko\",\"theme\":\"system\"}");
 
@@ -36,7 +27,7 @@ class SettingsIT {
         assertThat(patch(user, "{\"language\":\"en\",\"notification_enabled\":false}")
                         .body())
                 .isEqualTo("{\"notification_enabled\":false,\"language\":\"en\",\"theme\":\"dark\"}");
-        assertThat(my.http.get("/api/v1/users/me/settings", user.auth()).body())
+        assertThat(my.get().http.get("/api/v1/users/me/settings", user.auth()).body())
                 .isEqualTo("{\"notification_enabled\":false,\"language\":\"en\",\"theme\":\"dark\"}");
     }
 
@@ -52,14 +43,15 @@ class SettingsIT {
                 "{\"font\":\"big\"}|font"
             })
     void badValuesAre422AndWriteNothing(String caseLine) {
-        MyTestApp.User user = my.register();
+        MyTestApp.User user = my.get().register();
         String[] parts = caseLine.split("\\|");
         TestHttp.Response r = patch(user, parts[0]);
 
         assertThat(r.status()).as(r.body()).isEqualTo(422);
         assertThat(r.json().get("errors").findValuesAsText("field")).contains(parts[1]);
-        long rows = my.db.withHandle(
-                h -> h.createQuery("SELECT count(*) FROM users.settings WHERE user_id = CAST(:id AS uuid)")
+        long rows = my.get()
+                .db
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM users.settings WHERE user_id = CAST(:id AS uuid)")
                         .bind("id", user.id())
                         .mapTo(Long.class)
                         .one());
@@ -68,15 +60,17 @@ class SettingsIT {
 
     @Test
     void settingsNeedAToken() {
-        assertThat(my.http.get("/api/v1/users/me/settings").status()).isEqualTo(401);
+        assertThat(my.get().http.get("/api/v1/users/me/settings").status()).isEqualTo(401);
     }
 
     private static TestHttp.Response patch(MyTestApp.User user, String body) {
-        return my.http.send(
-                "PATCH",
-                "/api/v1/users/me/settings",
-                "application/json",
-                body.getBytes(StandardCharsets.UTF_8),
-                user.auth());
+        return my.get()
+                .http
+                .send(
+                        "PATCH",
+                        "/api/v1/users/me/settings",
+                        "application/json",
+                        body.getBytes(StandardCharsets.UTF_8),
+                        user.auth());
     }
 }

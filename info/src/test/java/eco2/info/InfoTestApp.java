@@ -2,89 +2,70 @@ package eco2.info;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eco2.auth.AuthConfig;
-import eco2.auth.AuthModule;
-import eco2.auth.keys.KeyRing;
-import eco2.auth.keys.KeyRingLoader;
-import eco2.auth.oauth.OAuthSettings;
-import eco2.common.config.Env;
+import eco2.auth.TestAuth;
 import eco2.common.events.AmqpSettings;
-import eco2.common.http.HttpApp;
 import eco2.common.http.HttpSettings;
 import eco2.common.http.Infra;
-import eco2.common.http.ServiceModule;
 import eco2.common.ratelimit.RateLimitSettings;
 import eco2.common.testing.TestBroker;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import eco2.common.testing.TestUsers;
 import io.javalin.Javalin;
-import java.nio.file.Files;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * auth + info in one app (as the dev launcher runs them) on port 0, in a fresh database and on an exchange and
- * queues of its own, so tests sign in with real tokens and can publish events. {@link #db} is an admin connection to that database, for checks and for granting the admin role.
+ * info as production runs it: auth and info as two apps on port 0, info started by {@link InfoApp#create} exactly as
+ * its main does, both in a fresh database and on an exchange and queues of their own, so tests sign in with real
+ * tokens and can publish events. {@link #db} is an admin connection to that database, for checks and for granting
+ * the admin role.
  */
 public final class InfoTestApp implements AutoCloseable {
     private static final String PASSWORD = "password123";
 
     public final InfoConfig config;
+    /** auth beside info: sign-up and sign-in go through its {@code http}. */
+    public final TestAuth auth;
+    /** info's own plumbing. */
     public final Infra infra;
+
     public final Javalin app;
+    /** info's API. */
     public final TestHttp http;
+
     public final Jdbi db;
     public final AmqpSettings amqp;
     private final String deletedQueue;
 
-    private InfoTestApp(boolean searchCache, String redisUrl) throws Exception {
+    private InfoTestApp(boolean searchCache, String redisUrl) {
         TestServices services = TestServices.get();
         services.flushRedis();
         String database = services.freshDatabase();
         String tag = UUID.randomUUID().toString().substring(0, 8);
         amqp = new AmqpSettings(services.amqpUri(), "eco2.events.test." + tag);
         deletedQueue = "auth.user-deleted.test." + tag;
-        RateLimitSettings limits = new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null);
-        KeyRing keys = KeyRingLoader.load(
-                null, null, Files.createTempDirectory("eco2-info-test").resolve("jwt.pem"));
-        AuthConfig auth = new AuthConfig(
-                HttpSettings.forTests(),
-                services.dbSettings(database, "auth"),
-                redisUrl,
-                amqp,
-                deletedQueue,
-                limits,
-                "eco2-auth",
-                null,
-                null,
-                null,
-                Duration.ofMinutes(30),
-                Duration.ofDays(7),
-                OAuthSettings.fromEnv(new Env(Map.of())));
+        RateLimitSettings limits = TestAuth.noLimits();
         config = new InfoConfig(
                 HttpSettings.forTests(),
                 services.dbSettings(database, InfoConfig.SCHEMA),
                 amqp,
                 "info.user-deleted.test." + tag,
                 searchCache);
-        infra = Infra.create(redisUrl, keys, "eco2-auth", limits, Clock.systemUTC());
-        List<ServiceModule> modules = List.of(AuthModule.create(auth, infra, keys), InfoModule.create(config, infra));
-        app = HttpApp.create("test", HttpSettings.forTests(), infra, modules).start(0);
+        auth = TestAuth.start(TestAuth.config(database, redisUrl, amqp, deletedQueue, limits));
+        infra = auth.infraBeside(limits);
+        app = InfoApp.create(config, infra).start(0);
         http = new TestHttp(app.port());
         db = Jdbi.create(services.adminJdbcUrl(database), services.adminUser(), services.adminPassword());
     }
 
     /** With the search cache on, against the test Redis. */
-    public static InfoTestApp start() throws Exception {
+    public static InfoTestApp start() {
         return new InfoTestApp(true, TestServices.get().redisUri());
     }
 
-    public static InfoTestApp start(boolean searchCache, String redisUrl) throws Exception {
+    public static InfoTestApp start(boolean searchCache, String redisUrl) {
         return new InfoTestApp(searchCache, redisUrl);
     }
 
@@ -97,7 +78,7 @@ public final class InfoTestApp implements AutoCloseable {
 
     public User register() {
         String username = TestUsers.uniqueName("info");
-        TestUsers.Session session = TestUsers.register(http, username, username + "@example.com", PASSWORD);
+        TestUsers.Session session = TestUsers.register(auth.http, username, username + "@example.com", PASSWORD);
         return new User(session.id(), username, session.accessToken());
     }
 
@@ -113,8 +94,8 @@ public final class InfoTestApp implements AutoCloseable {
     }
 
     private User login(String id, String username) {
-        TestHttp.Response login =
-                http.postJson("/api/v1/auth/login", TestHttp.json(Map.of("email", username, "password", PASSWORD)));
+        TestHttp.Response login = auth.http.postJson(
+                "/api/v1/auth/login", TestHttp.json(Map.of("email", username, "password", PASSWORD)));
         assertThat(login.status()).as(login.body()).isEqualTo(200);
         return new User(id, username, login.json().get("access_token").asText());
     }
@@ -142,6 +123,7 @@ public final class InfoTestApp implements AutoCloseable {
     public void close() {
         app.stop();
         infra.close();
+        auth.close();
         TestBroker.deleteQueuesAndExchange(amqp.exchange(), deletedQueue, config.userDeletedQueue());
     }
 }

@@ -2,14 +2,14 @@ package eco2.location;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.SpecDrift;
 import eco2.common.testing.TestHttp;
 import eco2.location.geocode.GeocodeRequest;
 import eco2.location.geocode.ReverseRequest;
 import eco2.location.places.PlaceRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,17 +19,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class InputTextIT {
     static final String ME = "/api/v1/locations/me";
-    static LocationTestApp location;
 
-    @BeforeAll
-    static void start() throws Exception {
-        location = LocationTestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        location.close();
-    }
+    @RegisterExtension
+    static final RunningApp<LocationTestApp> location = RunningApp.of(LocationTestApp::start);
 
     static void refused(TestHttp.Response r, String field) {
         assertThat(r.status()).as(r.body()).isEqualTo(422);
@@ -45,7 +37,7 @@ class InputTextIT {
         "region=%EC%B6%A9%EB%B6%81&item=a%1Bb, item"
     })
     void aCentreSearchWithNulOrControlsIs422NamingTheParameter(String query, String field) {
-        refused(location.http.get("/api/v1/locations/centers?" + query), field);
+        refused(location.get().http.get("/api/v1/locations/centers?" + query), field);
     }
 
     @ParameterizedTest(name = "{1} = {0}")
@@ -59,31 +51,31 @@ class InputTextIT {
         "a\\nb, address"
     })
     void aPlaceWithBadTextIs422AndNothingIsStored(String escaped, String field) {
-        LocationTestApp.User user = location.register();
+        LocationTestApp.User user = location.get().register();
         String name = field.equals("name") ? escaped : "집";
         String address = field.equals("address") ? escaped : "서울 중구 세종대로 110";
         String body = "{\"name\":\"" + name + "\",\"address\":\"" + address
                 + "\",\"latitude\":37.5663,\"longitude\":126.9779}";
 
-        refused(location.http.postJson(ME, body, user.auth()), field);
-        assertThat(location.http.get(ME, user.auth()).json().path("items").size())
+        refused(location.get().http.postJson(ME, body, user.auth()), field);
+        assertThat(location.get().http.get(ME, user.auth()).json().path("items").size())
                 .isZero();
     }
 
     @Test
     void aGeocodeAddressWithALoneSurrogateIs422() {
-        LocationTestApp.User user = location.register();
+        LocationTestApp.User user = location.get().register();
 
         refused(
-                location.http.postJson("/api/v1/locations/geocode", "{\"address\":\"서울\\ud800\"}", user.auth()),
+                location.get().http.postJson("/api/v1/locations/geocode", "{\"address\":\"서울\\ud800\"}", user.auth()),
                 "address");
     }
 
     @Test
     void theSpecAdvertisesExactlyTheFieldsTheBodiesAccept() {
         SpecDrift.assertBodiesMatch(
-                location.http.get("/openapi.json").json(),
-                location.infra.jsonBody(),
+                location.get().http.get("/openapi.json").json(),
+                location.get().infra.jsonBody(),
                 PlaceRequest.class,
                 GeocodeRequest.class,
                 ReverseRequest.class);

@@ -2,12 +2,9 @@ package eco2.location;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eco2.auth.AuthConfig;
-import eco2.auth.AuthModule;
+import eco2.auth.TestAuth;
 import eco2.auth.keys.KeyRing;
-import eco2.auth.keys.KeyRingLoader;
 import eco2.common.events.AmqpSettings;
-import eco2.common.http.HttpApp;
 import eco2.common.http.HttpSettings;
 import eco2.common.http.Infra;
 import eco2.common.ratelimit.RateLimitSettings;
@@ -17,9 +14,6 @@ import eco2.common.testing.TestServices;
 import eco2.common.testing.TestUsers;
 import eco2.location.kakao.KakaoSettings;
 import io.javalin.Javalin;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +22,9 @@ import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * auth + location in one app (as the dev launcher runs them) on port 0, in a fresh database (or a given one), on an
- * exchange and queues of its own. Kakao points nowhere unless a test passes its fake server's settings.
+ * location as production runs it: auth and location as two apps on port 0, location started by
+ * {@link LocationApp#create} exactly as its main does, both in a fresh database (or a given one) and on an exchange
+ * and queues of their own. Kakao points nowhere unless a test passes its fake server's settings.
  */
 public final class LocationTestApp implements AutoCloseable {
     /** Nothing listens on port 1: Kakao calls fail fast unless a test configures its fake. */
@@ -38,9 +33,15 @@ public final class LocationTestApp implements AutoCloseable {
 
     public final String database;
     public final LocationConfig config;
+    /** auth beside location: sign-up and sign-in go through its {@code http}. */
+    public final TestAuth auth;
+    /** auth's signing keys, which location trusts. */
     public final KeyRing keys;
+    /** location's own plumbing. */
     public final Infra infra;
+
     public final Javalin app;
+    /** location's API. */
     public final TestHttp http;
     /** Admin connection to this test's database (tables are schema-qualified: locations.recycle_bins, ...). */
     public final Jdbi db;
@@ -48,22 +49,14 @@ public final class LocationTestApp implements AutoCloseable {
     private final List<String> queues;
     private final String exchange;
 
-    private LocationTestApp(String database, String redisUrl, UnaryOperator<LocationConfig> tweak) throws Exception {
-        this(database, redisUrl, tweak, new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null));
-    }
-
     private LocationTestApp(
-            String database, String redisUrl, UnaryOperator<LocationConfig> tweak, RateLimitSettings limits)
-            throws Exception {
+            String database, String redisUrl, UnaryOperator<LocationConfig> tweak, RateLimitSettings limits) {
         TestServices services = TestServices.get();
         this.database = database;
         String tag = UUID.randomUUID().toString().substring(0, 8);
         exchange = "eco2.events.test." + tag;
         AmqpSettings amqp = new AmqpSettings(services.amqpUri(), exchange);
         queues = List.of("auth.user-deleted.test." + tag, "location.user-deleted.test." + tag);
-        Path keyFile = Files.createTempDirectory("eco2-location-test").resolve("jwt.pem");
-        keys = KeyRingLoader.load(null, null, keyFile);
-        AuthConfig auth = AuthForTests.config(database, redisUrl, amqp, queues.get(0), keyFile);
         config = tweak.apply(new LocationConfig(
                 HttpSettings.forTests(),
                 services.dbSettings(database, "locations"),
@@ -73,30 +66,30 @@ public final class LocationTestApp implements AutoCloseable {
                 true,
                 false,
                 LocationConfig.DEFAULT_IMPORT_MAX_BYTES));
-        infra = Infra.create(redisUrl, keys, auth.issuer(), limits, Clock.systemUTC());
-        app = HttpApp.create(
-                        "test",
-                        HttpSettings.forTests(),
-                        infra,
-                        List.of(AuthModule.create(auth, infra, keys), LocationModule.create(config, infra)))
-                .start(0);
+        auth = TestAuth.start(TestAuth.config(database, redisUrl, amqp, queues.get(0), limits));
+        keys = auth.keys;
+        infra = auth.infraBeside(limits);
+        app = LocationApp.create(config, infra).start(0);
         http = new TestHttp(app.port());
         db = Jdbi.create(services.adminJdbcUrl(database), services.adminUser(), services.adminPassword());
     }
 
     /** A fresh database, an empty test Redis, Kakao unset. */
-    public static LocationTestApp start() throws Exception {
+    public static LocationTestApp start() {
         return start(c -> c);
     }
 
-    public static LocationTestApp start(UnaryOperator<LocationConfig> tweak) throws Exception {
+    public static LocationTestApp start(UnaryOperator<LocationConfig> tweak) {
         TestServices.get().flushRedis();
         return new LocationTestApp(
-                TestServices.get().freshDatabase(), TestServices.get().redisUri(), tweak);
+                TestServices.get().freshDatabase(), TestServices.get().redisUri(), tweak, TestAuth.noLimits());
     }
 
-    /** With rate limits on; {@code overrides} maps a {@code RATE_LIMIT_*} name to its spec, or null. */
-    public static LocationTestApp startWithLimits(UnaryOperator<String> overrides) throws Exception {
+    /**
+     * With rate limits on in both apps, as before when they were one; {@code overrides} maps a {@code RATE_LIMIT_*}
+     * name to its spec, or null.
+     */
+    public static LocationTestApp startWithLimits(UnaryOperator<String> overrides) {
         TestServices.get().flushRedis();
         return new LocationTestApp(
                 TestServices.get().freshDatabase(),
@@ -106,9 +99,8 @@ public final class LocationTestApp implements AutoCloseable {
     }
 
     /** A second app on an existing database (e.g. the same data with the cache off), Redis left as it is. */
-    public static LocationTestApp startOn(String database, String redisUrl, UnaryOperator<LocationConfig> tweak)
-            throws Exception {
-        return new LocationTestApp(database, redisUrl, tweak);
+    public static LocationTestApp startOn(String database, String redisUrl, UnaryOperator<LocationConfig> tweak) {
+        return new LocationTestApp(database, redisUrl, tweak, TestAuth.noLimits());
     }
 
     /** Kakao at {@code baseUrl} with a key and short timeouts. */
@@ -151,7 +143,7 @@ public final class LocationTestApp implements AutoCloseable {
 
     public User register() {
         String username = TestUsers.uniqueName("loc");
-        TestUsers.Session session = TestUsers.register(http, username, username + "@example.com", "password123");
+        TestUsers.Session session = TestUsers.register(auth.http, username, username + "@example.com", "password123");
         return new User(session.id(), session.auth());
     }
 
@@ -169,7 +161,7 @@ public final class LocationTestApp implements AutoCloseable {
     }
 
     private User login(String id, String username) {
-        TestHttp.Response login = http.postJson(
+        TestHttp.Response login = auth.http.postJson(
                 "/api/v1/auth/login", TestHttp.json(Map.of("email", username, "password", "password123")));
         assertThat(login.status()).as(login.body()).isEqualTo(200);
         return new User(id, new String[] {
@@ -185,6 +177,7 @@ public final class LocationTestApp implements AutoCloseable {
     public void close() {
         app.stop();
         infra.close();
+        auth.close();
         TestBroker.deleteQueuesAndExchange(exchange, queues.toArray(String[]::new));
     }
 }

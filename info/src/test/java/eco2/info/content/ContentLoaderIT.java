@@ -3,6 +3,7 @@ package eco2.info.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eco2.common.db.Database;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import eco2.info.InfoTestApp;
 import eco2.info.cache.CacheKeys;
@@ -20,36 +21,37 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The start-up loader against the database the app already loaded: a second run changes nothing; changed files
  * rewrite only what changed, remove what left them, and never touch what admins created or edited.
  */
 class ContentLoaderIT {
-    static InfoTestApp info;
+    @RegisterExtension
+    static final RunningApp<InfoTestApp> info = RunningApp.of(InfoTestApp::start);
+
     static Database database;
     static ContentLoader loader;
     static Content shipped;
 
     @BeforeAll
     static void start() throws Exception {
-        info = InfoTestApp.start();
-        database = Database.open(info.config.db(), new SimpleMeterRegistry(), List.of("pg_trgm"));
+        database = Database.open(info.get().config.db(), new SimpleMeterRegistry(), List.of("pg_trgm"));
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         loader = new ContentLoader(
                 database.jdbi(),
-                info.infra.mapper(),
-                CacheKeys.items(info.infra.redis(), registry),
-                CacheKeys.categories(info.infra.redis(), registry),
-                CacheKeys.rules(info.infra.redis(), registry),
-                CacheKeys.searches(info.infra.redis(), registry));
-        shipped = ContentFiles.read(info.infra.mapper());
+                info.get().infra.mapper(),
+                CacheKeys.items(info.get().infra.redis(), registry),
+                CacheKeys.categories(info.get().infra.redis(), registry),
+                CacheKeys.rules(info.get().infra.redis(), registry),
+                CacheKeys.searches(info.get().infra.redis(), registry));
+        shipped = ContentFiles.read(info.get().infra.mapper());
     }
 
     @AfterAll
     static void stop() {
         database.close();
-        info.close();
     }
 
     @Test
@@ -60,20 +62,21 @@ class ContentLoaderIT {
 
         assertThat(report.changed()).isFalse();
         assertThat(snapshot()).isEqualTo(before);
-        assertThat(info.count("SELECT count(*) FROM recycle_info.items WHERE content_hash IS NOT NULL"))
+        assertThat(info.get().count("SELECT count(*) FROM recycle_info.items WHERE content_hash IS NOT NULL"))
                 .isEqualTo(148);
-        assertThat(info.count("SELECT count(*) FROM recycle_info.faqs")).isEqualTo(33);
-        assertThat(info.count("SELECT count(*) FROM recycle_info.regional_rules"))
+        assertThat(info.get().count("SELECT count(*) FROM recycle_info.faqs")).isEqualTo(33);
+        assertThat(info.get().count("SELECT count(*) FROM recycle_info.regional_rules"))
                 .isEqualTo(17);
     }
 
     @Test
     void changedFilesRewriteOnlyWhatChangedAndKeepWhatAdminsMade() {
-        InfoTestApp.User admin = info.admin();
+        InfoTestApp.User admin = info.get().admin();
         String adminItem = createItem(admin, "admin-made");
-        String editedId = info.itemId("mirror");
+        String editedId = info.get().itemId("mirror");
         Map<String, Object> edit = item(null, "관리자가 고친 거울");
-        assertThat(info.http
+        assertThat(info.get()
+                        .http
                         .send(
                                 "PUT",
                                 "/api/v1/recycle/items/" + editedId,
@@ -82,11 +85,11 @@ class ContentLoaderIT {
                                 admin.auth())
                         .status())
                 .isEqualTo(200);
-        String faqId = info.faqId("box-tape");
-        info.http.get("/api/v1/recycle/faq/" + faqId);
+        String faqId = info.get().faqId("box-tape");
+        info.get().http.get("/api/v1/recycle/faq/" + faqId);
         String untouched = row("receipt");
-        String changedId = info.itemId("battery");
-        info.http.get("/api/v1/recycle/items/" + changedId); // cached now
+        String changedId = info.get().itemId("battery");
+        info.get().http.get("/api/v1/recycle/items/" + changedId); // cached now
         long generation = generation();
 
         Content next = next(shipped);
@@ -97,23 +100,24 @@ class ContentLoaderIT {
         assertThat(text("SELECT description FROM recycle_info.items WHERE slug = 'battery'"))
                 .endsWith("(개정)");
         assertThat(row("receipt")).isEqualTo(untouched); // same entry, same row, same updated_at
-        assertThat(info.count("SELECT count(*) FROM recycle_info.items WHERE slug = 'photo'"))
+        assertThat(info.get().count("SELECT count(*) FROM recycle_info.items WHERE slug = 'photo'"))
                 .isZero(); // left the files
-        assertThat(info.count("SELECT count(*) FROM recycle_info.items WHERE slug = 'new-in-files'"))
+        assertThat(info.get().count("SELECT count(*) FROM recycle_info.items WHERE slug = 'new-in-files'"))
                 .isEqualTo(1);
-        assertThat(info.count("SELECT count(*) FROM recycle_info.items WHERE id = '" + adminItem + "'"))
+        assertThat(info.get().count("SELECT count(*) FROM recycle_info.items WHERE id = '" + adminItem + "'"))
                 .isEqualTo(1);
         // mirror changed in the files too, but an admin edited it: the admin's version stays.
         assertThat(text("SELECT name FROM recycle_info.items WHERE slug = 'mirror'"))
                 .isEqualTo("관리자가 고친 거울");
         assertThat(text("SELECT answer FROM recycle_info.faqs WHERE slug = 'box-tape'"))
                 .endsWith("(개정)");
-        assertThat(info.count("SELECT view_count FROM recycle_info.faqs WHERE slug = 'box-tape'"))
+        assertThat(info.get().count("SELECT view_count FROM recycle_info.faqs WHERE slug = 'box-tape'"))
                 .isEqualTo(1);
         // What the load changed is no longer served from the cache.
-        assertThat(info.infra.redis().get("recycle:item:" + changedId)).isNull();
+        assertThat(info.get().infra.redis().get("recycle:item:" + changedId)).isNull();
         assertThat(generation()).isGreaterThan(generation);
-        assertThat(info.http
+        assertThat(info.get()
+                        .http
                         .get("/api/v1/recycle/items/" + changedId)
                         .json()
                         .get("description")
@@ -189,7 +193,7 @@ class ContentLoaderIT {
 
     static String createItem(InfoTestApp.User admin, String slug) {
         TestHttp.Response created =
-                info.http.postJson("/api/v1/recycle/items", TestHttp.json(item(slug, "관리자 품목")), admin.auth());
+                info.get().http.postJson("/api/v1/recycle/items", TestHttp.json(item(slug, "관리자 품목")), admin.auth());
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("id").asText();
     }
@@ -207,7 +211,8 @@ class ContentLoaderIT {
 
     /** Every column of every row that the loader writes, as one text; equal texts mean nothing was rewritten. */
     static String snapshot() {
-        return info.db.withHandle(h -> h.createQuery("SELECT concat_ws('|', "
+        InfoTestApp app = info.get();
+        return app.db.withHandle(h -> h.createQuery("SELECT concat_ws('|', "
                         + "(SELECT md5(string_agg(i::text, ',' ORDER BY slug)) FROM recycle_info.items i), "
                         + "(SELECT md5(string_agg(f::text, ',' ORDER BY slug)) FROM recycle_info.faqs f), "
                         + "(SELECT md5(string_agg(t::text, ',' ORDER BY item_id, kind, term)) FROM recycle_info.item_terms t), "
@@ -222,11 +227,13 @@ class ContentLoaderIT {
     }
 
     static String text(String sql) {
-        return info.db.withHandle(h -> h.createQuery(sql).mapTo(String.class).one());
+        return info.get()
+                .db
+                .withHandle(h -> h.createQuery(sql).mapTo(String.class).one());
     }
 
     static long generation() {
-        String value = info.infra.redis().get(CacheKeys.SEARCH_GENERATION);
+        String value = info.get().infra.redis().get(CacheKeys.SEARCH_GENERATION);
         return value == null ? 0 : Long.parseLong(value);
     }
 }

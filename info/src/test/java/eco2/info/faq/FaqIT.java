@@ -3,6 +3,7 @@ package eco2.info.faq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import eco2.info.InfoTestApp;
 import java.util.ArrayList;
@@ -13,26 +14,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** GET /faq and /faq/{id}, POST /faq/{id}/helpful: order, paging, view counts and votes, also under concurrency. */
 class FaqIT {
     static final String FAQ = "/api/v1/recycle/faq";
-    static InfoTestApp info;
 
-    @BeforeAll
-    static void start() throws Exception {
-        info = InfoTestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        info.close();
-    }
+    @RegisterExtension
+    static final RunningApp<InfoTestApp> info = RunningApp.of(InfoTestApp::start);
 
     @Test
     void theListFollowsTheCuratedOrderAndPages() {
@@ -66,10 +58,10 @@ class FaqIT {
 
     @Test
     void popularPutsTheMostViewedFirst() {
-        String id = info.faqId("which-styrofoam");
-        long mostViews = info.count("SELECT max(view_count) FROM recycle_info.faqs");
+        String id = info.get().faqId("which-styrofoam");
+        long mostViews = info.get().count("SELECT max(view_count) FROM recycle_info.faqs");
         for (long i = views(id); i <= mostViews; i++)
-            assertThat(info.http.get(FAQ + "/" + id).status()).isEqualTo(200);
+            assertThat(info.get().http.get(FAQ + "/" + id).status()).isEqualTo(200);
 
         JsonNode popular = list("?sort=popular&size=100").get("items");
         assertThat(popular.get(0).get("id").asText()).isEqualTo(id);
@@ -90,7 +82,7 @@ class FaqIT {
             })
     void badParametersAre422(String caseLine) {
         String[] parts = caseLine.split("\\|");
-        TestHttp.Response r = info.http.get(FAQ + "?" + parts[0]);
+        TestHttp.Response r = info.get().http.get(FAQ + "?" + parts[0]);
 
         assertThat(r.status()).as(r.body()).isEqualTo(422);
         assertThat(r.json().get("errors").findValuesAsText("field")).containsExactly(parts[1]);
@@ -98,22 +90,24 @@ class FaqIT {
 
     @Test
     void eachDetailViewCountsOnce() {
-        String id = info.faqId("four-principles");
-        long before = info.http.get(FAQ + "/" + id).json().get("view_count").asLong();
-        long after = info.http.get(FAQ + "/" + id).json().get("view_count").asLong();
+        String id = info.get().faqId("four-principles");
+        long before =
+                info.get().http.get(FAQ + "/" + id).json().get("view_count").asLong();
+        long after =
+                info.get().http.get(FAQ + "/" + id).json().get("view_count").asLong();
         assertThat(after).isEqualTo(before + 1);
     }
 
     @Test
     void concurrentViewsLoseNoUpdate() throws Exception {
-        String id = info.faqId("vinyl-vs-plastic");
+        String id = info.get().faqId("vinyl-vs-plastic");
         long before = views(id);
         int threads = 16;
         int perThread = 10;
         List<Integer> statuses = race(threads, () -> {
             int ok = 0;
             for (int i = 0; i < perThread; i++)
-                ok += info.http.get(FAQ + "/" + id).status() == 200 ? 1 : 0;
+                ok += info.get().http.get(FAQ + "/" + id).status() == 200 ? 1 : 0;
             return ok;
         });
 
@@ -123,18 +117,20 @@ class FaqIT {
 
     @Test
     void helpfulNeedsATokenAndCountsOncePerUser() {
-        String id = info.faqId("why-separate-clear-pet");
-        assertThat(info.http.postJson(FAQ + "/" + id + "/helpful", "").status()).isEqualTo(401);
-        assertThat(info.http
+        String id = info.get().faqId("why-separate-clear-pet");
+        assertThat(info.get().http.postJson(FAQ + "/" + id + "/helpful", "").status())
+                .isEqualTo(401);
+        assertThat(info.get()
+                        .http
                         .postJson(FAQ + "/" + id + "/helpful", "", "Authorization", "Bearer nope")
                         .status())
                 .isEqualTo(401);
 
-        InfoTestApp.User user = info.register();
-        TestHttp.Response first = info.http.postJson(FAQ + "/" + id + "/helpful", "", user.auth());
+        InfoTestApp.User user = info.get().register();
+        TestHttp.Response first = info.get().http.postJson(FAQ + "/" + id + "/helpful", "", user.auth());
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(first.json().get("helpful_count").asLong()).isEqualTo(1);
-        TestHttp.Response again = info.http.postJson(FAQ + "/" + id + "/helpful", "", user.auth());
+        TestHttp.Response again = info.get().http.postJson(FAQ + "/" + id + "/helpful", "", user.auth());
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().get("code").asText()).isEqualTo("conflict");
         assertThat(helpful(id)).isEqualTo(1);
@@ -142,13 +138,14 @@ class FaqIT {
 
     @Test
     void oneUserVotingFromManyThreadsAtOnceCountsOnce() throws Exception {
-        String id = info.faqId("four-principles");
-        InfoTestApp.User user = info.register();
+        String id = info.get().faqId("four-principles");
+        InfoTestApp.User user = info.get().register();
         long before = helpful(id);
 
         List<Integer> statuses = race(
                 12,
-                () -> info.http
+                () -> info.get()
+                        .http
                         .postJson(FAQ + "/" + id + "/helpful", "", user.auth())
                         .status());
 
@@ -159,15 +156,16 @@ class FaqIT {
 
     @Test
     void manyUsersVotingAtOnceAreAllCounted() throws Exception {
-        String id = info.faqId("pet-bottle-cap");
+        String id = info.get().faqId("pet-bottle-cap");
         List<InfoTestApp.User> users = new ArrayList<>();
-        for (int i = 0; i < 12; i++) users.add(info.register());
+        for (int i = 0; i < 12; i++) users.add(info.get().register());
         long before = helpful(id);
         AtomicInteger next = new AtomicInteger();
 
         List<Integer> statuses = race(
                 users.size(),
-                () -> info.http
+                () -> info.get()
+                        .http
                         .postJson(
                                 FAQ + "/" + id + "/helpful",
                                 "",
@@ -176,16 +174,16 @@ class FaqIT {
 
         assertThat(statuses).containsOnly(200);
         assertThat(helpful(id)).isEqualTo(before + users.size());
-        assertThat(info.count("SELECT count(*) FROM recycle_info.faq_helpful WHERE faq_id = '" + id + "'"))
+        assertThat(info.get().count("SELECT count(*) FROM recycle_info.faq_helpful WHERE faq_id = '" + id + "'"))
                 .isEqualTo(before + users.size());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"00000000-0000-0000-0000-000000000000", "nope", "1"})
     void unknownQuestionsAre404(String id) {
-        assertThat(info.http.get(FAQ + "/" + id).status()).isEqualTo(404);
-        InfoTestApp.User user = info.register();
-        TestHttp.Response vote = info.http.postJson(FAQ + "/" + id + "/helpful", "", user.auth());
+        assertThat(info.get().http.get(FAQ + "/" + id).status()).isEqualTo(404);
+        InfoTestApp.User user = info.get().register();
+        TestHttp.Response vote = info.get().http.postJson(FAQ + "/" + id + "/helpful", "", user.auth());
         assertThat(vote.status()).isEqualTo(404);
         assertThat(vote.json().get("code").asText()).isEqualTo("not_found");
     }
@@ -212,15 +210,15 @@ class FaqIT {
     }
 
     static long views(String id) {
-        return info.count("SELECT view_count FROM recycle_info.faqs WHERE id = '" + id + "'");
+        return info.get().count("SELECT view_count FROM recycle_info.faqs WHERE id = '" + id + "'");
     }
 
     static long helpful(String id) {
-        return info.count("SELECT helpful_count FROM recycle_info.faqs WHERE id = '" + id + "'");
+        return info.get().count("SELECT helpful_count FROM recycle_info.faqs WHERE id = '" + id + "'");
     }
 
     static JsonNode list(String query) {
-        TestHttp.Response r = info.http.get(FAQ + query);
+        TestHttp.Response r = info.get().http.get(FAQ + query);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
     }

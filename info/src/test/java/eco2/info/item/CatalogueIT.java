@@ -3,34 +3,26 @@ package eco2.info.item;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import eco2.info.InfoTestApp;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** GET /categories, /items and /items/{id}: counts, paging edges, sorting, filters, caching and the 404s. */
 class CatalogueIT {
     static final String ITEMS = "/api/v1/recycle/items";
-    static InfoTestApp info;
 
-    @BeforeAll
-    static void start() throws Exception {
-        info = InfoTestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        info.close();
-    }
+    @RegisterExtension
+    static final RunningApp<InfoTestApp> info = RunningApp.of(InfoTestApp::start);
 
     @Test
     void nineCategoriesInOrderWithTheirItemCounts() {
-        TestHttp.Response r = info.http.get("/api/v1/recycle/categories");
+        TestHttp.Response r = info.get().http.get("/api/v1/recycle/categories");
         assertThat(r.status()).isEqualTo(200);
         JsonNode categories = r.json().get("items");
 
@@ -48,14 +40,14 @@ class CatalogueIT {
                         "plastic", "paper", "metal", "glass", "general", "food", "large", "electronic", "hazardous");
         assertThat(total).isEqualTo(148);
         assertThat(categories.get(0).get("item_count").asLong())
-                .isEqualTo(info.count("SELECT count(*) FROM recycle_info.items WHERE category = 'plastic'"));
+                .isEqualTo(info.get().count("SELECT count(*) FROM recycle_info.items WHERE category = 'plastic'"));
     }
 
     @Test
     void theCategoryListIsCachedExactlyAsServed() {
-        String first = info.http.get("/api/v1/recycle/categories").body();
-        assertThat(info.infra.redis().get("recycle:categories")).isEqualTo(first);
-        assertThat(info.http.get("/api/v1/recycle/categories").body()).isEqualTo(first);
+        String first = info.get().http.get("/api/v1/recycle/categories").body();
+        assertThat(info.get().infra.redis().get("recycle:categories")).isEqualTo(first);
+        assertThat(info.get().http.get("/api/v1/recycle/categories").body()).isEqualTo(first);
     }
 
     @Test
@@ -90,7 +82,7 @@ class CatalogueIT {
         JsonNode page = list("?category=glass&size=100");
 
         assertThat(page.get("total").asLong())
-                .isEqualTo(info.count("SELECT count(*) FROM recycle_info.items WHERE category = 'glass'"));
+                .isEqualTo(info.get().count("SELECT count(*) FROM recycle_info.items WHERE category = 'glass'"));
         page.get("items")
                 .forEach(item -> assertThat(item.get("category").asText()).isEqualTo("glass"));
         assertThat(names(page)).isSorted();
@@ -111,7 +103,7 @@ class CatalogueIT {
             })
     void badParametersAre422(String caseLine) {
         String[] parts = caseLine.split("\\|");
-        TestHttp.Response r = info.http.get(ITEMS + "?" + parts[0]);
+        TestHttp.Response r = info.get().http.get(ITEMS + "?" + parts[0]);
 
         assertThat(r.status()).as(r.body()).isEqualTo(422);
         assertThat(r.json().get("success").asBoolean()).isFalse();
@@ -120,15 +112,15 @@ class CatalogueIT {
 
     @Test
     void severalBadParametersAreReportedTogether() {
-        TestHttp.Response r = info.http.get(ITEMS + "?page=0&size=500&category=nope");
+        TestHttp.Response r = info.get().http.get(ITEMS + "?page=0&size=500&category=nope");
         assertThat(r.json().get("errors").findValuesAsText("field"))
                 .containsExactlyInAnyOrder("page", "size", "category");
     }
 
     @Test
     void anItemHasEveryDocumentedFieldAndIsCachedAsServed() {
-        String id = info.itemId("battery");
-        TestHttp.Response r = info.http.get(ITEMS + "/" + id);
+        String id = info.get().itemId("battery");
+        TestHttp.Response r = info.get().http.get(ITEMS + "/" + id);
 
         assertThat(r.status()).isEqualTo(200);
         JsonNode item = r.json();
@@ -151,8 +143,8 @@ class CatalogueIT {
         assertThat(item.get("category").asText()).isEqualTo("hazardous");
         assertThat(item.get("how_to_recycle").size()).isPositive();
         assertThat(item.get("images").isArray()).isTrue();
-        assertThat(info.infra.redis().get("recycle:item:" + id)).isEqualTo(r.body());
-        assertThat(info.http.get(ITEMS + "/" + id).body()).isEqualTo(r.body());
+        assertThat(info.get().infra.redis().get("recycle:item:" + id)).isEqualTo(r.body());
+        assertThat(info.get().http.get(ITEMS + "/" + id).body()).isEqualTo(r.body());
     }
 
     @ParameterizedTest
@@ -165,7 +157,7 @@ class CatalogueIT {
                 "12345678-1234-1234-1234-1234567890123"
             })
     void unknownAndMalformedIdsAre404WithTheEnvelope(String id) {
-        TestHttp.Response r = info.http.get(ITEMS + "/" + id);
+        TestHttp.Response r = info.get().http.get(ITEMS + "/" + id);
 
         assertThat(r.status()).as(r.body()).isEqualTo(404);
         assertThat(r.json().get("code").asText()).isEqualTo("not_found");
@@ -173,7 +165,7 @@ class CatalogueIT {
     }
 
     static JsonNode list(String query) {
-        TestHttp.Response r = info.http.get(ITEMS + query);
+        TestHttp.Response r = info.get().http.get(ITEMS + query);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
     }

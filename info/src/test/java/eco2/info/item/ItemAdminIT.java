@@ -3,6 +3,7 @@ package eco2.info.item;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import eco2.info.InfoTestApp;
 import java.nio.charset.StandardCharsets;
@@ -12,43 +13,40 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Admin item writes: who may, validation, conflicts, and every cached document a write must refresh. */
 class ItemAdminIT {
     static final String ITEMS = "/api/v1/recycle/items";
-    static InfoTestApp info;
+
+    @RegisterExtension
+    static final RunningApp<InfoTestApp> info = RunningApp.of(InfoTestApp::start);
+
     static InfoTestApp.User admin;
     static InfoTestApp.User user;
 
     @BeforeAll
     static void start() throws Exception {
-        info = InfoTestApp.start();
-        admin = info.admin();
-        user = info.register();
-    }
-
-    @AfterAll
-    static void stop() {
-        info.close();
+        admin = info.get().admin();
+        user = info.get().register();
     }
 
     @Test
     void anonymousCallersGet401AndPlainUsers403() {
         String body = TestHttp.json(validItem("nope"));
-        String id = info.itemId("battery");
-        assertThat(info.http.postJson(ITEMS, body).status()).isEqualTo(401);
-        assertThat(info.http.postJson(ITEMS, body, user.auth()).status()).isEqualTo(403);
+        String id = info.get().itemId("battery");
+        assertThat(info.get().http.postJson(ITEMS, body).status()).isEqualTo(401);
+        assertThat(info.get().http.postJson(ITEMS, body, user.auth()).status()).isEqualTo(403);
         assertThat(send("PUT", ITEMS + "/" + id, body, user).status()).isEqualTo(403);
         assertThat(send("DELETE", ITEMS + "/" + id, "", user).status()).isEqualTo(403);
         assertThat(send("DELETE", ITEMS + "/" + id, "", null).status()).isEqualTo(401);
-        TestHttp.Response forbidden = info.http.postJson(ITEMS, body, user.auth());
+        TestHttp.Response forbidden = info.get().http.postJson(ITEMS, body, user.auth());
         assertThat(forbidden.json().get("code").asText()).isEqualTo("forbidden");
-        assertThat(info.count("SELECT count(*) FROM recycle_info.items")).isEqualTo(148);
+        assertThat(info.get().count("SELECT count(*) FROM recycle_info.items")).isEqualTo(148);
     }
 
     @Test
@@ -58,14 +56,14 @@ class ItemAdminIT {
         search("유리 풍경종"); // a cached "no result" that the write must retire
 
         TestHttp.Response created =
-                info.http.postJson(ITEMS, TestHttp.json(validItem("glass-wind-chime")), admin.auth());
+                info.get().http.postJson(ITEMS, TestHttp.json(validItem("glass-wind-chime")), admin.auth());
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().get("id").asText();
         assertThat(created.header("Location")).isEqualTo(ITEMS + "/" + id);
         assertThat(created.json().get("slug").asText()).isEqualTo("glass-wind-chime");
         assertThat(created.json().get("name").asText()).isEqualTo("유리 풍경종"); // trimmed
-        assertThat(info.http.get(ITEMS + "/" + id).body()).isEqualTo(created.body());
+        assertThat(info.get().http.get(ITEMS + "/" + id).body()).isEqualTo(created.body());
         assertThat(glassCount()).isEqualTo(glassBefore + 1);
         assertThat(generation()).isGreaterThan(generation);
         assertThat(slugs(search("유리 풍경종"))).first().isEqualTo("glass-wind-chime");
@@ -77,7 +75,7 @@ class ItemAdminIT {
         Map<String, Object> body = validItem(null);
         body.put("name", "슬러그 없는 품목");
         body.put("search_keywords", List.of());
-        TestHttp.Response created = info.http.postJson(ITEMS, TestHttp.json(body), admin.auth());
+        TestHttp.Response created = info.get().http.postJson(ITEMS, TestHttp.json(body), admin.auth());
 
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("slug").asText()).matches("item-[0-9a-f]{8}");
@@ -85,7 +83,7 @@ class ItemAdminIT {
 
     @Test
     void aTakenSlugIs409() {
-        TestHttp.Response r = info.http.postJson(ITEMS, TestHttp.json(validItem("battery")), admin.auth());
+        TestHttp.Response r = info.get().http.postJson(ITEMS, TestHttp.json(validItem("battery")), admin.auth());
         assertThat(r.status()).isEqualTo(409);
         assertThat(r.json().get("code").asText()).isEqualTo("conflict");
     }
@@ -95,13 +93,14 @@ class ItemAdminIT {
         Map<String, Object> original = validItem("temp-umbrella-stand");
         original.put("name", "유리 우산꽂이");
         original.put("search_keywords", List.of("우산꽂이"));
-        String id = info.http
+        String id = info.get()
+                .http
                 .postJson(ITEMS, TestHttp.json(original), admin.auth())
                 .json()
                 .get("id")
                 .asText();
-        String cached = info.http.get(ITEMS + "/" + id).body();
-        assertThat(info.infra.redis().get("recycle:item:" + id)).isEqualTo(cached);
+        String cached = info.get().http.get(ITEMS + "/" + id).body();
+        assertThat(info.get().infra.redis().get("recycle:item:" + id)).isEqualTo(cached);
         assertThat(slugs(search("우산꽂이"))).contains("temp-umbrella-stand");
         long metalBefore = categoryCount("metal");
 
@@ -115,7 +114,7 @@ class ItemAdminIT {
         assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
         assertThat(replaced.json().get("slug").asText()).isEqualTo("temp-umbrella-stand"); // kept: none given
         assertThat(replaced.json().get("category").asText()).isEqualTo("metal");
-        assertThat(info.http.get(ITEMS + "/" + id).body()).isEqualTo(replaced.body());
+        assertThat(info.get().http.get(ITEMS + "/" + id).body()).isEqualTo(replaced.body());
         assertThat(categoryCount("metal")).isEqualTo(metalBefore + 1);
         JsonNode hit = search("우산꽂이").get("items").get(0);
         assertThat(hit.get("name").asText()).isEqualTo("철제 우산꽂이");
@@ -125,15 +124,15 @@ class ItemAdminIT {
     void deletingAnItemMakesItGoneEverywhereAtOnce() {
         Map<String, Object> body = validItem("temp-to-delete");
         body.put("name", "삭제될 유리 장식");
-        TestHttp.Response created = info.http.postJson(ITEMS, TestHttp.json(body), admin.auth());
+        TestHttp.Response created = info.get().http.postJson(ITEMS, TestHttp.json(body), admin.auth());
         String id = created.json().get("id").asText();
-        assertThat(info.http.get(ITEMS + "/" + id).status()).isEqualTo(200); // now cached
+        assertThat(info.get().http.get(ITEMS + "/" + id).status()).isEqualTo(200); // now cached
         assertThat(slugs(search("삭제될 유리 장식"))).first().isEqualTo("temp-to-delete"); // now cached too
         long glass = glassCount();
 
         assertThat(send("DELETE", ITEMS + "/" + id, "", admin).status()).isEqualTo(204);
 
-        assertThat(info.http.get(ITEMS + "/" + id).status()).isEqualTo(404);
+        assertThat(info.get().http.get(ITEMS + "/" + id).status()).isEqualTo(404);
         assertThat(glassCount()).isEqualTo(glass - 1);
         assertThat(slugs(search("삭제될 유리 장식"))).doesNotContain("temp-to-delete");
         assertThat(send("DELETE", ITEMS + "/" + id, "", admin).status()).isEqualTo(404);
@@ -170,11 +169,11 @@ class ItemAdminIT {
         String[] parts = caseLine.split("\\|");
         Map<String, Object> body = validItem("invalid-" + parts[0].replace('_', '-'));
         body.put(parts[0], badValue(parts[1]));
-        TestHttp.Response r = info.http.postJson(ITEMS, TestHttp.json(body), admin.auth());
+        TestHttp.Response r = info.get().http.postJson(ITEMS, TestHttp.json(body), admin.auth());
 
         assertThat(r.status()).as(r.body()).isEqualTo(422);
         assertThat(r.json().get("errors").findValuesAsText("field")).contains(parts[0]);
-        assertThat(info.count("SELECT count(*) FROM recycle_info.items WHERE slug LIKE 'invalid-%'"))
+        assertThat(info.get().count("SELECT count(*) FROM recycle_info.items WHERE slug LIKE 'invalid-%'"))
                 .isZero();
     }
 
@@ -184,7 +183,7 @@ class ItemAdminIT {
         body.put("name", "");
         body.put("category", "space");
         body.put("how_to_recycle", List.of());
-        TestHttp.Response r = info.http.postJson(ITEMS, TestHttp.json(body), admin.auth());
+        TestHttp.Response r = info.get().http.postJson(ITEMS, TestHttp.json(body), admin.auth());
 
         assertThat(r.json().get("errors").findValuesAsText("field"))
                 .containsExactlyInAnyOrder("name", "category", "how_to_recycle");
@@ -192,9 +191,10 @@ class ItemAdminIT {
 
     @Test
     void malformedBodiesAre400() {
-        assertThat(info.http.postJson(ITEMS, "{\"name\":", admin.auth()).status())
+        assertThat(info.get().http.postJson(ITEMS, "{\"name\":", admin.auth()).status())
                 .isEqualTo(400);
-        assertThat(info.http
+        assertThat(info.get()
+                        .http
                         .post(ITEMS, "text/plain", "x".getBytes(StandardCharsets.UTF_8), admin.auth())
                         .status())
                 .isEqualTo(400);
@@ -239,11 +239,11 @@ class ItemAdminIT {
 
     static TestHttp.Response send(String method, String path, String body, InfoTestApp.User caller) {
         String[] headers = caller == null ? new String[0] : caller.auth();
-        return info.http.send(method, path, "application/json", body.getBytes(StandardCharsets.UTF_8), headers);
+        return info.get().http.send(method, path, "application/json", body.getBytes(StandardCharsets.UTF_8), headers);
     }
 
     static JsonNode search(String query) {
-        TestHttp.Response r = info.http.postJson(ITEMS + "/search", TestHttp.json(Map.of("query", query)));
+        TestHttp.Response r = info.get().http.postJson(ITEMS + "/search", TestHttp.json(Map.of("query", query)));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
     }
@@ -261,7 +261,7 @@ class ItemAdminIT {
     /** Through GET /categories, i.e. what clients see, cache included. */
     static long categoryCount(String key) {
         for (JsonNode category :
-                info.http.get("/api/v1/recycle/categories").json().get("items")) {
+                info.get().http.get("/api/v1/recycle/categories").json().get("items")) {
             if (category.get("key").asText().equals(key))
                 return category.get("item_count").asLong();
         }
@@ -269,7 +269,7 @@ class ItemAdminIT {
     }
 
     static long generation() {
-        String value = info.infra.redis().get("recycle:search-generation");
+        String value = info.get().infra.redis().get("recycle:search-generation");
         return value == null ? 0 : Long.parseLong(value);
     }
 }

@@ -7,6 +7,7 @@ import eco2.auth.apikeys.KeyUseRecorder;
 import eco2.common.ratelimit.QuotaMonth;
 import eco2.common.ratelimit.TokenBucket;
 import eco2.common.security.ApiKeyRecord;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -19,9 +20,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -32,28 +33,25 @@ import redis.clients.jedis.RedisClient;
  */
 class CrossServiceKeysIT {
     private static final String CATEGORIES = "/api/v1/recycle/categories";
-    static KeyedApps apps;
+
+    @RegisterExtension
+    static final RunningApp<KeyedApps> apps = RunningApp.of(KeyedApps::new);
+
     static RedisClient redis;
 
     @BeforeAll
     static void start() throws Exception {
-        apps = new KeyedApps();
-        redis = apps.authInfra.redis();
-    }
-
-    @AfterAll
-    static void stop() {
-        apps.close();
+        redis = apps.get().authInfra.redis();
     }
 
     private static TestHttp.Response categories(String key) {
-        return apps.info.get(CATEGORIES, "X-API-Key", key);
+        return apps.get().info.get(CATEGORIES, "X-API-Key", key);
     }
 
     @Test
     void aKeyFromAuthWorksAtInfoWithItsHeadersAndCountsInUsage() {
-        String[] user = apps.signIn();
-        JsonNode key = apps.createKey(user);
+        String[] user = apps.get().signIn();
+        JsonNode key = apps.get().createKey(user);
 
         TestHttp.Response r = categories(key.get("key").asText());
 
@@ -61,7 +59,8 @@ class CrossServiceKeysIT {
         assertThat(r.header("RateLimit-Limit")).isEqualTo("60");
         assertThat(r.header("X-Quota-Limit")).isEqualTo("10000");
         assertThat(r.header("X-Quota-Remaining")).isEqualTo("9999");
-        JsonNode usage = apps.auth
+        JsonNode usage = apps.get()
+                .auth
                 .get("/api/v1/auth/api-keys/" + key.get("id").asText() + "/usage", user)
                 .json();
         assertThat(usage.get("requests").asLong()).isEqualTo(1);
@@ -73,13 +72,14 @@ class CrossServiceKeysIT {
 
     @Test
     void revocationIsRefusedByInfoWithinOneSecond() {
-        String[] user = apps.signIn();
-        JsonNode key = apps.createKey(user);
+        String[] user = apps.get().signIn();
+        JsonNode key = apps.get().createKey(user);
         String secret = key.get("key").asText();
         assertThat(categories(secret).status()).isEqualTo(200);
 
-        TestHttp.Response revoked = apps.auth.method(
-                "DELETE", "/api/v1/auth/api-keys/" + key.get("id").asText(), user);
+        TestHttp.Response revoked = apps.get()
+                .auth
+                .method("DELETE", "/api/v1/auth/api-keys/" + key.get("id").asText(), user);
         assertThat(revoked.status()).isEqualTo(204);
         long since = System.nanoTime();
         int status = categories(secret).status();
@@ -89,7 +89,8 @@ class CrossServiceKeysIT {
 
         assertThat(status).isEqualTo(401);
         assertThat(millis).isLessThan(1000);
-        assertThat(apps.auth
+        assertThat(apps.get()
+                        .auth
                         .method(
                                 "DELETE",
                                 "/api/v1/auth/api-keys/" + key.get("id").asText(),
@@ -101,23 +102,25 @@ class CrossServiceKeysIT {
 
     @Test
     void aKeyRedisDoesNotKnowIsAskedOfAuthOverHttpOnce() {
-        String[] user = apps.signIn();
-        JsonNode key = apps.createKey(user);
+        String[] user = apps.get().signIn();
+        JsonNode key = apps.get().createKey(user);
         redis.del(ApiKeyRecord.redisKey(key.get("prefix").asText())); // evicted, or Redis lost it
-        double before = apps.lookups(apps.infoInfra, "auth");
+        double before = apps.get().lookups(apps.get().infoInfra, "auth");
 
         assertThat(categories(key.get("key").asText()).status()).isEqualTo(200);
         assertThat(categories(key.get("key").asText()).status()).isEqualTo(200);
 
-        assertThat(apps.lookups(apps.infoInfra, "auth") - before).isEqualTo(1);
+        assertThat(apps.get().lookups(apps.get().infoInfra, "auth") - before).isEqualTo(1);
         assertThat(redis.get(ApiKeyRecord.redisKey(key.get("prefix").asText()))).startsWith("ok|");
     }
 
     @Test
     void aRevokedKeyThatRedisForgotIsStillRefused() {
-        String[] user = apps.signIn();
-        JsonNode key = apps.createKey(user);
-        apps.auth.method("DELETE", "/api/v1/auth/api-keys/" + key.get("id").asText(), user);
+        String[] user = apps.get().signIn();
+        JsonNode key = apps.get().createKey(user);
+        apps.get()
+                .auth
+                .method("DELETE", "/api/v1/auth/api-keys/" + key.get("id").asText(), user);
         redis.del(ApiKeyRecord.redisKey(key.get("prefix").asText()));
 
         assertThat(categories(key.get("key").asText()).status()).isEqualTo(401);
@@ -126,14 +129,16 @@ class CrossServiceKeysIT {
 
     @Test
     void rotationKeepsTheOldKeyForItsGraceAndSharesTheQuota() {
-        String[] user = apps.signIn();
-        JsonNode first = apps.createKey(user);
+        String[] user = apps.get().signIn();
+        JsonNode first = apps.get().createKey(user);
         assertThat(categories(first.get("key").asText()).status()).isEqualTo(200);
 
-        TestHttp.Response rotated = apps.auth.postJson(
-                "/api/v1/auth/api-keys/" + first.get("id").asText() + "/rotate",
-                TestHttp.json(Map.of("grace_hours", 1)),
-                user);
+        TestHttp.Response rotated = apps.get()
+                .auth
+                .postJson(
+                        "/api/v1/auth/api-keys/" + first.get("id").asText() + "/rotate",
+                        TestHttp.json(Map.of("grace_hours", 1)),
+                        user);
         assertThat(rotated.status()).as(rotated.body()).isEqualTo(201);
         JsonNode second = rotated.json();
         assertThat(second.get("key").asText()).isNotEqualTo(first.get("key").asText());
@@ -143,23 +148,27 @@ class CrossServiceKeysIT {
                 .as("inside the grace")
                 .isEqualTo(200);
         assertThat(categories(second.get("key").asText()).status()).isEqualTo(200);
-        JsonNode usage = apps.auth
+        JsonNode usage = apps.get()
+                .auth
                 .get("/api/v1/auth/api-keys/" + second.get("id").asText() + "/usage", user)
                 .json();
         assertThat(usage.get("requests").asLong()).as("one family, one quota").isEqualTo(3);
         JsonNode old = listed(user, first.get("id").asText());
         assertThat(OffsetDateTime.parse(old.get("expires_at").asText()).toInstant())
                 .isBetween(Instant.now().plusSeconds(3500), Instant.now().plusSeconds(3700));
-        assertThat(apps.auth
+        assertThat(apps.get()
+                        .auth
                         .postJson("/api/v1/auth/api-keys/" + first.get("id").asText() + "/rotate", "{}", user)
                         .status())
                 .as("a key is rotated once")
                 .isEqualTo(409);
 
-        TestHttp.Response now = apps.auth.postJson(
-                "/api/v1/auth/api-keys/" + second.get("id").asText() + "/rotate",
-                TestHttp.json(Map.of("grace_hours", 0)),
-                user);
+        TestHttp.Response now = apps.get()
+                .auth
+                .postJson(
+                        "/api/v1/auth/api-keys/" + second.get("id").asText() + "/rotate",
+                        TestHttp.json(Map.of("grace_hours", 0)),
+                        user);
         assertThat(now.status()).isEqualTo(201);
         assertThat(categories(second.get("key").asText()).status())
                 .as("no grace")
@@ -169,8 +178,8 @@ class CrossServiceKeysIT {
 
     @Test
     void theQuotaIsExactUnder64ParallelRequestsAtItsBoundary() throws Exception {
-        String[] user = apps.signIn();
-        JsonNode key = apps.createKey(user);
+        String[] user = apps.get().signIn();
+        JsonNode key = apps.get().createKey(user);
         UUID family = UUID.fromString(key.get("id").asText()); // a new key is its own family
         String meter = TokenBucket.meterKey(family);
         redis.hset(meter, Map.of("month", QuotaMonth.at(Instant.now()).tag(), "used", "9990")); // ten left
@@ -206,7 +215,8 @@ class CrossServiceKeysIT {
             pool.shutdownNow();
         }
         assertThat(redis.hget(meter, "used")).isEqualTo("10000");
-        assertThat(apps.auth
+        assertThat(apps.get()
+                        .auth
                         .get("/api/v1/auth/api-keys/" + key.get("id").asText() + "/usage", user)
                         .json()
                         .get("requests")
@@ -216,9 +226,10 @@ class CrossServiceKeysIT {
 
     @Test
     void aKeyOnAUserOnlyEndpointIs401() {
-        String[] user = apps.signIn();
-        String key = apps.createKey(user).get("key").asText();
-        String faq = apps.info
+        String[] user = apps.get().signIn();
+        String key = apps.get().createKey(user).get("key").asText();
+        String faq = apps.get()
+                .info
                 .get("/api/v1/recycle/faq?size=1")
                 .json()
                 .path("items")
@@ -227,10 +238,10 @@ class CrossServiceKeysIT {
                 .asText();
 
         List<TestHttp.Response> refused = List.of(
-                apps.info.postJson("/api/v1/recycle/faq/" + faq + "/helpful", "{}", "X-API-Key", key),
-                apps.info.postJson("/api/v1/recycle/items", "{}", "X-API-Key", key),
-                apps.auth.get("/api/v1/auth/me", "X-API-Key", key),
-                apps.auth.get("/api/v1/auth/api-keys", "X-API-Key", key));
+                apps.get().info.postJson("/api/v1/recycle/faq/" + faq + "/helpful", "{}", "X-API-Key", key),
+                apps.get().info.postJson("/api/v1/recycle/items", "{}", "X-API-Key", key),
+                apps.get().auth.get("/api/v1/auth/me", "X-API-Key", key),
+                apps.get().auth.get("/api/v1/auth/api-keys", "X-API-Key", key));
 
         for (TestHttp.Response r : refused) {
             assertThat(r.status()).as(r.body()).isEqualTo(401);
@@ -241,15 +252,15 @@ class CrossServiceKeysIT {
 
     @Test
     void lastUseReachesTheDatabaseOffThePathAtMostOnceAMinute() {
-        String[] user = apps.signIn();
-        JsonNode key = apps.createKey(user);
+        String[] user = apps.get().signIn();
+        JsonNode key = apps.get().createKey(user);
         String id = key.get("id").asText();
         assertThat(categories(key.get("key").asText()).status()).isEqualTo(200);
         assertThat(listed(user, id).get("last_used_at").isNull())
                 .as("not written on the request path")
                 .isTrue();
 
-        KeyUseRecorder recorder = new KeyUseRecorder(apps.authDb, redis);
+        KeyUseRecorder recorder = new KeyUseRecorder(apps.get().authDb, redis);
         recorder.drain();
         String first = listed(user, id).get("last_used_at").asText();
         assertThat(first).isNotEqualTo("null");
@@ -260,7 +271,8 @@ class CrossServiceKeysIT {
     }
 
     private static JsonNode listed(String[] user, String id) {
-        for (JsonNode k : apps.auth.get("/api/v1/auth/api-keys", user).json().get("items")) {
+        for (JsonNode k :
+                apps.get().auth.get("/api/v1/auth/api-keys", user).json().get("items")) {
             if (k.get("id").asText().equals(id)) return k;
         }
         throw new AssertionError("key " + id + " not listed");

@@ -3,15 +3,10 @@ package eco2.info.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import eco2.auth.AuthApp;
 import eco2.auth.AuthConfig;
-import eco2.auth.keys.KeyRing;
-import eco2.auth.keys.KeyRingLoader;
-import eco2.auth.oauth.OAuthSettings;
-import eco2.common.config.Env;
+import eco2.auth.TestAuth;
 import eco2.common.db.DbSettings;
 import eco2.common.events.AmqpSettings;
-import eco2.common.http.HttpApp;
 import eco2.common.http.HttpSettings;
 import eco2.common.http.Infra;
 import eco2.common.ratelimit.RateLimitPolicy;
@@ -20,14 +15,10 @@ import eco2.common.testing.TestBroker;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import eco2.common.testing.TestUsers;
+import eco2.info.InfoApp;
 import eco2.info.InfoConfig;
-import eco2.info.InfoModule;
 import io.javalin.Javalin;
-import java.net.URI;
-import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -42,9 +33,9 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 final class KeyedApps implements AutoCloseable {
     static final String PASSWORD = "password123";
 
+    final TestAuth authService;
     final Infra authInfra;
     final Infra infoInfra;
-    final Javalin authApp;
     final Javalin infoApp;
     final TestHttp auth;
     final TestHttp info;
@@ -53,55 +44,31 @@ final class KeyedApps implements AutoCloseable {
     private final String deletedQueue;
     private final String infoDeletedQueue;
 
-    KeyedApps() throws Exception {
+    KeyedApps() {
         TestServices services = TestServices.get();
         services.flushRedis();
         String database = services.freshDatabase();
-        String redisUrl = services.redisUri();
         String tag = UUID.randomUUID().toString().substring(0, 8);
         amqp = new AmqpSettings(services.amqpUri(), "eco2.events.test." + tag);
         deletedQueue = "auth.user-deleted.test." + tag;
         infoDeletedQueue = "info.user-deleted.test." + tag;
         RateLimitSettings limits = new RateLimitSettings(
                 true, RateLimitPolicy.open("default", 100_000, Duration.ofMinutes(1)), name -> null);
-        KeyRing keys = KeyRingLoader.load(
-                null, null, Files.createTempDirectory("eco2-keys-test").resolve("jwt.pem"));
-        DbSettings authDbSettings = services.dbSettings(database, "auth");
-        AuthConfig authConfig = new AuthConfig(
-                HttpSettings.forTests(),
-                authDbSettings,
-                redisUrl,
-                amqp,
-                deletedQueue,
-                limits,
-                "eco2-auth",
-                null,
-                null,
-                null,
-                Duration.ofMinutes(30),
-                Duration.ofDays(7),
-                OAuthSettings.fromEnv(new Env(Map.of())));
-        authInfra = Infra.create(redisUrl, keys, "eco2-auth", limits, Clock.systemUTC());
-        authApp = AuthApp.create(authConfig, authInfra, keys).start(0);
-        auth = new TestHttp(authApp.port());
+        AuthConfig authConfig = TestAuth.config(database, services.redisUri(), amqp, deletedQueue, limits);
+        authService = TestAuth.start(authConfig);
+        authInfra = authService.infra;
+        auth = authService.http;
         // Info verifies bearer tokens with auth's key ring (the JWKS is tested elsewhere) and asks auth over HTTP.
-        infoInfra = Infra.create(
-                redisUrl,
-                keys,
-                "eco2-auth",
-                limits,
-                Clock.systemUTC(),
-                URI.create("http://127.0.0.1:" + authApp.port()));
+        infoInfra = authService.infraBeside(limits);
         InfoConfig infoConfig = new InfoConfig(
                 HttpSettings.forTests(),
                 services.dbSettings(database, InfoConfig.SCHEMA),
                 amqp,
                 infoDeletedQueue,
                 true);
-        infoApp = HttpApp.create(
-                        "info", HttpSettings.forTests(), infoInfra, List.of(InfoModule.create(infoConfig, infoInfra)))
-                .start(0);
+        infoApp = InfoApp.create(infoConfig, infoInfra).start(0);
         info = new TestHttp(infoApp.port());
+        DbSettings authDbSettings = authConfig.db();
         authDb = Jdbi.create(authDbSettings.url(), authDbSettings.user(), authDbSettings.password())
                 .installPlugin(new SqlObjectPlugin())
                 .installPlugin(new PostgresPlugin()); // as eco2.common.db.Database does
@@ -137,9 +104,8 @@ final class KeyedApps implements AutoCloseable {
     @Override
     public void close() {
         infoApp.stop();
-        authApp.stop();
         infoInfra.close();
-        authInfra.close();
+        authService.close();
         TestBroker.deleteQueuesAndExchange(amqp.exchange(), deletedQueue, infoDeletedQueue);
     }
 }

@@ -3,29 +3,20 @@ package eco2.info.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import eco2.info.InfoTestApp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** GET /rules/{region}: every spelling of a region, districts, unknown names, and the cache. */
 class RulesIT {
-    static InfoTestApp info;
-
-    @BeforeAll
-    static void start() throws Exception {
-        info = InfoTestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        info.close();
-    }
+    @RegisterExtension
+    static final RunningApp<InfoTestApp> info = RunningApp.of(InfoTestApp::start);
 
     @ParameterizedTest
     @ValueSource(strings = {"서울특별시", "서울", "서울시", "seoul", "SEOUL", "Seoul", " 서울 "})
@@ -81,7 +72,7 @@ class RulesIT {
     @ValueSource(strings = {"서울|해운대구", "서울|없는구", "busan|강남구", "sejong|조치원읍x"})
     void aDistrictOutsideTheRegionIs404(String caseLine) {
         String[] parts = caseLine.split("\\|");
-        TestHttp.Response r = info.http.get(path(parts[0], parts[1]));
+        TestHttp.Response r = info.get().http.get(path(parts[0], parts[1]));
 
         assertThat(r.status()).as(r.body()).isEqualTo(404);
         assertThat(r.json().get("code").asText()).isEqualTo("not_found");
@@ -97,19 +88,19 @@ class RulesIT {
                 "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
             })
     void anUnknownRegionIs404(String name) {
-        TestHttp.Response r = info.http.get("/api/v1/recycle/rules/" + name);
+        TestHttp.Response r = info.get().http.get("/api/v1/recycle/rules/" + name);
 
         assertThat(r.status()).as(r.body()).isEqualTo(404);
         assertThat(r.json().get("code").asText()).isEqualTo("not_found");
-        assertThat(info.count("SELECT count(*) FROM recycle_info.regional_rules"))
+        assertThat(info.get().count("SELECT count(*) FROM recycle_info.regional_rules"))
                 .isEqualTo(17);
     }
 
     @Test
     void rulesAreCachedUnderTheNameAsAskedExactlyAsServed() {
-        String body = info.http.get(path("부산", null)).body();
-        assertThat(info.infra.redis().get("recycle:rules:부산")).isEqualTo(body);
-        assertThat(info.http.get(path("부산", null)).body()).isEqualTo(body);
+        String body = info.get().http.get(path("부산", null)).body();
+        assertThat(info.get().infra.redis().get("recycle:rules:부산")).isEqualTo(body);
+        assertThat(info.get().http.get(path("부산", null)).body()).isEqualTo(body);
         // With a district the answer is built from the cached document and differs only in "district".
         JsonNode withDistrict = get("부산", "해운대구");
         assertThat(withDistrict.get("district").asText()).isEqualTo("해운대구");
@@ -117,7 +108,7 @@ class RulesIT {
     }
 
     static JsonNode get(String region, String district) {
-        TestHttp.Response r = info.http.get(path(region, district));
+        TestHttp.Response r = info.get().http.get(path(region, district));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
     }

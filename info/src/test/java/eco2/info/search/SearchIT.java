@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eco2.common.testing.Await;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import eco2.info.InfoTestApp;
@@ -12,9 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.RedisClient;
@@ -22,17 +22,9 @@ import redis.clients.jedis.RedisClient;
 /** POST /items/search: what matches, ranking and scores, limits, validation, hostile input, caching and history. */
 class SearchIT {
     static final String SEARCH = "/api/v1/recycle/items/search";
-    static InfoTestApp info;
 
-    @BeforeAll
-    static void start() throws Exception {
-        info = InfoTestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        info.close();
-    }
+    @RegisterExtension
+    static final RunningApp<InfoTestApp> info = RunningApp.of(InfoTestApp::start);
 
     @Test
     void aKoreanSubstringFindsTheWholeWordFirst() {
@@ -125,21 +117,21 @@ class SearchIT {
                 "\\\"quoted\\\""
             })
     void injectionShapedQueriesAreJustText(String query) {
-        TestHttp.Response r = info.http.postJson(SEARCH, "{\"query\":\"" + query + "\"}");
+        TestHttp.Response r = info.get().http.postJson(SEARCH, "{\"query\":\"" + query + "\"}");
 
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.json().get("items").isArray()).isTrue();
         // Wildcards are escaped: "%" finds only terms that contain a percent sign (none), not every item.
         if (query.equals("%") || query.equals("_") || query.equals("%%__"))
             assertThat(r.json().get("items")).isEmpty();
-        assertThat(info.count("SELECT count(*) FROM recycle_info.items")).isEqualTo(148);
+        assertThat(info.get().count("SELECT count(*) FROM recycle_info.items")).isEqualTo(148);
     }
 
     @Test
     void aCachedAnswerIsByteForByteTheFreshOne() {
         String body = "{\"query\":\"우유팩\",\"limit\":5}";
         String key = cacheKey("5:우유팩");
-        RedisClient redis = info.infra.redis();
+        RedisClient redis = info.get().infra.redis();
         redis.del(key);
         String fresh = post(body).body();
         assertThat(redis.get(key)).as("stored under %s", key).isEqualTo(fresh);
@@ -154,7 +146,7 @@ class SearchIT {
         try (InfoTestApp uncached = InfoTestApp.start(false, TestServices.get().redisUri())) {
             for (String query : List.of("페트", "건전지 버리는 법", "스티로퐘", "milk")) {
                 String body = TestHttp.json(Map.of("query", query));
-                JsonNode a = info.http.postJson(SEARCH, body).json();
+                JsonNode a = info.get().http.postJson(SEARCH, body).json();
                 JsonNode b = uncached.http.postJson(SEARCH, body).json();
                 // Ids differ between the two databases; everything else, order and scores included, must not.
                 assertThat(withoutIds(a)).as(query).isEqualTo(withoutIds(b));
@@ -164,28 +156,35 @@ class SearchIT {
 
     @Test
     void aSignedInCallersQueriesAreKeptAnAnonymousOnesAreOnlyCounted() throws Exception {
-        InfoTestApp.User user = info.register();
-        assertThat(info.http
+        InfoTestApp.User user = info.get().register();
+        assertThat(info.get()
+                        .http
                         .postJson(SEARCH, "{\"query\":\"  Battery \"}", user.auth())
                         .status())
                 .isEqualTo(200);
-        assertThat(info.http.postJson(SEARCH, "{\"query\":\"anonymous-only\"}").status())
+        assertThat(info.get()
+                        .http
+                        .postJson(SEARCH, "{\"query\":\"anonymous-only\"}")
+                        .status())
                 .isEqualTo(200);
         // An invalid token does not fail a public search; it is simply anonymous.
-        assertThat(info.http
+        assertThat(info.get()
+                        .http
                         .postJson(SEARCH, "{\"query\":\"anonymous-only\"}", "Authorization", "Bearer nope")
                         .status())
                 .isEqualTo(200);
 
-        Await.until(() -> info.count("SELECT count(*) FROM recycle_info.search_counts WHERE query = 'anonymous-only' "
-                        + "AND count = 2")
+        Await.until(() -> info.get()
+                        .count("SELECT count(*) FROM recycle_info.search_counts WHERE query = 'anonymous-only' "
+                                + "AND count = 2")
                 == 1);
-        Await.until(() -> info.count("SELECT count(*) FROM recycle_info.user_queries WHERE user_id = '" + user.id()
-                        + "' AND query = 'Battery'")
+        Await.until(() -> info.get()
+                        .count("SELECT count(*) FROM recycle_info.user_queries WHERE user_id = '" + user.id()
+                                + "' AND query = 'Battery'")
                 == 1);
-        assertThat(info.count("SELECT count(*) FROM recycle_info.user_queries WHERE query = 'anonymous-only'"))
+        assertThat(info.get().count("SELECT count(*) FROM recycle_info.user_queries WHERE query = 'anonymous-only'"))
                 .isZero();
-        assertThat(info.count("SELECT count(*) FROM recycle_info.search_counts WHERE query = 'battery'"))
+        assertThat(info.get().count("SELECT count(*) FROM recycle_info.search_counts WHERE query = 'battery'"))
                 .isEqualTo(1);
     }
 
@@ -249,15 +248,16 @@ class SearchIT {
     void malformedJsonAndTheWrongContentTypeAre400() {
         assertThat(post("{\"query\":").status()).isEqualTo(400);
         assertThat(post("[\"페트\"]").status()).isEqualTo(400);
-        TestHttp.Response form = info.http.post(SEARCH, "text/plain", "query=페트".getBytes(StandardCharsets.UTF_8));
+        TestHttp.Response form =
+                info.get().http.post(SEARCH, "text/plain", "query=페트".getBytes(StandardCharsets.UTF_8));
         assertThat(form.status()).isEqualTo(400);
         assertThat(form.json().get("code").asText()).isEqualTo("bad_request");
     }
 
     static String cacheKey(String suffix) {
-        long generation = info.infra.redis().get("recycle:search-generation") == null
+        long generation = info.get().infra.redis().get("recycle:search-generation") == null
                 ? 0
-                : Long.parseLong(info.infra.redis().get("recycle:search-generation"));
+                : Long.parseLong(info.get().infra.redis().get("recycle:search-generation"));
         return "recycle:search:" + generation + ":-:" + suffix;
     }
 
@@ -268,7 +268,7 @@ class SearchIT {
     }
 
     static TestHttp.Response post(String body) {
-        return info.http.postJson(SEARCH, body);
+        return info.get().http.postJson(SEARCH, body);
     }
 
     static JsonNode search(String body) {

@@ -3,6 +3,7 @@ package eco2.info.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import eco2.info.InfoTestApp;
@@ -12,9 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Precision@1 of search over search-relevance.tsv (realistic queries: Korean, typos, spacing, English, partial words
@@ -23,27 +23,21 @@ import org.junit.jupiter.api.Test;
  */
 class SearchRelevanceIT {
     static final double REQUIRED = 0.90;
-    static InfoTestApp info;
+
+    @RegisterExtension
+    static final RunningApp<InfoTestApp> info =
+            RunningApp.of(() -> InfoTestApp.start(false, TestServices.get().redisUri()));
 
     record Row(String query, String expected) {}
-
-    @BeforeAll
-    static void start() throws Exception {
-        info = InfoTestApp.start(false, TestServices.get().redisUri());
-    }
-
-    @AfterAll
-    static void stop() {
-        info.close();
-    }
 
     @Test
     void precisionAtOneIsAtLeastNinetyPercent() throws IOException {
         List<Row> rows = rows();
         List<String> misses = new ArrayList<>();
         for (Row row : rows) {
-            TestHttp.Response r = info.http.postJson(
-                    "/api/v1/recycle/items/search", TestHttp.json(Map.of("query", row.query(), "limit", 3)));
+            TestHttp.Response r = info.get()
+                    .http
+                    .postJson("/api/v1/recycle/items/search", TestHttp.json(Map.of("query", row.query(), "limit", 3)));
             assertThat(r.status()).as(r.body()).isEqualTo(200);
             JsonNode hits = r.json().get("items");
             String top = hits.isEmpty() ? "(nothing)" : hits.get(0).get("slug").asText();

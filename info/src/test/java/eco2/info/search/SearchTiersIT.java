@@ -3,6 +3,7 @@ package eco2.info.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eco2.common.db.Database;
+import eco2.common.testing.RunningApp;
 import eco2.info.InfoTestApp;
 import eco2.info.web.Texts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -11,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * search.sql skips word and full-text evidence when the names and keywords that contain the query fill the page.
@@ -22,19 +24,20 @@ class SearchTiersIT {
     /** The lowest score of a name or keyword that contains the query: 0.9 (keyword) x 0.65 (inside, tiny share). */
     static final double TIER_A = 0.585;
 
-    static InfoTestApp info;
+    @RegisterExtension
+    static final RunningApp<InfoTestApp> info = RunningApp.of(InfoTestApp::start);
+
     static Database database;
 
     @BeforeAll
     static void start() throws Exception {
-        info = InfoTestApp.start();
-        database = Database.open(info.config.db(), new SimpleMeterRegistry(), List.of("pg_trgm"), SearchSession.SQL);
+        database =
+                Database.open(info.get().config.db(), new SimpleMeterRegistry(), List.of("pg_trgm"), SearchSession.SQL);
     }
 
     @AfterAll
     static void stop() {
         database.close();
-        info.close();
     }
 
     /** Every pooled connection starts with the search settings, pg_trgm's included once the module has loaded. */

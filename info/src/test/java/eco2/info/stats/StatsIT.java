@@ -4,28 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eco2.common.testing.Await;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import eco2.info.InfoTestApp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GET /stats: items per category, the top searches of the last 7 days and the most viewed questions. */
 class StatsIT {
-    static InfoTestApp info;
-
-    @BeforeAll
-    static void start() throws Exception {
-        info = InfoTestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        info.close();
-    }
+    @RegisterExtension
+    static final RunningApp<InfoTestApp> info = RunningApp.of(InfoTestApp::start);
 
     @Test
     void itemsPerCategoryAddUpToTheCatalogue() {
@@ -42,14 +33,16 @@ class StatsIT {
 
     @Test
     void topSearchesCountEveryoneWithinSevenDaysAndNothingOlder() throws Exception {
-        InfoTestApp.User user = info.register();
+        InfoTestApp.User user = info.get().register();
         for (int i = 0; i < 3; i++) search("건전지", user);
         for (int i = 0; i < 2; i++) search(" 건전지 ", null); // the same query, normalised
         search("Pizza Box", null);
         // Counts from 8 days ago fall outside the window; 6 days ago is inside.
-        info.db.useHandle(h -> h.execute("INSERT INTO recycle_info.search_counts (day, query, count) VALUES "
-                + "((now() AT TIME ZONE 'Asia/Seoul')::date - 8, 'old news', 100), "
-                + "((now() AT TIME ZONE 'Asia/Seoul')::date - 6, 'pizza box', 1)"));
+        info.get()
+                .db
+                .useHandle(h -> h.execute("INSERT INTO recycle_info.search_counts (day, query, count) VALUES "
+                        + "((now() AT TIME ZONE 'Asia/Seoul')::date - 8, 'old news', 100), "
+                        + "((now() AT TIME ZONE 'Asia/Seoul')::date - 6, 'pizza box', 1)"));
 
         Await.until(() -> count("건전지") == 5 && count("pizza box") == 2);
         assertThat(count("old news")).isZero();
@@ -60,9 +53,9 @@ class StatsIT {
 
     @Test
     void theMostViewedQuestionsComeFirstAndAreFive() {
-        String id = info.faqId("medicine-where");
-        long most = info.count("SELECT max(view_count) FROM recycle_info.faqs");
-        for (long i = 0; i <= most; i++) info.http.get("/api/v1/recycle/faq/" + id);
+        String id = info.get().faqId("medicine-where");
+        long most = info.get().count("SELECT max(view_count) FROM recycle_info.faqs");
+        for (long i = 0; i <= most; i++) info.get().http.get("/api/v1/recycle/faq/" + id);
 
         JsonNode viewed = stats().get("most_viewed_faqs");
         assertThat(viewed).hasSize(5);
@@ -81,13 +74,13 @@ class StatsIT {
     static void search(String query, InfoTestApp.User user) {
         String body = TestHttp.json(Map.of("query", query));
         TestHttp.Response r = user == null
-                ? info.http.postJson("/api/v1/recycle/items/search", body)
-                : info.http.postJson("/api/v1/recycle/items/search", body, user.auth());
+                ? info.get().http.postJson("/api/v1/recycle/items/search", body)
+                : info.get().http.postJson("/api/v1/recycle/items/search", body, user.auth());
         assertThat(r.status()).isEqualTo(200);
     }
 
     static JsonNode stats() {
-        TestHttp.Response r = info.http.get("/api/v1/recycle/stats");
+        TestHttp.Response r = info.get().http.get("/api/v1/recycle/stats");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
     }

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import eco2.location.LocationTestApp;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,11 +22,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * poles and every validation error.
  */
 class NearbyBinsIT {
-    static LocationTestApp location;
+    @RegisterExtension
+    static final RunningApp<LocationTestApp> location = RunningApp.of(LocationTestApp::start);
 
     @BeforeAll
     static void start() throws Exception {
-        location = LocationTestApp.start();
         bin("city-hall", 37.5663, 126.9779, "plastic"); //    0.0 m
         bin("north-111", 37.5673, 126.9779, "paper"); //  111.2 m (0.001 degree of latitude)
         bin("east-176", 37.5663, 126.9799, "clothes"); //  176.3 m
@@ -37,11 +38,6 @@ class NearbyBinsIT {
         bin("anti-west", 10, -179.999, "general");
         bin("arctic", 89.95, 45, "metal");
         bin("antarctic", -89.99, -120, "metal");
-    }
-
-    @AfterAll
-    static void stop() {
-        location.close();
     }
 
     @Test
@@ -86,10 +82,12 @@ class NearbyBinsIT {
 
     @Test
     void coordinatesAreRoundedToFourDecimalsBeforeSearching() {
-        String exact = location.http
+        String exact = location.get()
+                .http
                 .get("/api/v1/locations/bins?lat=37.5663&lon=126.9779")
                 .body();
-        assertThat(location.http
+        assertThat(location.get()
+                        .http
                         .get("/api/v1/locations/bins?lat=37.56634&lon=126.97786")
                         .body())
                 .isEqualTo(exact);
@@ -122,7 +120,7 @@ class NearbyBinsIT {
     void extremeCoordinatesNeverFail(String lat, String lon) {
         for (String radius : List.of("1", "1000", "20000")) {
             TestHttp.Response r =
-                    location.http.get("/api/v1/locations/bins?lat=" + lat + "&lon=" + lon + "&radius=" + radius);
+                    location.get().http.get("/api/v1/locations/bins?lat=" + lat + "&lon=" + lon + "&radius=" + radius);
             assertThat(r.status()).as(r.body()).isEqualTo(200);
         }
     }
@@ -158,7 +156,7 @@ class NearbyBinsIT {
             })
     void badParametersAre422NamingEveryBadField(String caseLine) {
         String[] parts = caseLine.split("\\|");
-        TestHttp.Response r = location.http.get("/api/v1/locations/bins?" + parts[0]);
+        TestHttp.Response r = location.get().http.get("/api/v1/locations/bins?" + parts[0]);
 
         assertThat(r.status()).as(r.body()).isEqualTo(422);
         JsonNode body = r.json();
@@ -169,7 +167,7 @@ class NearbyBinsIT {
     }
 
     private static JsonNode items(String query) {
-        TestHttp.Response r = location.http.get("/api/v1/locations/bins?" + query);
+        TestHttp.Response r = location.get().http.get("/api/v1/locations/bins?" + query);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json().get("items");
     }
@@ -181,7 +179,8 @@ class NearbyBinsIT {
     }
 
     private static void bin(String name, double lat, double lon, String type) {
-        location.db.useHandle(h -> h.execute(
+        LocationTestApp app = location.get();
+        app.db.useHandle(h -> h.execute(
                 "INSERT INTO locations.recycle_bins (source, source_id, name, address, "
                         + "latitude, longitude, bin_type, region) VALUES ('test', ?, ?, 'somewhere', ?, ?, ?, 'test')",
                 name,

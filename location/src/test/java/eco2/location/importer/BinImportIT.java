@@ -3,14 +3,15 @@ package eco2.location.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import eco2.location.LocationTestApp;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** POST /admin/import/bins: the simple bins CSV, its rejections, its idempotency and its source namespaces. */
 class BinImportIT {
@@ -32,18 +33,14 @@ class BinImportIT {
             "short,row",
             "");
 
-    static LocationTestApp location;
+    @RegisterExtension
+    static final RunningApp<LocationTestApp> location = RunningApp.of(LocationTestApp::start);
+
     static LocationTestApp.User admin;
 
     @BeforeAll
     static void start() throws Exception {
-        location = LocationTestApp.start();
-        admin = location.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        location.close();
+        admin = location.get().admin();
     }
 
     @Test
@@ -66,7 +63,8 @@ class BinImportIT {
                                 .isEqualTo("12: repeats the source id clothes:37.573500:126.979000 of line 2"),
                         l -> assertThat(l).isEqualTo("13: expected 6 fields, found 2"));
 
-        JsonNode near = location.http
+        JsonNode near = location.get()
+                .http
                 .get("/api/v1/locations/bins?lat=37.5735&lon=126.9790&radius=1000")
                 .json()
                 .get("items");
@@ -96,8 +94,9 @@ class BinImportIT {
         JsonNode report = upload(moved, "ids");
         assertThat(report.get("updated").asInt()).isEqualTo(1);
         assertThat(report.get("inserted").asInt()).isZero();
-        long rows = location.db.withHandle(
-                h -> h.createQuery("SELECT count(*) FROM locations.recycle_bins WHERE source = 'ids'")
+        long rows = location.get()
+                .db
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM locations.recycle_bins WHERE source = 'ids'")
                         .mapTo(Long.class)
                         .one());
         assertThat(rows).isEqualTo(1);
@@ -120,8 +119,9 @@ class BinImportIT {
                         "name is longer than 200 characters",
                         "address is longer than 300 characters",
                         "region is longer than 50 characters");
-        List<String> stored = location.db.withHandle(
-                h -> h.createQuery("SELECT source_id FROM locations.recycle_bins WHERE source = 'limits'")
+        List<String> stored = location.get()
+                .db
+                .withHandle(h -> h.createQuery("SELECT source_id FROM locations.recycle_bins WHERE source = 'limits'")
                         .mapTo(String.class)
                         .list());
         assertThat(stored).containsExactly("l-4");
@@ -129,12 +129,14 @@ class BinImportIT {
 
     @Test
     void aBadSourceOrHeaderIs422() {
-        TestHttp.Response source = location.http.post(
-                BINS + "?source=Bad%20Name", "text/csv", CSV.getBytes(StandardCharsets.UTF_8), admin.auth());
+        TestHttp.Response source = location.get()
+                .http
+                .post(BINS + "?source=Bad%20Name", "text/csv", CSV.getBytes(StandardCharsets.UTF_8), admin.auth());
         assertThat(source.status()).isEqualTo(422);
         assertThat(source.json().get("errors").findValuesAsText("field")).containsExactly("source");
-        TestHttp.Response header = location.http.post(
-                BINS, "text/csv", "name,lat,lon\nx,1,2\n".getBytes(StandardCharsets.UTF_8), admin.auth());
+        TestHttp.Response header = location.get()
+                .http
+                .post(BINS, "text/csv", "name,lat,lon\nx,1,2\n".getBytes(StandardCharsets.UTF_8), admin.auth());
         assertThat(header.status()).isEqualTo(422);
         assertThat(header.json().get("errors").get(0).get("message").asText())
                 .isEqualTo("the header lacks the columns: address, latitude, longitude, bin_type, region");
@@ -143,16 +145,18 @@ class BinImportIT {
     @Test
     void onlyAdminsImport() {
         byte[] csv = CSV.getBytes(StandardCharsets.UTF_8);
-        assertThat(location.http.post(BINS, "text/csv", csv).status()).isEqualTo(401);
-        assertThat(location.http
-                        .post(BINS, "text/csv", csv, location.register().auth())
+        assertThat(location.get().http.post(BINS, "text/csv", csv).status()).isEqualTo(401);
+        assertThat(location.get()
+                        .http
+                        .post(BINS, "text/csv", csv, location.get().register().auth())
                         .status())
                 .isEqualTo(403);
     }
 
     private static JsonNode upload(String csv, String source) {
-        TestHttp.Response r = location.http.post(
-                BINS + "?source=" + source, "text/csv", csv.getBytes(StandardCharsets.UTF_8), admin.auth());
+        TestHttp.Response r = location.get()
+                .http
+                .post(BINS + "?source=" + source, "text/csv", csv.getBytes(StandardCharsets.UTF_8), admin.auth());
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import eco2.location.KecoFile;
@@ -11,9 +12,9 @@ import eco2.location.LocationTestApp;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The real KECO sample (409 sites). Its expected counts were worked out from the file itself: 395 rows are usable;
@@ -22,22 +23,19 @@ import org.junit.jupiter.api.Test;
  */
 class KecoImportIT {
     static final String CENTERS = "/api/v1/locations/admin/import/centers";
-    static LocationTestApp location;
+
+    @RegisterExtension
+    static final RunningApp<LocationTestApp> location = RunningApp.of(LocationTestApp::start);
+
     static LocationTestApp.User admin;
     static JsonNode firstImport;
 
     @BeforeAll
     static void start() throws Exception {
-        location = LocationTestApp.start();
-        admin = location.admin();
+        admin = location.get().admin();
         TestHttp.Response r = upload(KecoFile.bytes());
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         firstImport = r.json();
-    }
-
-    @AfterAll
-    static void stop() {
-        location.close();
     }
 
     @Test
@@ -77,8 +75,9 @@ class KecoImportIT {
                 .filteredOn(r -> r[2].equals("has no coordinates"))
                 .extracting(r -> r[1])
                 .containsExactly("204", "205", "207", "208", "210", "326", "348", "353", "379");
-        long stored = location.db.withHandle(
-                h -> h.createQuery("SELECT count(*) FROM locations.recycle_centers WHERE source = 'keco'")
+        long stored = location.get()
+                .db
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM locations.recycle_centers WHERE source = 'keco'")
                         .mapTo(Long.class)
                         .one());
         assertThat(stored).isEqualTo(395);
@@ -155,10 +154,11 @@ class KecoImportIT {
                 "region=충북&size=101",
                 "region=충북&lat=37&lon=127",
                 "item=" + "x".repeat(51))) {
-            TestHttp.Response r = location.http.get("/api/v1/locations/centers?" + query);
+            TestHttp.Response r = location.get().http.get("/api/v1/locations/centers?" + query);
             assertThat(r.status()).as(query + " " + r.body()).isEqualTo(422);
         }
-        assertThat(location.http
+        assertThat(location.get()
+                        .http
                         .get("/api/v1/locations/centers")
                         .json()
                         .get("errors")
@@ -172,11 +172,13 @@ class KecoImportIT {
         assertCounts(upload(original), 0, 0, 395);
 
         String goyang = "/api/v1/locations/centers?region=고양시&size=100";
-        assertThat(location.http.get(goyang).body()).contains("\"고양동 종합복지회관\"");
+        assertThat(location.get().http.get(goyang).body()).contains("\"고양동 종합복지회관\"");
         String text = new String(original, StandardCharsets.UTF_8);
         byte[] renamed = text.replaceFirst("1,고양동 종합복지회관,", "1,고양동 자원순환가게,").getBytes(StandardCharsets.UTF_8);
         assertCounts(upload(renamed), 0, 1, 394);
-        assertThat(location.http.get(goyang).body()).contains("\"고양동 자원순환가게\"").doesNotContain("\"고양동 종합복지회관\"");
+        assertThat(location.get().http.get(goyang).body())
+                .contains("\"고양동 자원순환가게\"")
+                .doesNotContain("\"고양동 종합복지회관\"");
 
         assertCounts(upload(original), 0, 1, 394);
         assertCounts(upload(original), 0, 0, 395);
@@ -185,20 +187,22 @@ class KecoImportIT {
     @Test
     void onlyAdminsImport() throws Exception {
         byte[] csv = KecoFile.header().getBytes(StandardCharsets.UTF_8);
-        assertThat(location.http.post(CENTERS, "text/csv", csv).status()).isEqualTo(401);
-        TestHttp.Response user =
-                location.http.post(CENTERS, "text/csv", csv, location.register().auth());
+        assertThat(location.get().http.post(CENTERS, "text/csv", csv).status()).isEqualTo(401);
+        TestHttp.Response user = location.get()
+                .http
+                .post(CENTERS, "text/csv", csv, location.get().register().auth());
         assertThat(user.status()).isEqualTo(403);
         assertThat(user.json().get("code").asText()).isEqualTo("forbidden");
     }
 
     @Test
     void malformedUploadsAreRefusedWithTheEnvelope() {
-        TestHttp.Response json =
-                location.http.post(CENTERS, "application/json", "{}".getBytes(StandardCharsets.UTF_8), admin.auth());
+        TestHttp.Response json = location.get()
+                .http
+                .post(CENTERS, "application/json", "{}".getBytes(StandardCharsets.UTF_8), admin.auth());
         assertThat(json.status()).isEqualTo(400);
         assertThat(json.json().get("code").asText()).isEqualTo("bad_request");
-        TestHttp.Response empty = location.http.post(CENTERS, "text/csv", new byte[0], admin.auth());
+        TestHttp.Response empty = location.get().http.post(CENTERS, "text/csv", new byte[0], admin.auth());
         assertThat(empty.status()).isEqualTo(422);
         assertThat(empty.json().get("errors").findValuesAsText("field")).containsExactly("file");
         TestHttp.Response noCoordinates = upload("positnSn,positnNm\n1,x\n".getBytes(StandardCharsets.UTF_8));
@@ -217,13 +221,15 @@ class KecoImportIT {
         assertThat(r.json().get("inserted").asInt()).isEqualTo(1);
         assertThat(nearby("lat=35.81&lon=127.10&radius=10").get(0).get("name").asText())
                 .isEqualTo("한글 이름 자원순환가게");
-        location.db.useHandle(h -> h.execute("DELETE FROM locations.recycle_centers WHERE source_id = 'ms949-1'"));
+        location.get()
+                .db
+                .useHandle(h -> h.execute("DELETE FROM locations.recycle_centers WHERE source_id = 'ms949-1'"));
     }
 
     @Test
     void uploadsOverTheLimitAre413() throws Exception {
         try (LocationTestApp small = LocationTestApp.startOn(
-                location.database, TestServices.get().redisUri(), LocationTestApp.importLimit(1024))) {
+                location.get().database, TestServices.get().redisUri(), LocationTestApp.importLimit(1024))) {
             TestHttp.Response r = small.http.post(
                     CENTERS, "text/csv", KecoFile.bytes(), small.admin().auth());
             assertThat(r.status()).isEqualTo(413);
@@ -243,17 +249,17 @@ class KecoImportIT {
     }
 
     static TestHttp.Response upload(byte[] csv) {
-        return location.http.post(CENTERS, "text/csv", csv, admin.auth());
+        return location.get().http.post(CENTERS, "text/csv", csv, admin.auth());
     }
 
     private static JsonNode nearby(String query) {
-        TestHttp.Response r = location.http.get("/api/v1/locations/centers?" + query);
+        TestHttp.Response r = location.get().http.get("/api/v1/locations/centers?" + query);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json().get("items");
     }
 
     private static JsonNode page(String query) {
-        TestHttp.Response r = location.http.get("/api/v1/locations/centers?" + query);
+        TestHttp.Response r = location.get().http.get("/api/v1/locations/centers?" + query);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
     }

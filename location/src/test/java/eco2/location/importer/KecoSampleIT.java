@@ -3,6 +3,7 @@ package eco2.location.importer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import eco2.location.KecoFile;
 import eco2.location.LocationTestApp;
@@ -10,10 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The importer on the made-up KECO fixture (every clone has it): 14 records, of which 4 sites are usable and 8 are
@@ -22,24 +23,21 @@ import org.junit.jupiter.api.Test;
  */
 class KecoSampleIT {
     static final String CENTERS = "/api/v1/locations/admin/import/centers";
-    static LocationTestApp location;
+
+    @RegisterExtension
+    static final RunningApp<LocationTestApp> location = RunningApp.of(LocationTestApp::start);
+
     static LocationTestApp.User admin;
 
     @BeforeAll
     static void start() throws Exception {
-        location = LocationTestApp.start();
-        admin = location.admin();
-    }
-
-    @AfterAll
-    static void stop() {
-        location.close();
+        admin = location.get().admin();
     }
 
     /** Each test imports into an empty table (the import that refills it also bumps the caches' generation). */
     @BeforeEach
     void empty() {
-        location.db.useHandle(h -> h.execute("DELETE FROM locations.recycle_centers WHERE source = 'keco'"));
+        location.get().db.useHandle(h -> h.execute("DELETE FROM locations.recycle_centers WHERE source = 'keco'"));
     }
 
     @Test
@@ -61,11 +59,13 @@ class KecoSampleIT {
                         "22 - text after a closing quote on line 22",
                         "23 - expected 33 fields, found 8",
                         "24 - positnSn (the site id) is empty");
-        String stored = location.db.withHandle(h -> h.createQuery(
-                        "SELECT string_agg(source_id, ',' ORDER BY source_id) FROM locations.recycle_centers "
-                                + "WHERE source = 'keco'")
-                .mapTo(String.class)
-                .one());
+        String stored = location.get()
+                .db
+                .withHandle(h -> h.createQuery(
+                                "SELECT string_agg(source_id, ',' ORDER BY source_id) FROM locations.recycle_centers "
+                                        + "WHERE source = 'keco'")
+                        .mapTo(String.class)
+                        .one());
         assertThat(stored).isEqualTo("901,902,903,910");
     }
 
@@ -105,13 +105,13 @@ class KecoSampleIT {
     }
 
     private static JsonNode upload(byte[] csv) {
-        TestHttp.Response r = location.http.post(CENTERS, "text/csv", csv, admin.auth());
+        TestHttp.Response r = location.get().http.post(CENTERS, "text/csv", csv, admin.auth());
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json();
     }
 
     private static JsonNode nearby(String query) {
-        TestHttp.Response r = location.http.get("/api/v1/locations/centers?" + query);
+        TestHttp.Response r = location.get().http.get("/api/v1/locations/centers?" + query);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json().get("items");
     }

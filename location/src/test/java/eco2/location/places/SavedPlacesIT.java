@@ -3,6 +3,7 @@ package eco2.location.places;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import eco2.location.LocationTestApp;
 import java.nio.charset.StandardCharsets;
@@ -15,31 +16,22 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Saved places: CRUD, the 20-place limit, exactly one default, ownership, validation and the default race. */
 class SavedPlacesIT {
     static final String ME = "/api/v1/locations/me";
-    static LocationTestApp location;
 
-    @BeforeAll
-    static void start() throws Exception {
-        location = LocationTestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        location.close();
-    }
+    @RegisterExtension
+    static final RunningApp<LocationTestApp> location = RunningApp.of(LocationTestApp::start);
 
     @Test
     void createListReplaceAndDelete() {
-        LocationTestApp.User user = location.register();
+        LocationTestApp.User user = location.get().register();
         TestHttp.Response created = create(user, place("집", "서울 마포구 월드컵로 1", 37.5563, 126.9236, null));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         JsonNode home = created.json();
@@ -66,11 +58,13 @@ class SavedPlacesIT {
         assertThat(replaced.json().get("latitude").asDouble()).isEqualTo(37.5663);
         assertThat(replaced.json().get("is_default").asBoolean()).isFalse();
 
-        assertThat(location.http
+        assertThat(location.get()
+                        .http
                         .method("DELETE", ME + "/" + office.get("id").asText(), user.auth())
                         .status())
                 .isEqualTo(204);
-        assertThat(location.http
+        assertThat(location.get()
+                        .http
                         .method("DELETE", ME + "/" + office.get("id").asText(), user.auth())
                         .status())
                 .isEqualTo(404);
@@ -79,7 +73,7 @@ class SavedPlacesIT {
 
     @Test
     void makingAnotherPlaceTheDefaultMovesTheDefault() {
-        LocationTestApp.User user = location.register();
+        LocationTestApp.User user = location.get().register();
         String a = create(user, place("A", null, 37.1, 127.1, null))
                 .json()
                 .get("id")
@@ -106,7 +100,7 @@ class SavedPlacesIT {
 
     @Test
     void deletingTheDefaultPromotesTheOldestRemainingPlace() {
-        LocationTestApp.User user = location.register();
+        LocationTestApp.User user = location.get().register();
         String first = create(user, place("1", null, 37.1, 127.1, null))
                 .json()
                 .get("id")
@@ -119,11 +113,11 @@ class SavedPlacesIT {
                 .json()
                 .get("id")
                 .asText();
-        location.http.method("DELETE", ME + "/" + third, user.auth());
+        location.get().http.method("DELETE", ME + "/" + third, user.auth());
         assertThat(defaults(user)).containsExactly(first);
-        location.http.method("DELETE", ME + "/" + first, user.auth());
+        location.get().http.method("DELETE", ME + "/" + first, user.auth());
         assertThat(defaults(user)).containsExactly(second);
-        location.http.method("DELETE", ME + "/" + second, user.auth());
+        location.get().http.method("DELETE", ME + "/" + second, user.auth());
         assertThat(list(user)).isEmpty();
         assertThat(create(user, place("again", null, 37.4, 127.4, false))
                         .json()
@@ -134,7 +128,7 @@ class SavedPlacesIT {
 
     @Test
     void twentyPlacesAtMost() {
-        LocationTestApp.User user = location.register();
+        LocationTestApp.User user = location.get().register();
         for (int i = 1; i <= 20; i++) {
             assertThat(create(user, place("place " + i, null, 37 + i / 100.0, 127, null))
                             .status())
@@ -148,8 +142,8 @@ class SavedPlacesIT {
 
     @Test
     void anotherUsersPlaceIsNotFoundAndStaysAsItWas() {
-        LocationTestApp.User owner = location.register();
-        LocationTestApp.User other = location.register();
+        LocationTestApp.User owner = location.get().register();
+        LocationTestApp.User other = location.get().register();
         String id = create(owner, place("집", "비밀 주소", 37.5, 127.0, null))
                 .json()
                 .get("id")
@@ -160,7 +154,10 @@ class SavedPlacesIT {
         TestHttp.Response update = put(other, id, place("mine now", null, 1, 1, true));
         assertThat(update.status()).isEqualTo(404);
         assertThat(update.json().get("code").asText()).isEqualTo("not_found");
-        assertThat(location.http.method("DELETE", ME + "/" + id, other.auth()).status())
+        assertThat(location.get()
+                        .http
+                        .method("DELETE", ME + "/" + id, other.auth())
+                        .status())
                 .isEqualTo(404);
         assertThat(list(owner).toString()).isEqualTo(before);
     }
@@ -168,26 +165,34 @@ class SavedPlacesIT {
     @ParameterizedTest
     @ValueSource(strings = {"not-a-uuid", "12345", "00000000-0000-0000-0000-00000000000g", "%20"})
     void malformedIdsAre404(String id) {
-        LocationTestApp.User user = location.register();
+        LocationTestApp.User user = location.get().register();
         assertThat(put(user, id, place("x", null, 1, 1, null)).status()).isEqualTo(404);
-        assertThat(location.http.method("DELETE", ME + "/" + id, user.auth()).status())
+        assertThat(location.get()
+                        .http
+                        .method("DELETE", ME + "/" + id, user.auth())
+                        .status())
                 .isEqualTo(404);
     }
 
     @Test
     void everyRouteNeedsAToken() {
         String id = "00000000-0000-0000-0000-000000000001";
-        assertThat(location.http.get(ME).status()).isEqualTo(401);
-        assertThat(location.http
+        assertThat(location.get().http.get(ME).status()).isEqualTo(401);
+        assertThat(location.get()
+                        .http
                         .postJson(ME, TestHttp.json(place("x", null, 1, 1, null)))
                         .status())
                 .isEqualTo(401);
-        assertThat(location.http
+        assertThat(location.get()
+                        .http
                         .send("PUT", ME + "/" + id, "application/json", "{}".getBytes(StandardCharsets.UTF_8))
                         .status())
                 .isEqualTo(401);
-        assertThat(location.http.method("DELETE", ME + "/" + id).status()).isEqualTo(401);
-        assertThat(location.http.get(ME, "Authorization", "Bearer not-a-token").status())
+        assertThat(location.get().http.method("DELETE", ME + "/" + id).status()).isEqualTo(401);
+        assertThat(location.get()
+                        .http
+                        .get(ME, "Authorization", "Bearer not-a-token")
+                        .status())
                 .isEqualTo(401);
     }
 
@@ -212,9 +217,9 @@ class SavedPlacesIT {
                 "{\"name\":\"\",\"latitude\":999,\"longitude\":999}|name,latitude,longitude",
             })
     void badBodiesAre422NamingTheFieldsAndSaveNothing(String caseLine) {
-        LocationTestApp.User user = location.register();
+        LocationTestApp.User user = location.get().register();
         String[] parts = caseLine.split("\\|");
-        TestHttp.Response r = location.http.postJson(ME, parts[0], user.auth());
+        TestHttp.Response r = location.get().http.postJson(ME, parts[0], user.auth());
         assertThat(r.status()).as(r.body()).isEqualTo(422);
         assertThat(r.json().get("code").asText()).isEqualTo("validation_error");
         assertThat(r.json().get("errors").findValuesAsText("field")).containsExactlyInAnyOrder(parts[1].split(","));
@@ -223,7 +228,7 @@ class SavedPlacesIT {
 
     @Test
     void anAddressOver200CharactersIs422() {
-        LocationTestApp.User user = location.register();
+        LocationTestApp.User user = location.get().register();
         assertThat(create(user, place("집", "가".repeat(201), 37.5, 127, null)).status())
                 .isEqualTo(422);
         assertThat(create(user, place("집", "가".repeat(200), 37.5, 127, null)).status())
@@ -232,12 +237,13 @@ class SavedPlacesIT {
 
     @Test
     void malformedJsonIs400WithTheEnvelope() {
-        LocationTestApp.User user = location.register();
-        TestHttp.Response r = location.http.postJson(ME, "{\"name\": ", user.auth());
+        LocationTestApp.User user = location.get().register();
+        TestHttp.Response r = location.get().http.postJson(ME, "{\"name\": ", user.auth());
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("code").asText()).isEqualTo("bad_request");
         assertThat(r.json().get("request_id").asText()).isNotBlank();
-        assertThat(location.http
+        assertThat(location.get()
+                        .http
                         .post(ME, "text/plain", "x".getBytes(StandardCharsets.UTF_8), user.auth())
                         .status())
                 .isEqualTo(400);
@@ -246,7 +252,7 @@ class SavedPlacesIT {
     /** Two "make it the default" calls at once, many times over: always exactly one default, never an error. */
     @RepeatedTest(5)
     void concurrentDefaultChangesLeaveExactlyOneDefault() throws Exception {
-        LocationTestApp.User user = location.register();
+        LocationTestApp.User user = location.get().register();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 6; i++)
             ids.add(create(user, place("p" + i, null, 37 + i / 10.0, 127, null))
@@ -270,18 +276,20 @@ class SavedPlacesIT {
             pool.shutdownNow();
         }
         assertThat(defaults(user)).hasSize(1);
-        long inDatabase = location.db.withHandle(h -> h.createQuery(
-                        "SELECT count(*) FROM locations.user_locations WHERE user_id = CAST(:id AS uuid) AND is_default")
-                .bind("id", user.id())
-                .mapTo(Long.class)
-                .one());
+        long inDatabase = location.get()
+                .db
+                .withHandle(h -> h.createQuery(
+                                "SELECT count(*) FROM locations.user_locations WHERE user_id = CAST(:id AS uuid) AND is_default")
+                        .bind("id", user.id())
+                        .mapTo(Long.class)
+                        .one());
         assertThat(inDatabase).isEqualTo(1);
     }
 
     /** Racing past the limit: 10 creates at once on a user with 15 places leave exactly 20. */
     @Test
     void concurrentCreatesStopAtTwenty() throws Exception {
-        LocationTestApp.User user = location.register();
+        LocationTestApp.User user = location.get().register();
         for (int i = 0; i < 15; i++) create(user, place("p" + i, null, 37, 127, null));
         ExecutorService pool = Executors.newFixedThreadPool(10);
         List<Integer> statuses = new ArrayList<>();
@@ -316,20 +324,22 @@ class SavedPlacesIT {
     }
 
     private static TestHttp.Response create(LocationTestApp.User user, Map<String, Object> body) {
-        return location.http.postJson(ME, TestHttp.json(body), user.auth());
+        return location.get().http.postJson(ME, TestHttp.json(body), user.auth());
     }
 
     private static TestHttp.Response put(LocationTestApp.User user, String id, Map<String, Object> body) {
-        return location.http.send(
-                "PUT",
-                ME + "/" + id,
-                "application/json",
-                TestHttp.json(body).getBytes(StandardCharsets.UTF_8),
-                user.auth());
+        return location.get()
+                .http
+                .send(
+                        "PUT",
+                        ME + "/" + id,
+                        "application/json",
+                        TestHttp.json(body).getBytes(StandardCharsets.UTF_8),
+                        user.auth());
     }
 
     private static JsonNode list(LocationTestApp.User user) {
-        TestHttp.Response r = location.http.get(ME, user.auth());
+        TestHttp.Response r = location.get().http.get(ME, user.auth());
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return r.json().get("items");
     }

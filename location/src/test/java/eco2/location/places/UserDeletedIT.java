@@ -7,6 +7,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import eco2.common.testing.Await;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestEvents;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
@@ -15,34 +16,25 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * user.deleted (published by my) purges that user's saved places, once per event id, and nobody else's; a malformed
  * one is parked at once and purges nothing.
  */
 class UserDeletedIT {
-    static LocationTestApp location;
-
-    @BeforeAll
-    static void start() throws Exception {
-        location = LocationTestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        location.close();
-    }
+    @RegisterExtension
+    static final RunningApp<LocationTestApp> location = RunningApp.of(LocationTestApp::start);
 
     @Test
     void theDeletedUsersPlacesArePurgedAndOthersKept() throws Exception {
-        LocationTestApp.User leaving = location.register();
-        LocationTestApp.User staying = location.register();
+        LocationTestApp.User leaving = location.get().register();
+        LocationTestApp.User staying = location.get().register();
         for (LocationTestApp.User user : new LocationTestApp.User[] {leaving, staying}) {
             for (int i = 0; i < 3; i++) {
-                assertThat(location.http
+                assertThat(location.get()
+                                .http
                                 .postJson(
                                         "/api/v1/locations/me",
                                         TestHttp.json(SavedPlacesIT.place("p" + i, null, 37.5, 127.0, null)),
@@ -57,8 +49,9 @@ class UserDeletedIT {
 
         Await.until(() -> places(leaving.id()) == 0 && processed(eventId));
         assertThat(places(staying.id())).isEqualTo(3);
-        long rows = location.db.withHandle(
-                h -> h.createQuery("SELECT count(*) FROM locations.processed_events WHERE event_id = :id")
+        long rows = location.get()
+                .db
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM locations.processed_events WHERE event_id = :id")
                         .bind("id", eventId)
                         .mapTo(Long.class)
                         .one());
@@ -74,8 +67,9 @@ class UserDeletedIT {
 
     @Test
     void aUserIdThatIsNotAUuidIsParkedAtOnceAndChangesNothing() throws Exception {
-        LocationTestApp.User user = location.register();
-        assertThat(location.http
+        LocationTestApp.User user = location.get().register();
+        assertThat(location.get()
+                        .http
                         .postJson(
                                 "/api/v1/locations/me",
                                 TestHttp.json(SavedPlacesIT.place("home", null, 37.5, 127.0, null)),
@@ -86,7 +80,7 @@ class UserDeletedIT {
         // UUID.fromString would read this short form as 00000001-0001-0001-0001-000000000001.
         publishDeleted(eventId, "1-1-1-1-1");
 
-        GetResponse parked = TestEvents.awaitDeadLetter(location.config.userDeletedQueue(), eventId);
+        GetResponse parked = TestEvents.awaitDeadLetter(location.get().config.userDeletedQueue(), eventId);
         assertThat(TestEvents.error(parked)).contains("user.deleted: user_id is not a UUID");
         assertThat(parked.getProps().getHeaders().get("x-eco2-attempts")).isEqualTo(1);
         assertThat(processed(eventId)).isFalse();
@@ -94,16 +88,20 @@ class UserDeletedIT {
     }
 
     private static long places(String userId) {
-        return location.db.withHandle(
-                h -> h.createQuery("SELECT count(*) FROM locations.user_locations WHERE user_id = CAST(:id AS uuid)")
+        return location.get()
+                .db
+                .withHandle(h -> h.createQuery(
+                                "SELECT count(*) FROM locations.user_locations WHERE user_id = CAST(:id AS uuid)")
                         .bind("id", userId)
                         .mapTo(Long.class)
                         .one());
     }
 
     private static boolean processed(UUID eventId) {
-        return location.db.withHandle(
-                        h -> h.createQuery("SELECT count(*) FROM locations.processed_events WHERE event_id = :id")
+        return location.get()
+                        .db
+                        .withHandle(h -> h.createQuery(
+                                        "SELECT count(*) FROM locations.processed_events WHERE event_id = :id")
                                 .bind("id", eventId)
                                 .mapTo(Long.class)
                                 .one())
@@ -126,7 +124,7 @@ class UserDeletedIT {
                     "data",
                     Map.of("user_id", userId)));
             ch.basicPublish(
-                    location.exchange(),
+                    location.get().exchange(),
                     "user.deleted",
                     new AMQP.BasicProperties.Builder().deliveryMode(2).build(),
                     body.getBytes(StandardCharsets.UTF_8));

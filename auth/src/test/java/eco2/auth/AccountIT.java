@@ -3,14 +3,14 @@ package eco2.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import eco2.common.testing.TestUsers;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.RedisClient;
@@ -18,27 +18,23 @@ import redis.clients.jedis.params.SetParams;
 
 /** Register and "who am I", with every bad input. */
 class AccountIT {
-    static AuthTestApp auth;
-    static TestHttp http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        auth = AuthTestApp.start();
-        http = auth.http;
-    }
-
-    @AfterAll
-    static void stop() {
-        auth.close();
-    }
+    @RegisterExtension
+    static final RunningApp<AuthTestApp> auth = RunningApp.of(AuthTestApp::start);
 
     @Test
     void registerStoresANormalisedAccountAndAnArgon2Hash() {
         String name = TestUsers.uniqueName();
-        TestHttp.Response r = http.postJson(
-                "/api/v1/auth/register",
-                TestHttp.json(Map.of(
-                        "email", "  " + name + "@MAIL.Example.com ", "username", name, "password", "password123")));
+        TestHttp.Response r = auth.get()
+                .http
+                .postJson(
+                        "/api/v1/auth/register",
+                        TestHttp.json(Map.of(
+                                "email",
+                                "  " + name + "@MAIL.Example.com ",
+                                "username",
+                                name,
+                                "password",
+                                "password123")));
 
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.header("Location")).isEqualTo("/api/v1/auth/me");
@@ -50,8 +46,10 @@ class AccountIT {
         assertThat(body.has("created_at")).isTrue();
         assertThat(body.has("password_hash")).isFalse();
 
-        Map<String, Object> row = auth.db.withHandle(
-                h -> h.createQuery("SELECT email, password_hash, roles::text AS roles FROM auth.users WHERE id = :id")
+        Map<String, Object> row = auth.get()
+                .db
+                .withHandle(h -> h.createQuery(
+                                "SELECT email, password_hash, roles::text AS roles FROM auth.users WHERE id = :id")
                         .bind("id", UUID.fromString(body.get("id").asText()))
                         .mapToMap()
                         .one());
@@ -62,38 +60,45 @@ class AccountIT {
 
     @Test
     void duplicateEmailOrUsernameIs409AndNothingIsWritten() {
-        TestUsers.Session first = TestUsers.register(http);
+        TestUsers.Session first = TestUsers.register(auth.get().http);
         String sameAddressOtherDomainCase = first.email().replace("@example.com", "@EXAMPLE.com");
-        TestHttp.Response sameEmail = http.postJson(
-                "/api/v1/auth/register",
-                TestHttp.json(Map.of(
-                        "email",
-                        sameAddressOtherDomainCase,
-                        "username",
-                        TestUsers.uniqueName(),
-                        "password",
-                        "password123")));
-        TestHttp.Response sameName = http.postJson(
-                "/api/v1/auth/register",
-                TestHttp.json(Map.of(
-                        "email",
-                        TestUsers.uniqueName() + "@example.com",
-                        "username",
-                        first.username(),
-                        "password",
-                        "password123")));
+        TestHttp.Response sameEmail = auth.get()
+                .http
+                .postJson(
+                        "/api/v1/auth/register",
+                        TestHttp.json(Map.of(
+                                "email",
+                                sameAddressOtherDomainCase,
+                                "username",
+                                TestUsers.uniqueName(),
+                                "password",
+                                "password123")));
+        TestHttp.Response sameName = auth.get()
+                .http
+                .postJson(
+                        "/api/v1/auth/register",
+                        TestHttp.json(Map.of(
+                                "email",
+                                TestUsers.uniqueName() + "@example.com",
+                                "username",
+                                first.username(),
+                                "password",
+                                "password123")));
 
         assertThat(sameEmail.status()).isEqualTo(409);
         assertThat(sameEmail.json().get("code").asText()).isEqualTo("conflict");
         assertThat(sameEmail.json().get("message").asText()).isEqualTo("Email is already registered");
         assertThat(sameName.status()).isEqualTo(409);
         assertThat(sameName.json().get("message").asText()).isEqualTo("Username is already taken");
-        int rows = auth.db.withHandle(h -> h.createQuery(
-                        "SELECT count(*) FROM auth.users WHERE lower(email) = lower(:email) OR username = :username")
-                .bind("email", first.email())
-                .bind("username", first.username())
-                .mapTo(Integer.class)
-                .one());
+        int rows = auth.get()
+                .db
+                .withHandle(h -> h.createQuery(
+                                "SELECT count(*) FROM auth.users WHERE lower(email) = lower(:email) OR username = "
+                                        + ":username")
+                        .bind("email", first.email())
+                        .bind("username", first.username())
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(rows).as("only the first account exists").isEqualTo(1);
     }
 
@@ -112,7 +117,7 @@ class AccountIT {
             })
     void badRegistrationsAre422NamingTheField(String caseLine) {
         String[] parts = caseLine.split("\\|");
-        TestHttp.Response r = http.postJson("/api/v1/auth/register", parts[0]);
+        TestHttp.Response r = auth.get().http.postJson("/api/v1/auth/register", parts[0]);
 
         assertThat(r.status()).as(r.body()).isEqualTo(422);
         assertThat(r.json().get("code").asText()).isEqualTo("validation_error");
@@ -122,8 +127,11 @@ class AccountIT {
 
     @Test
     void everyBadFieldIsListedAtOnce() {
-        TestHttp.Response r = http.postJson(
-                "/api/v1/auth/register", "{\"email\":\"x\",\"username\":\"A\",\"password\":\"1\",\"points\":5}");
+        TestHttp.Response r = auth.get()
+                .http
+                .postJson(
+                        "/api/v1/auth/register",
+                        "{\"email\":\"x\",\"username\":\"A\",\"password\":\"1\",\"points\":5}");
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.json().get("errors").findValuesAsText("field")).contains("points");
     }
@@ -131,23 +139,30 @@ class AccountIT {
     @Test
     void passwordLengthIsCountedInCharactersUpTo128() {
         String name = TestUsers.uniqueName();
-        TestHttp.Response tooLong = http.postJson(
-                "/api/v1/auth/register",
-                TestHttp.json(Map.of("email", name + "@example.com", "username", name, "password", "비".repeat(129))));
-        TestHttp.Response longest = http.postJson(
-                "/api/v1/auth/register",
-                TestHttp.json(Map.of("email", name + "@example.com", "username", name, "password", "비".repeat(128))));
+        TestHttp.Response tooLong = auth.get()
+                .http
+                .postJson(
+                        "/api/v1/auth/register",
+                        TestHttp.json(
+                                Map.of("email", name + "@example.com", "username", name, "password", "비".repeat(129))));
+        TestHttp.Response longest = auth.get()
+                .http
+                .postJson(
+                        "/api/v1/auth/register",
+                        TestHttp.json(
+                                Map.of("email", name + "@example.com", "username", name, "password", "비".repeat(128))));
         assertThat(tooLong.status()).isEqualTo(422);
         assertThat(longest.status()).isEqualTo(201);
     }
 
     @Test
     void malformedJsonWrongContentTypeAndOversizedBodies() {
-        TestHttp.Response malformed = http.postJson("/api/v1/auth/register", "{\"email\": ");
-        TestHttp.Response notJson = http.post("/api/v1/auth/register", "text/plain", "hello".getBytes());
-        TestHttp.Response array = http.postJson("/api/v1/auth/register", "[]");
-        TestHttp.Response huge =
-                http.postJson("/api/v1/auth/register", "{\"email\":\"" + "a".repeat(1024 * 1024 + 10) + "\"}");
+        TestHttp.Response malformed = auth.get().http.postJson("/api/v1/auth/register", "{\"email\": ");
+        TestHttp.Response notJson = auth.get().http.post("/api/v1/auth/register", "text/plain", "hello".getBytes());
+        TestHttp.Response array = auth.get().http.postJson("/api/v1/auth/register", "[]");
+        TestHttp.Response huge = auth.get()
+                .http
+                .postJson("/api/v1/auth/register", "{\"email\":\"" + "a".repeat(1024 * 1024 + 10) + "\"}");
 
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().get("code").asText()).isEqualTo("bad_request");
@@ -159,8 +174,8 @@ class AccountIT {
 
     @Test
     void meAnswersFromTheDatabaseThenFromTheCache() {
-        TestUsers.Session user = TestUsers.register(http);
-        TestHttp.Response first = http.get("/api/v1/auth/me", user.auth());
+        TestUsers.Session user = TestUsers.register(auth.get().http);
+        TestHttp.Response first = auth.get().http.get("/api/v1/auth/me", user.auth());
 
         assertThat(first.status()).isEqualTo(200);
         JsonNode me = first.json();
@@ -181,7 +196,9 @@ class AccountIT {
                     redis.get(key).replace(user.username(), "from_cache"),
                     SetParams.setParams().ex(300));
         }
-        assertThat(http.get("/api/v1/auth/me", user.auth())
+        assertThat(auth.get()
+                        .http
+                        .get("/api/v1/auth/me", user.auth())
                         .json()
                         .get("username")
                         .asText())
@@ -190,7 +207,7 @@ class AccountIT {
 
     @Test
     void meWithoutATokenIs401() {
-        TestHttp.Response r = http.get("/api/v1/auth/me");
+        TestHttp.Response r = auth.get().http.get("/api/v1/auth/me");
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.json().get("code").asText()).isEqualTo("unauthorized");
         assertThat(r.json().get("success").asBoolean()).isFalse();
@@ -198,12 +215,12 @@ class AccountIT {
 
     @Test
     void jwksPublishesTheSigningKey() {
-        TestHttp.Response r = http.get("/api/v1/auth/.well-known/jwks.json");
+        TestHttp.Response r = auth.get().http.get("/api/v1/auth/.well-known/jwks.json");
         assertThat(r.status()).isEqualTo(200);
         JsonNode key = r.json().get("keys").get(0);
         assertThat(key.get("kty").asText()).isEqualTo("RSA");
         assertThat(key.get("alg").asText()).isEqualTo("RS256");
-        assertThat(key.get("kid").asText()).isEqualTo(auth.keys.signingKid());
+        assertThat(key.get("kid").asText()).isEqualTo(auth.get().keys.signingKid());
         assertThat(key.has("d")).isFalse();
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import eco2.common.admin.AdminCounts;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import eco2.common.testing.TestUsers;
@@ -15,46 +16,39 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** auth mounts the shared admin endpoints under /api/v1/auth with its user counts and its user.deleted queue. */
 class AdminApiIT {
-    static AuthTestApp auth;
-
-    @BeforeAll
-    static void start() throws Exception {
-        auth = AuthTestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        auth.close();
-    }
+    @RegisterExtension
+    static final RunningApp<AuthTestApp> auth = RunningApp.of(AuthTestApp::start);
 
     @Test
     void statsCountUsersAndTodaysSignUpsInSeoulAndListTheConsumerQueue() {
         String[] admin = admin();
-        TestUsers.register(auth.http);
+        TestUsers.register(auth.get().http);
         OffsetDateTime yesterday = AdminCounts.startOfToday(Clock.systemUTC())
                 .minus(Duration.ofMinutes(1))
                 .atOffset(ZoneOffset.UTC);
-        auth.db.useHandle(h -> h.createUpdate("INSERT INTO auth.users (id, email, username, created_at) "
-                        + "VALUES (:id, :email, :username, :at)")
-                .bind("id", UUID.randomUUID())
-                .bind("email", "old-" + System.nanoTime() + "@example.com")
-                .bind("username", "old_" + System.nanoTime() % 1_000_000)
-                .bind("at", yesterday)
-                .execute());
+        auth.get()
+                .db
+                .useHandle(h -> h.createUpdate("INSERT INTO auth.users (id, email, username, created_at) "
+                                + "VALUES (:id, :email, :username, :at)")
+                        .bind("id", UUID.randomUUID())
+                        .bind("email", "old-" + System.nanoTime() + "@example.com")
+                        .bind("username", "old_" + System.nanoTime() % 1_000_000)
+                        .bind("at", yesterday)
+                        .execute());
 
-        TestHttp.Response r = auth.http.get("/api/v1/auth/admin/stats", admin);
+        TestHttp.Response r = auth.get().http.get("/api/v1/auth/admin/stats", admin);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         JsonNode stats = r.json();
         assertThat(stats.get("service").asText()).isEqualTo("auth");
         assertThat(stats.get("outbox_backlog").asLong()).isNotNegative();
         assertThat(stats.get("dead_letters")).hasSize(1);
-        assertThat(stats.get("dead_letters").get(0).get("queue").asText()).isEqualTo(auth.config.userDeletedQueue());
+        assertThat(stats.get("dead_letters").get(0).get("queue").asText())
+                .isEqualTo(auth.get().config.userDeletedQueue());
         long total = count("SELECT count(*) FROM auth.users");
         assertThat(stats.get("counts").get("users_total").asLong()).isEqualTo(total);
         assertThat(stats.get("counts").get("users_new_today").asLong()).isEqualTo(total - 1);
@@ -62,7 +56,7 @@ class AdminApiIT {
 
     @Test
     void aParkedUserDeletedEventCanBeListedAndDiscarded() throws Exception {
-        String queue = auth.config.userDeletedQueue();
+        String queue = auth.get().config.userDeletedQueue();
         UUID id = UUID.randomUUID();
         try (Connection connection = TestServices.get().amqpConnection("auth-admin-test");
                 Channel channel = connection.createChannel()) {
@@ -74,20 +68,25 @@ class AdminApiIT {
                     ("{\"id\":\"" + id + "\",\"type\":\"user.deleted\",\"data\":{}}").getBytes(StandardCharsets.UTF_8));
         }
         String[] admin = admin();
-        JsonNode page =
-                auth.http.get("/api/v1/auth/admin/dead-letters/" + queue, admin).json();
+        JsonNode page = auth.get()
+                .http
+                .get("/api/v1/auth/admin/dead-letters/" + queue, admin)
+                .json();
         assertThat(page.get("messages").get(0).get("id").asText()).isEqualTo(id.toString());
         assertThat(page.get("messages").get(0).get("type").asText()).isEqualTo("user.deleted");
-        assertThat(auth.http
+        assertThat(auth.get()
+                        .http
                         .method("DELETE", "/api/v1/auth/admin/dead-letters/" + queue + "/" + id, admin)
                         .status())
                 .isEqualTo(204);
-        assertThat(auth.http
+        assertThat(auth.get()
+                        .http
                         .get("/api/v1/auth/admin/dead-letters/" + queue, admin)
                         .json()
                         .get("messages"))
                 .isEmpty();
-        assertThat(auth.http
+        assertThat(auth.get()
+                        .http
                         .get("/api/v1/auth/admin/dead-letters/my.rewards", admin)
                         .status())
                 .isEqualTo(404);
@@ -95,21 +94,25 @@ class AdminApiIT {
 
     @Test
     void onlyAdminsGetIn() {
-        assertThat(auth.http.get("/api/v1/auth/admin/stats").status()).isEqualTo(401);
-        assertThat(auth.http
+        assertThat(auth.get().http.get("/api/v1/auth/admin/stats").status()).isEqualTo(401);
+        assertThat(auth.get()
+                        .http
                         .get(
                                 "/api/v1/auth/admin/stats",
-                                TestUsers.register(auth.http).auth())
+                                TestUsers.register(auth.get().http).auth())
                         .status())
                 .isEqualTo(403);
     }
 
     /** A user given the admin role the way the operator command does it, then signed in again. */
     private static String[] admin() {
-        TestUsers.Session user = TestUsers.register(auth.http);
-        auth.db.useHandle(h -> h.execute(
-                "UPDATE auth.users SET roles = array_append(roles, 'admin') WHERE id = CAST(? AS uuid)", user.id()));
-        String token = TestUsers.login(auth.http, user.username(), TestUsers.PASSWORD)
+        TestUsers.Session user = TestUsers.register(auth.get().http);
+        auth.get()
+                .db
+                .useHandle(h -> h.execute(
+                        "UPDATE auth.users SET roles = array_append(roles, 'admin') WHERE id = CAST(? AS uuid)",
+                        user.id()));
+        String token = TestUsers.login(auth.get().http, user.username(), TestUsers.PASSWORD)
                 .json()
                 .get("access_token")
                 .asText();
@@ -117,6 +120,8 @@ class AdminApiIT {
     }
 
     private static long count(String sql) {
-        return auth.db.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+        return auth.get()
+                .db
+                .withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
     }
 }

@@ -13,13 +13,13 @@ import eco2.auth.oauth.OAuthCallbackRequest;
 import eco2.auth.session.LoginRequest;
 import eco2.auth.session.LogoutRequest;
 import eco2.auth.session.RefreshRequest;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.SpecDrift;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestUsers;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,19 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * and a form in an unknown charset a 400, never a 500; nothing is stored.
  */
 class InputTextIT {
-    static AuthTestApp auth;
-    static TestHttp http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        auth = AuthTestApp.start();
-        http = auth.http;
-    }
-
-    @AfterAll
-    static void stop() {
-        auth.close();
-    }
+    @RegisterExtension
+    static final RunningApp<AuthTestApp> auth = RunningApp.of(AuthTestApp::start);
 
     static void refused(TestHttp.Response r, int status, String code, String field) {
         assertThat(r.status()).as(r.body()).isEqualTo(status);
@@ -52,15 +41,21 @@ class InputTextIT {
     }
 
     private static int users() {
-        return auth.db.withHandle(h ->
-                h.createQuery("SELECT count(*) FROM users").mapTo(Integer.class).one());
+        return auth.get()
+                .db
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM users")
+                        .mapTo(Integer.class)
+                        .one());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"a\\u0000b", "a\\ud800b", "a\\u001bb", "a\\nb"})
     void aLoginNameWithBadTextIs422(String escaped) {
         refused(
-                http.postJson("/api/v1/auth/login", "{\"email\":\"" + escaped + "\",\"password\":\"correct horse\"}"),
+                auth.get()
+                        .http
+                        .postJson(
+                                "/api/v1/auth/login", "{\"email\":\"" + escaped + "\",\"password\":\"correct horse\"}"),
                 422,
                 "validation_error",
                 "email");
@@ -87,15 +82,16 @@ class InputTextIT {
         String body = "{\"email\":\"" + email + "\",\"username\":\"" + name + "\",\"password\":\"" + password + "\""
                 + invite + "}";
 
-        refused(http.postJson("/api/v1/auth/register", body), 422, "validation_error", field);
+        refused(auth.get().http.postJson("/api/v1/auth/register", body), 422, "validation_error", field);
         assertThat(users()).isEqualTo(before);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"username=a%00b&password=x", "username=mina&password=a%1Bb"})
     void thePasswordFormWithBadTextIs422NamingTheField(String form) {
-        TestHttp.Response r = http.post(
-                "/api/v1/auth/token", "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8));
+        TestHttp.Response r = auth.get()
+                .http
+                .post("/api/v1/auth/token", "application/x-www-form-urlencoded", form.getBytes(StandardCharsets.UTF_8));
 
         refused(r, 422, "validation_error", form.contains("%00") ? "username" : "password");
     }
@@ -103,8 +99,8 @@ class InputTextIT {
     @Test
     void theSpecAdvertisesExactlyTheFieldsTheBodiesAccept() {
         SpecDrift.assertBodiesMatch(
-                http.get("/openapi.json").json(),
-                auth.infra.jsonBody(),
+                auth.get().http.get("/openapi.json").json(),
+                auth.get().infra.jsonBody(),
                 RegisterRequest.class,
                 LoginRequest.class,
                 RefreshRequest.class,
@@ -119,19 +115,23 @@ class InputTextIT {
 
     @Test
     void thePasswordFormInAnUnknownCharsetIs400NamingTheContentType() {
-        TestUsers.Session user = TestUsers.register(http);
+        TestUsers.Session user = TestUsers.register(auth.get().http);
         String form = "username=" + user.username() + "&password=" + TestUsers.PASSWORD.replace(' ', '+');
 
-        TestHttp.Response r = http.post(
-                "/api/v1/auth/token",
-                "application/x-www-form-urlencoded; charset=x-bogus",
-                form.getBytes(StandardCharsets.UTF_8));
+        TestHttp.Response r = auth.get()
+                .http
+                .post(
+                        "/api/v1/auth/token",
+                        "application/x-www-form-urlencoded; charset=x-bogus",
+                        form.getBytes(StandardCharsets.UTF_8));
 
         refused(r, 400, "bad_request", "Content-Type");
-        TestHttp.Response utf8 = http.post(
-                "/api/v1/auth/token",
-                "application/x-www-form-urlencoded; charset=utf-8",
-                form.getBytes(StandardCharsets.UTF_8));
+        TestHttp.Response utf8 = auth.get()
+                .http
+                .post(
+                        "/api/v1/auth/token",
+                        "application/x-www-form-urlencoded; charset=utf-8",
+                        form.getBytes(StandardCharsets.UTF_8));
         assertThat(utf8.status()).as(utf8.body()).isEqualTo(200);
     }
 }

@@ -2,6 +2,7 @@ package eco2.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import eco2.common.testing.TestUsers;
@@ -11,29 +12,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Five failed sign-ins a minute per IP and per account; the sixth is 429. Also the general limit headers. */
 class LoginThrottleIT {
-    static AuthTestApp auth;
-    static TestHttp http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        // The general /api/ limit stays generous here so only the login throttle is under test.
-        auth = AuthTestApp.start(
-                AuthTestApp.limits(name -> name.equals("RATE_LIMIT_DEFAULT") ? "1000/60" : null),
-                TestServices.get().redisUri());
-        http = auth.http;
-    }
-
-    @AfterAll
-    static void stop() {
-        auth.close();
-    }
+    // The general /api/ limit stays generous here so only the login throttle is under test.
+    @RegisterExtension
+    static final RunningApp<AuthTestApp> auth = RunningApp.of(() -> AuthTestApp.start(
+            AuthTestApp.limits(name -> name.equals("RATE_LIMIT_DEFAULT") ? "1000/60" : null),
+            TestServices.get().redisUri()));
 
     @BeforeEach
     void clearBuckets() {
@@ -42,12 +31,14 @@ class LoginThrottleIT {
 
     @Test
     void theSixthFailureFromOneIpIs429WithRetryAfter() {
-        TestUsers.Session user = TestUsers.register(http);
+        TestUsers.Session user = TestUsers.register(auth.get().http);
         for (int i = 0; i < 5; i++) {
             String target = "someone_" + i + "@example.com"; // different accounts: only the IP bucket fills
-            assertThat(TestUsers.login(http, target, "wrong password").status()).isEqualTo(401);
+            assertThat(TestUsers.login(auth.get().http, target, "wrong password")
+                            .status())
+                    .isEqualTo(401);
         }
-        TestHttp.Response sixth = TestUsers.login(http, user.email(), TestUsers.PASSWORD);
+        TestHttp.Response sixth = TestUsers.login(auth.get().http, user.email(), TestUsers.PASSWORD);
 
         assertThat(sixth.status()).isEqualTo(429);
         assertThat(sixth.json().get("code").asText()).isEqualTo("rate_limited");
@@ -56,62 +47,82 @@ class LoginThrottleIT {
 
     @Test
     void theSixthFailureForOneAccountIs429EvenFromOtherIps() {
-        TestUsers.Session user = TestUsers.register(http);
+        TestUsers.Session user = TestUsers.register(auth.get().http);
         for (int i = 0; i < 5; i++) {
             // Each attempt comes through the (trusted, loopback) proxy for a different client.
-            assertThat(TestUsers.login(http, user.username(), "wrong password", "X-Forwarded-For", "203.0.113." + i)
+            assertThat(TestUsers.login(
+                                    auth.get().http,
+                                    user.username(),
+                                    "wrong password",
+                                    "X-Forwarded-For",
+                                    "203.0.113." + i)
                             .status())
                     .isEqualTo(401);
         }
-        TestHttp.Response sixth =
-                TestUsers.login(http, user.username(), TestUsers.PASSWORD, "X-Forwarded-For", "198.51.100.7");
+        TestHttp.Response sixth = TestUsers.login(
+                auth.get().http, user.username(), TestUsers.PASSWORD, "X-Forwarded-For", "198.51.100.7");
         assertThat(sixth.status()).isEqualTo(429);
     }
 
     @Test
     void oneAccountHasOneBucketWhetherNamedByEmailOrUsername() {
-        TestUsers.Session user = TestUsers.register(http);
+        TestUsers.Session user = TestUsers.register(auth.get().http);
         for (int i = 0; i < 3; i++) {
-            assertThat(TestUsers.login(http, user.username(), "wrong password", "X-Forwarded-For", "203.0.113.1" + i)
+            assertThat(TestUsers.login(
+                                    auth.get().http,
+                                    user.username(),
+                                    "wrong password",
+                                    "X-Forwarded-For",
+                                    "203.0.113.1" + i)
                             .status())
                     .isEqualTo(401);
         }
         for (int i = 0; i < 2; i++) {
-            assertThat(TestUsers.login(http, user.email(), "wrong password", "X-Forwarded-For", "203.0.113.2" + i)
+            assertThat(TestUsers.login(
+                                    auth.get().http,
+                                    user.email(),
+                                    "wrong password",
+                                    "X-Forwarded-For",
+                                    "203.0.113.2" + i)
                             .status())
                     .isEqualTo(401);
         }
         assertThat(TestUsers.login(
-                                http,
+                                auth.get().http,
                                 user.email().toUpperCase(java.util.Locale.ROOT).replace("@EXAMPLE.COM", "@example.com"),
                                 TestUsers.PASSWORD,
                                 "X-Forwarded-For",
                                 "198.51.100.9")
                         .status())
                 .isIn(401, 429);
-        assertThat(TestUsers.login(http, user.username(), TestUsers.PASSWORD, "X-Forwarded-For", "198.51.100.10")
+        assertThat(TestUsers.login(
+                                auth.get().http,
+                                user.username(),
+                                TestUsers.PASSWORD,
+                                "X-Forwarded-For",
+                                "198.51.100.10")
                         .status())
                 .isEqualTo(429);
     }
 
     @Test
     void successDoesNotCountAndDoesNotResetTheIpCounter() {
-        TestUsers.Session user = TestUsers.register(http);
+        TestUsers.Session user = TestUsers.register(auth.get().http);
         String ip = "203.0.113.50";
         for (int i = 0; i < 4; i++) {
-            assertThat(TestUsers.login(http, "ghost_" + i, "wrong password", "X-Forwarded-For", ip)
+            assertThat(TestUsers.login(auth.get().http, "ghost_" + i, "wrong password", "X-Forwarded-For", ip)
                             .status())
                     .isEqualTo(401);
         }
         for (int i = 0; i < 3; i++) {
-            assertThat(TestUsers.login(http, user.email(), TestUsers.PASSWORD, "X-Forwarded-For", ip)
+            assertThat(TestUsers.login(auth.get().http, user.email(), TestUsers.PASSWORD, "X-Forwarded-For", ip)
                             .status())
                     .isEqualTo(200);
         }
-        assertThat(TestUsers.login(http, "ghost_x", "wrong password", "X-Forwarded-For", ip)
+        assertThat(TestUsers.login(auth.get().http, "ghost_x", "wrong password", "X-Forwarded-For", ip)
                         .status())
                 .isEqualTo(401);
-        assertThat(TestUsers.login(http, user.email(), TestUsers.PASSWORD, "X-Forwarded-For", ip)
+        assertThat(TestUsers.login(auth.get().http, user.email(), TestUsers.PASSWORD, "X-Forwarded-For", ip)
                         .status())
                 .isEqualTo(429);
     }
@@ -121,10 +132,11 @@ class LoginThrottleIT {
         // The proxy (loopback, trusted) appends the real client 192.0.2.1; the client's own left-most entry is ignored.
         for (int i = 0; i < 5; i++) {
             TestHttp.Response r = TestUsers.login(
-                    http, "ghost_" + i, "wrong password", "X-Forwarded-For", "10.9.9." + i + ", 192.0.2.1");
+                    auth.get().http, "ghost_" + i, "wrong password", "X-Forwarded-For", "10.9.9." + i + ", 192.0.2.1");
             assertThat(r.status()).isEqualTo(401);
         }
-        assertThat(TestUsers.login(http, "ghost_z", "wrong password", "X-Forwarded-For", "10.9.9.99, 192.0.2.1")
+        assertThat(TestUsers.login(
+                                auth.get().http, "ghost_z", "wrong password", "X-Forwarded-For", "10.9.9.99, 192.0.2.1")
                         .status())
                 .isEqualTo(429);
     }
@@ -138,7 +150,7 @@ class LoginThrottleIT {
             int n = i;
             results.add(pool.submit(() -> {
                 go.await();
-                return TestUsers.login(http, "ghost_" + n, "wrong password", "X-Forwarded-For", "192.0.2.99")
+                return TestUsers.login(auth.get().http, "ghost_" + n, "wrong password", "X-Forwarded-For", "192.0.2.99")
                         .status();
             }));
         }
@@ -152,10 +164,10 @@ class LoginThrottleIT {
 
     @Test
     void apiResponsesCarryRateLimitHeaders() {
-        TestHttp.Response r = http.get("/api/v1/auth/.well-known/jwks.json");
+        TestHttp.Response r = auth.get().http.get("/api/v1/auth/.well-known/jwks.json");
         assertThat(r.header("RateLimit-Limit")).isEqualTo("1000");
         assertThat(Long.parseLong(r.header("RateLimit-Remaining"))).isBetween(0L, 999L);
         assertThat(r.header("RateLimit-Reset")).isNotNull();
-        assertThat(http.get("/health").header("RateLimit-Limit")).isNull();
+        assertThat(auth.get().http.get("/health").header("RateLimit-Limit")).isNull();
     }
 }

@@ -6,6 +6,7 @@ import eco2.auth.account.User;
 import eco2.auth.oauth.OAuthSettings;
 import eco2.auth.session.AccessTokenIssuer;
 import eco2.common.config.Env;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import eco2.common.testing.TestUsers;
@@ -15,9 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Auth with Redis unreachable, the documented behaviour: general rate limiting fails open (register works),
@@ -26,34 +26,28 @@ import org.junit.jupiter.api.Test;
  * is the problem.
  */
 class RedisDownIT {
-    static AuthTestApp auth;
-
-    @BeforeAll
-    static void start() throws Exception {
-        auth = AuthTestApp.start(
-                AuthTestApp.limits(name -> null),
-                "redis://127.0.0.1:1/0",
-                TestServices.get().amqpUri(),
-                OAuthSettings.fromEnv(new Env(Map.of("KAKAO_CLIENT_ID", "any-client"))));
-    }
-
-    @AfterAll
-    static void stop() {
-        auth.close();
-    }
+    @RegisterExtension
+    static final RunningApp<AuthTestApp> auth = RunningApp.of(() -> AuthTestApp.start(
+            AuthTestApp.limits(name -> null),
+            "redis://127.0.0.1:1/0",
+            TestServices.get().amqpUri(),
+            OAuthSettings.fromEnv(new Env(Map.of("KAKAO_CLIENT_ID", "any-client")))));
 
     @Test
     void registerStillWorks() {
         String name = TestUsers.uniqueName();
-        TestHttp.Response r = auth.http.postJson(
-                "/api/v1/auth/register",
-                TestHttp.json(Map.of("email", name + "@example.com", "username", name, "password", "password123")));
+        TestHttp.Response r = auth.get()
+                .http
+                .postJson(
+                        "/api/v1/auth/register",
+                        TestHttp.json(
+                                Map.of("email", name + "@example.com", "username", name, "password", "password123")));
         assertThat(r.status()).isEqualTo(201);
     }
 
     @Test
     void loginFailsClosed() {
-        TestHttp.Response r = TestUsers.login(auth.http, "anyone@example.com", "password123");
+        TestHttp.Response r = TestUsers.login(auth.get().http, "anyone@example.com", "password123");
         assertThat(r.status()).isEqualTo(503);
         assertThat(r.json().get("code").asText()).isEqualTo("unavailable");
     }
@@ -61,38 +55,40 @@ class RedisDownIT {
     @Test
     void protectedCallsFailClosed() {
         String token = TokenSecurityIT.class.getName(); // any syntactically bad token is still a 401
-        assertThat(auth.http
+        assertThat(auth.get()
+                        .http
                         .get("/api/v1/auth/me", "Authorization", "Bearer " + token)
                         .status())
                 .isEqualTo(401);
         User someone = new User(UUID.randomUUID(), "a@b.kr", "abc", null, List.of("user"), true, false, Instant.now());
-        String valid = new AccessTokenIssuer(auth.keys, "eco2-auth", Duration.ofMinutes(5), Clock.systemUTC())
+        String valid = new AccessTokenIssuer(auth.get().keys, "eco2-auth", Duration.ofMinutes(5), Clock.systemUTC())
                 .issue(someone, UUID.randomUUID());
-        TestHttp.Response r = auth.http.get("/api/v1/auth/me", "Authorization", "Bearer " + valid);
+        TestHttp.Response r = auth.get().http.get("/api/v1/auth/me", "Authorization", "Bearer " + valid);
         assertThat(r.status()).isEqualTo(503);
         assertThat(r.json().get("code").asText()).isEqualTo("unavailable");
     }
 
     @Test
     void providerSignInFailsClosed() {
-        TestHttp.Response r = auth.http.get("/api/v1/auth/oauth/kakao");
+        TestHttp.Response r = auth.get().http.get("/api/v1/auth/oauth/kakao");
         assertThat(r.status()).isEqualTo(503);
         assertThat(r.json().get("code").asText()).isEqualTo("unavailable");
     }
 
     @Test
     void passwordResetRequestsFailClosed() {
-        TestHttp.Response r = auth.http.postJson(
-                "/api/v1/auth/reset-password/request", TestHttp.json(Map.of("email", "someone@example.com")));
+        TestHttp.Response r = auth.get()
+                .http
+                .postJson("/api/v1/auth/reset-password/request", TestHttp.json(Map.of("email", "someone@example.com")));
         assertThat(r.status()).isEqualTo(503);
         assertThat(r.json().get("message").asText()).contains("Password reset");
     }
 
     @Test
     void readinessNamesRedis() {
-        TestHttp.Response r = auth.http.get("/ready");
+        TestHttp.Response r = auth.get().http.get("/ready");
         assertThat(r.status()).isEqualTo(503);
         assertThat(r.json().get("message").asText()).contains("redis").doesNotContain("postgres");
-        assertThat(auth.http.get("/health").status()).isEqualTo(200);
+        assertThat(auth.get().http.get("/health").status()).isEqualTo(200);
     }
 }

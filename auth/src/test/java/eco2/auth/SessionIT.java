@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eco2.common.security.Revocations;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import eco2.common.testing.TestUsers;
@@ -15,35 +16,23 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.RedisClient;
 
 /** Login, the password form, refresh rotation and reuse, logout. */
 class SessionIT {
-    static AuthTestApp auth;
-    static TestHttp http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        auth = AuthTestApp.start();
-        http = auth.http;
-    }
-
-    @AfterAll
-    static void stop() {
-        auth.close();
-    }
+    @RegisterExtension
+    static final RunningApp<AuthTestApp> auth = RunningApp.of(AuthTestApp::start);
 
     @Test
     void loginByEmailOrUsernameReturnsABearerPair() {
-        TestUsers.Session user = TestUsers.register(http);
+        TestUsers.Session user = TestUsers.register(auth.get().http);
         for (String login :
                 List.of(user.email(), user.username(), user.username().toUpperCase(), " " + user.email())) {
-            TestHttp.Response r = TestUsers.login(http, login, TestUsers.PASSWORD);
+            TestHttp.Response r = TestUsers.login(auth.get().http, login, TestUsers.PASSWORD);
             assertThat(r.status()).as(login).isEqualTo(200);
             JsonNode body = r.json();
             assertThat(body.get("token_type").asText()).isEqualTo("bearer");
@@ -56,10 +45,10 @@ class SessionIT {
 
     @Test
     void unknownUserAndWrongPasswordGetTheSame401() {
-        TestUsers.Session user = TestUsers.register(http);
-        TestHttp.Response wrong = TestUsers.login(http, user.email(), "wrong password!");
+        TestUsers.Session user = TestUsers.register(auth.get().http);
+        TestHttp.Response wrong = TestUsers.login(auth.get().http, user.email(), "wrong password!");
         TestHttp.Response unknown =
-                TestUsers.login(http, "nobody_" + user.username() + "@example.com", "wrong password!");
+                TestUsers.login(auth.get().http, "nobody_" + user.username() + "@example.com", "wrong password!");
 
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(unknown.status()).isEqualTo(401);
@@ -69,25 +58,29 @@ class SessionIT {
 
     @Test
     void refreshTokensAreStoredOnlyAsSha256() {
-        TestUsers.Session user = TestUsers.register(http);
-        byte[] stored = auth.db.withHandle(h -> h.createQuery(
-                        "SELECT token_hash FROM auth.refresh_tokens WHERE user_id = CAST(:id AS uuid) ORDER BY created_at DESC LIMIT 1")
-                .bind("id", user.id())
-                .mapTo(byte[].class)
-                .one());
+        TestUsers.Session user = TestUsers.register(auth.get().http);
+        byte[] stored = auth.get()
+                .db
+                .withHandle(h -> h.createQuery(
+                                "SELECT token_hash FROM auth.refresh_tokens WHERE user_id = CAST(:id AS uuid) ORDER BY "
+                                        + "created_at DESC LIMIT 1")
+                        .bind("id", user.id())
+                        .mapTo(byte[].class)
+                        .one());
         assertThat(stored).hasSize(32);
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(user.refreshToken());
     }
 
     @Test
     void theTokenFormWorksLikeLogin() {
-        TestUsers.Session user = TestUsers.register(http);
+        TestUsers.Session user = TestUsers.register(auth.get().http);
         byte[] form = ("username=" + user.username() + "&password=" + TestUsers.PASSWORD.replace(" ", "+"))
                 .getBytes(StandardCharsets.UTF_8);
-        TestHttp.Response ok = http.post("/api/v1/auth/token", "application/x-www-form-urlencoded", form);
-        TestHttp.Response json = http.postJson("/api/v1/auth/token", "{}");
-        TestHttp.Response missing =
-                http.post("/api/v1/auth/token", "application/x-www-form-urlencoded", "username=x".getBytes());
+        TestHttp.Response ok = auth.get().http.post("/api/v1/auth/token", "application/x-www-form-urlencoded", form);
+        TestHttp.Response json = auth.get().http.postJson("/api/v1/auth/token", "{}");
+        TestHttp.Response missing = auth.get()
+                .http
+                .post("/api/v1/auth/token", "application/x-www-form-urlencoded", "username=x".getBytes());
 
         assertThat(ok.status()).isEqualTo(200);
         assertThat(ok.json().get("token_type").asText()).isEqualTo("bearer");
@@ -105,19 +98,21 @@ class SessionIT {
                 "{\"email\":\"a\",\"password\":\"b\",\"remember\":true}"
             })
     void badLoginBodiesAre422(String body) {
-        TestHttp.Response r = http.postJson("/api/v1/auth/login", body);
+        TestHttp.Response r = auth.get().http.postJson("/api/v1/auth/login", body);
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.json().get("errors").size()).isPositive();
     }
 
     @Test
     void refreshRotatesAndTheOldTokenIsDead() {
-        TestUsers.Session user = TestUsers.register(http);
+        TestUsers.Session user = TestUsers.register(auth.get().http);
         TestHttp.Response rotated = refresh(user.refreshToken());
         assertThat(rotated.status()).isEqualTo(200);
         String next = rotated.json().get("refresh_token").asText();
         assertThat(next).isNotEqualTo(user.refreshToken());
-        assertThat(http.get(
+        assertThat(auth.get()
+                        .http
+                        .get(
                                 "/api/v1/auth/me",
                                 "Authorization",
                                 TestHttp.bearer(
@@ -131,7 +126,7 @@ class SessionIT {
 
     @Test
     void reusingARotatedTokenRevokesTheWholeFamily() {
-        TestUsers.Session user = TestUsers.register(http);
+        TestUsers.Session user = TestUsers.register(auth.get().http);
         String second = refresh(user.refreshToken()).json().get("refresh_token").asText();
 
         TestHttp.Response reuse = refresh(user.refreshToken());
@@ -139,21 +134,24 @@ class SessionIT {
         assertThat(reuse.json().get("code").asText()).isEqualTo("unauthorized");
         // The thief's replay also killed the legitimate holder's current token.
         assertThat(refresh(second).status()).isEqualTo(401);
-        assertThat(http.get("/api/v1/auth/me", user.auth()).status())
+        assertThat(auth.get().http.get("/api/v1/auth/me", user.auth()).status())
                 .as("access tokens issued before the reuse are ended too")
                 .isEqualTo(401);
-        int live = auth.db.withHandle(h -> h.createQuery(
-                        "SELECT count(*) FROM auth.refresh_tokens WHERE user_id = CAST(:id AS uuid) AND revoked_at IS NULL")
-                .bind("id", user.id())
-                .mapTo(Integer.class)
-                .one());
+        int live = auth.get()
+                .db
+                .withHandle(h -> h.createQuery(
+                                "SELECT count(*) FROM auth.refresh_tokens WHERE user_id = CAST(:id AS uuid) AND "
+                                        + "revoked_at IS NULL")
+                        .bind("id", user.id())
+                        .mapTo(Integer.class)
+                        .one());
         assertThat(live).isZero();
     }
 
     @Test
     void twoParallelRefreshesOfOneTokenCannotBothSucceed() throws Exception {
         for (int round = 0; round < 5; round++) {
-            TestUsers.Session user = TestUsers.register(http);
+            TestUsers.Session user = TestUsers.register(auth.get().http);
             ExecutorService pool = Executors.newFixedThreadPool(8);
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Integer>> results = new ArrayList<>();
@@ -180,7 +178,8 @@ class SessionIT {
                 "{\"refresh_token\":\"x\",\"user_id\":\"y\"}"
             })
     void badRefreshBodiesAre422(String body) {
-        assertThat(http.postJson("/api/v1/auth/refresh", body).status()).isEqualTo(422);
+        assertThat(auth.get().http.postJson("/api/v1/auth/refresh", body).status())
+                .isEqualTo(422);
     }
 
     @Test
@@ -190,12 +189,16 @@ class SessionIT {
 
     @Test
     void logoutBlacklistsTheAccessTokenAndRevokesTheRefreshToken() {
-        TestUsers.Session user = TestUsers.register(http);
-        TestHttp.Response out = http.postJson(
-                "/api/v1/auth/logout", TestHttp.json(Map.of("refresh_token", user.refreshToken())), user.auth());
+        TestUsers.Session user = TestUsers.register(auth.get().http);
+        TestHttp.Response out = auth.get()
+                .http
+                .postJson(
+                        "/api/v1/auth/logout",
+                        TestHttp.json(Map.of("refresh_token", user.refreshToken())),
+                        user.auth());
 
         assertThat(out.status()).isEqualTo(204);
-        TestHttp.Response me = http.get("/api/v1/auth/me", user.auth());
+        TestHttp.Response me = auth.get().http.get("/api/v1/auth/me", user.auth());
         assertThat(me.status()).isEqualTo(401);
         assertThat(me.json().get("message").asText()).isEqualTo("Token has been revoked");
         assertThat(refresh(user.refreshToken()).status()).isEqualTo(401);
@@ -210,15 +213,18 @@ class SessionIT {
 
     @Test
     void logoutWithoutABodyEndsTheSessionOfThatToken() {
-        TestUsers.Session user = TestUsers.register(http);
-        String otherDevice = TestUsers.login(http, user.username(), TestUsers.PASSWORD)
+        TestUsers.Session user = TestUsers.register(auth.get().http);
+        String otherDevice = TestUsers.login(auth.get().http, user.username(), TestUsers.PASSWORD)
                 .json()
                 .get("refresh_token")
                 .asText();
 
-        assertThat(http.method("POST", "/api/v1/auth/logout", user.auth()).status())
+        assertThat(auth.get()
+                        .http
+                        .method("POST", "/api/v1/auth/logout", user.auth())
+                        .status())
                 .isEqualTo(204);
-        assertThat(http.get("/api/v1/auth/me", user.auth()).status()).isEqualTo(401);
+        assertThat(auth.get().http.get("/api/v1/auth/me", user.auth()).status()).isEqualTo(401);
         assertThat(refresh(user.refreshToken()).status()).isEqualTo(401);
         // Another sign-in of the same user is another session, and lives on.
         assertThat(refresh(otherDevice).status()).isEqualTo(200);
@@ -226,10 +232,12 @@ class SessionIT {
 
     @Test
     void aTokenLoggedOutJustBeforeExpiryStaysRefusedThroughTheLeeway() throws Exception {
-        TestUsers.Session user = TestUsers.register(http);
+        TestUsers.Session user = TestUsers.register(auth.get().http);
         String shortLived = TokenSecurityIT.sign(
-                auth, user, b -> b.withExpiresAt(java.time.Instant.now().plusSeconds(2)));
-        assertThat(http.method("POST", "/api/v1/auth/logout", "Authorization", TestHttp.bearer(shortLived))
+                auth.get(), user, b -> b.withExpiresAt(java.time.Instant.now().plusSeconds(2)));
+        assertThat(auth.get()
+                        .http
+                        .method("POST", "/api/v1/auth/logout", "Authorization", TestHttp.bearer(shortLived))
                         .status())
                 .isEqualTo(204);
         try (RedisClient redis =
@@ -237,17 +245,23 @@ class SessionIT {
             // Accepted by the verifier until exp + 5 s leeway, so blacklisted at least that long.
             assertThat(redis.ttl(Revocations.key(jti(shortLived)))).isGreaterThanOrEqualTo(7L);
         }
-        assertThat(http.get("/api/v1/auth/me", "Authorization", TestHttp.bearer(shortLived))
+        assertThat(auth.get()
+                        .http
+                        .get("/api/v1/auth/me", "Authorization", TestHttp.bearer(shortLived))
                         .status())
                 .isEqualTo(401);
     }
 
     @Test
     void logoutCannotRevokeAnotherUsersRefreshToken() {
-        TestUsers.Session alice = TestUsers.register(http);
-        TestUsers.Session mallory = TestUsers.register(http);
-        TestHttp.Response out = http.postJson(
-                "/api/v1/auth/logout", TestHttp.json(Map.of("refresh_token", alice.refreshToken())), mallory.auth());
+        TestUsers.Session alice = TestUsers.register(auth.get().http);
+        TestUsers.Session mallory = TestUsers.register(auth.get().http);
+        TestHttp.Response out = auth.get()
+                .http
+                .postJson(
+                        "/api/v1/auth/logout",
+                        TestHttp.json(Map.of("refresh_token", alice.refreshToken())),
+                        mallory.auth());
 
         assertThat(out.status()).isEqualTo(204);
         assertThat(refresh(alice.refreshToken()).status()).isEqualTo(200);
@@ -255,14 +269,17 @@ class SessionIT {
 
     @Test
     void logoutNeedsAValidToken() {
-        assertThat(http.method("POST", "/api/v1/auth/logout").status()).isEqualTo(401);
-        assertThat(http.method("POST", "/api/v1/auth/logout", "Authorization", "Bearer garbage")
+        assertThat(auth.get().http.method("POST", "/api/v1/auth/logout").status())
+                .isEqualTo(401);
+        assertThat(auth.get()
+                        .http
+                        .method("POST", "/api/v1/auth/logout", "Authorization", "Bearer garbage")
                         .status())
                 .isEqualTo(401);
     }
 
     static TestHttp.Response refresh(String token) {
-        return http.postJson("/api/v1/auth/refresh", TestHttp.json(Map.of("refresh_token", token)));
+        return auth.get().http.postJson("/api/v1/auth/refresh", TestHttp.json(Map.of("refresh_token", token)));
     }
 
     static String jti(String accessToken) {

@@ -7,10 +7,9 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import eco2.auth.AuthConfig;
 import eco2.auth.AuthModule;
+import eco2.auth.TestAuth;
 import eco2.auth.keys.KeyRing;
 import eco2.auth.keys.KeyRingLoader;
-import eco2.auth.oauth.OAuthSettings;
-import eco2.common.config.Env;
 import eco2.common.embedded.FreePorts;
 import eco2.common.events.AmqpSettings;
 import eco2.common.events.Subscription;
@@ -74,21 +73,8 @@ class MailFlowIT {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         amqp = new AmqpSettings(services.amqpUri(), "eco2.events.test." + tag);
         queues = List.of("auth.user-deleted.test." + tag, "workers.notification-email.test." + tag);
-        RateLimitSettings limits = new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null);
-        AuthConfig auth = new AuthConfig(
-                HttpSettings.forTests(),
-                services.dbSettings(database, "auth"),
-                services.redisUri(),
-                amqp,
-                queues.get(0),
-                limits,
-                "eco2-auth",
-                null,
-                null,
-                Files.createTempDirectory("eco2-mail").resolve("jwt.pem"),
-                Duration.ofMinutes(30),
-                Duration.ofDays(7),
-                OAuthSettings.fromEnv(new Env(Map.of())));
+        RateLimitSettings limits = TestAuth.noLimits();
+        AuthConfig auth = TestAuth.config(database, services.redisUri(), amqp, queues.get(0), limits);
         Duration timeout = Duration.ofSeconds(2);
         MailSettings mail = new MailSettings(
                 "127.0.0.1",
@@ -122,7 +108,7 @@ class MailFlowIT {
                         URI.create("http://127.0.0.1:9/"),
                         UUID.randomUUID().toString().substring(0, 8)));
         KeyRing keys = KeyRingLoader.load(null, null, auth.devKeyFile());
-        infra = Infra.create(services.redisUri(), keys, "eco2-auth", limits, Clock.systemUTC());
+        infra = Infra.create(services.redisUri(), keys, TestAuth.ISSUER, limits, Clock.systemUTC());
         app = HttpApp.create(
                         "mail flow",
                         HttpSettings.forTests(),

@@ -5,7 +5,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import eco2.common.events.AmqpSettings;
-import eco2.common.http.HttpApp;
 import eco2.common.http.HttpSettings;
 import eco2.common.http.Infra;
 import eco2.common.ratelimit.RateLimitSettings;
@@ -77,8 +76,7 @@ public final class WorkersTestApp implements AutoCloseable {
                 new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null),
                 Clock.systemUTC());
         module = WorkersModule.create(config, infra);
-        app = HttpApp.create("test", HttpSettings.forTests(), infra, List.of(module))
-                .start(0);
+        app = WorkersApp.create(config, infra, module).start(0);
         http = new TestHttp(app.port());
         db = Jdbi.create(services.adminJdbcUrl(database), services.adminUser(), services.adminPassword());
         connection = services.amqpConnection("workers-test");

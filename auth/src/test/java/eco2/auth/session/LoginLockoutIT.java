@@ -3,13 +3,13 @@ package eco2.auth.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eco2.auth.AuthTestApp;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import eco2.common.testing.TestUsers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Strangers cannot lock an owner out: the per-account throttle counts only failures from IPs that have never
@@ -17,21 +17,11 @@ import org.junit.jupiter.api.Test;
  */
 class LoginLockoutIT {
     static final String OWNER_IP = "198.51.100.20";
-    static AuthTestApp auth;
-    static TestHttp http;
 
-    @BeforeAll
-    static void start() throws Exception {
-        auth = AuthTestApp.start(
-                AuthTestApp.limits(name -> name.equals("RATE_LIMIT_DEFAULT") ? "1000/60" : null),
-                TestServices.get().redisUri());
-        http = auth.http;
-    }
-
-    @AfterAll
-    static void stop() {
-        auth.close();
-    }
+    @RegisterExtension
+    static final RunningApp<AuthTestApp> auth = RunningApp.of(() -> AuthTestApp.start(
+            AuthTestApp.limits(name -> name.equals("RATE_LIMIT_DEFAULT") ? "1000/60" : null),
+            TestServices.get().redisUri()));
 
     @BeforeEach
     void clearBuckets() {
@@ -40,7 +30,7 @@ class LoginLockoutIT {
 
     @Test
     void strangersFillTheAccountBucketButTheOwnersKnownIpStillSignsIn() {
-        TestUsers.Session owner = TestUsers.register(http);
+        TestUsers.Session owner = TestUsers.register(auth.get().http);
         assertThat(login(owner.username(), TestUsers.PASSWORD, OWNER_IP).status())
                 .isEqualTo(200);
         for (int i = 0; i < 5; i++) {
@@ -61,7 +51,7 @@ class LoginLockoutIT {
 
     @Test
     void failuresFromAKnownIpCountOnlyAgainstThatIp() {
-        TestUsers.Session owner = TestUsers.register(http);
+        TestUsers.Session owner = TestUsers.register(auth.get().http);
         assertThat(login(owner.username(), TestUsers.PASSWORD, OWNER_IP).status())
                 .isEqualTo(200);
         for (int i = 0; i < 5; i++) {
@@ -77,6 +67,6 @@ class LoginLockoutIT {
     }
 
     private static TestHttp.Response login(String name, String password, String ip) {
-        return TestUsers.login(http, name, password, "X-Forwarded-For", ip);
+        return TestUsers.login(auth.get().http, name, password, "X-Forwarded-For", ip);
     }
 }

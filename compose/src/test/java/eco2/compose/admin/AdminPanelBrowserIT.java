@@ -12,11 +12,10 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import eco2.auth.AuthConfig;
 import eco2.auth.AuthModule;
+import eco2.auth.TestAuth;
 import eco2.auth.admin.AdminSettings;
 import eco2.auth.keys.KeyRing;
 import eco2.auth.keys.KeyRingLoader;
-import eco2.auth.oauth.OAuthSettings;
-import eco2.common.config.Env;
 import eco2.common.embedded.FreePorts;
 import eco2.common.events.AmqpSettings;
 import eco2.common.events.EventEnvelope;
@@ -103,25 +102,12 @@ class AdminPanelBrowserIT {
                 "my.rewards.test." + tag,
                 "my.avatar-jobs.test." + tag,
                 "info.user-deleted.test." + tag);
-        RateLimitSettings limits = new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null);
+        RateLimitSettings limits = TestAuth.noLimits();
         int port = FreePorts.pick();
         base = "http://127.0.0.1:" + port;
 
-        AuthConfig auth = new AuthConfig(
-                        HttpSettings.forTests(),
-                        services.dbSettings(database, "auth"),
-                        redisUrl,
-                        amqp,
-                        queues.get(0),
-                        limits,
-                        "eco2-auth",
-                        null,
-                        null,
-                        Files.createTempDirectory("eco2-admin").resolve("jwt.pem"),
-                        Duration.ofMinutes(30),
-                        Duration.ofDays(7),
-                        OAuthSettings.fromEnv(new Env(Map.of())))
-                .withAdmin(AdminSettings.allAt(base));
+        AuthConfig auth =
+                TestAuth.config(database, redisUrl, amqp, queues.get(0), limits).withAdmin(AdminSettings.allAt(base));
         MyConfig my = new MyConfig(
                 HttpSettings.forTests(),
                 services.dbSettings(database, "users"),
@@ -133,7 +119,7 @@ class AdminPanelBrowserIT {
         InfoConfig info = new InfoConfig(
                 HttpSettings.forTests(), services.dbSettings(database, InfoConfig.SCHEMA), amqp, queues.get(4), false);
         KeyRing keys = KeyRingLoader.load(null, null, auth.devKeyFile());
-        infra = Infra.create(redisUrl, keys, "eco2-auth", limits, Clock.systemUTC());
+        infra = Infra.create(redisUrl, keys, TestAuth.ISSUER, limits, Clock.systemUTC());
         app = HttpApp.create(
                         "admin panel",
                         HttpSettings.forTests(),

@@ -2,9 +2,9 @@ package eco2.compose.fuzz;
 
 import eco2.auth.AuthConfig;
 import eco2.auth.AuthModule;
+import eco2.auth.TestAuth;
 import eco2.auth.keys.KeyRing;
 import eco2.auth.keys.KeyRingLoader;
-import eco2.auth.oauth.OAuthSettings;
 import eco2.common.config.Env;
 import eco2.common.embedded.FreePorts;
 import eco2.common.events.AmqpSettings;
@@ -76,25 +76,12 @@ final class FuzzApp implements AutoCloseable {
                 "info-deleted")) {
             queues.add("fuzz." + name + "." + tag);
         }
-        keys = KeyRingLoader.load(
-                null, null, Files.createTempDirectory("eco2-fuzz").resolve("jwt.pem"));
         RateLimitSettings limits = new RateLimitSettings(true, RateLimitSettings.DEFAULT, name -> HIGH_LIMIT);
         int port = FreePorts.pick();
         URI self = URI.create("http://127.0.0.1:" + port + "/");
-        AuthConfig auth = new AuthConfig(
-                HttpSettings.forTests(),
-                services.dbSettings(database, "auth"),
-                services.redisUri(),
-                amqp,
-                queues.get(0),
-                limits,
-                "eco2-auth",
-                null,
-                null,
-                null,
-                Duration.ofMinutes(30),
-                Duration.ofDays(7),
-                OAuthSettings.fromEnv(new Env(Map.of())));
+        AuthConfig auth = TestAuth.config(database, services.redisUri(), amqp, queues.get(0), limits);
+        // The key ring auth signs with, from the development key file its config names.
+        keys = KeyRingLoader.load(null, null, auth.devKeyFile());
         MyConfig my = new MyConfig(
                 HttpSettings.forTests(),
                 services.dbSettings(database, "users"),
@@ -141,7 +128,7 @@ final class FuzzApp implements AutoCloseable {
                         Files.createTempDirectory("eco2-fuzz-mailbox")),
                 scan,
                 ChatConfig.forTests(services.dbSettings(database, "chat"), self, tag));
-        infra = Infra.create(services.redisUri(), keys, "eco2-auth", limits, Clock.systemUTC());
+        infra = Infra.create(services.redisUri(), keys, TestAuth.ISSUER, limits, Clock.systemUTC());
         List<ServiceModule> modules = List.of(
                 AuthModule.create(auth, infra, keys),
                 MyModule.create(my, infra),

@@ -4,25 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eco2.common.testing.Await;
+import eco2.common.testing.RunningApp;
 import eco2.common.testing.TestHttp;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Offline text scans end to end: HTTP → outbox → broker → pipeline (info over HTTP) → my's points, characters. */
 class ScanOfflineIT {
-    static ScanTestApp app;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = ScanTestApp.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        app.close();
-    }
+    @RegisterExtension
+    static final RunningApp<ScanTestApp> app = RunningApp.of(ScanTestApp::start);
 
     static String submit(ScanTestApp app, ScanTestApp.User user, String text) {
         TestHttp.Response accepted =
@@ -49,8 +40,8 @@ class ScanOfflineIT {
 
     @Test
     void aPetBottlePaysTenPointsAndUnlocksPettyOnce() throws Exception {
-        ScanTestApp.User user = app.register();
-        JsonNode done = awaitEnd(app, user, submit(app, user, "페트병"));
+        ScanTestApp.User user = app.get().register();
+        JsonNode done = awaitEnd(app.get(), user, submit(app.get(), user, "페트병"));
 
         assertThat(done.get("status").asText()).isEqualTo("done");
         assertThat(done.get("stage").asText()).isEqualTo("done");
@@ -66,54 +57,59 @@ class ScanOfflineIT {
         assertThat(result.get("points_awarded").asInt()).isEqualTo(10);
         assertThat(result.get("character_unlocked").get("name").asText()).isEqualTo("페티");
 
-        Await.until(() -> app.http
+        Await.until(() -> app.get()
+                        .http
                         .get("/api/v1/users/me/points", user.auth())
                         .json()
                         .get("points")
                         .asInt()
                 == 10);
-        JsonNode mine = app.http.get("/api/v1/characters/me", user.auth()).json();
+        JsonNode mine = app.get().http.get("/api/v1/characters/me", user.auth()).json();
         assertThat(mine.get("items")).extracting(c -> c.get("name").asText()).containsExactly("이코", "페티");
 
         // A second PET bottle pays again but unlocks nothing new.
-        JsonNode again = awaitEnd(app, user, submit(app, user, "페트병"));
+        JsonNode again = awaitEnd(app.get(), user, submit(app.get(), user, "페트병"));
         assertThat(again.get("result").get("points_awarded").asInt()).isEqualTo(10);
         assertThat(again.get("result").get("character_unlocked").isNull()).isTrue();
-        Await.until(() -> app.http
+        Await.until(() -> app.get()
+                        .http
                         .get("/api/v1/users/me/points", user.auth())
                         .json()
                         .get("points")
                         .asInt()
                 == 20);
-        assertThat(app.count("SELECT count(*) FROM character.ownerships WHERE code = 'pet' AND user_id = CAST('"
-                        + user.id() + "' AS uuid)"))
+        assertThat(app.get()
+                        .count("SELECT count(*) FROM character.ownerships WHERE code = 'pet' AND user_id = CAST('"
+                                + user.id() + "' AS uuid)"))
                 .isEqualTo(1);
-        assertThat(app.count("SELECT count(*) FROM character.outbox WHERE type = 'character.unlocked' "
-                        + "AND payload->'data'->>'user_id' = '" + user.id() + "'"))
+        assertThat(app.get()
+                        .count("SELECT count(*) FROM character.outbox WHERE type = 'character.unlocked' "
+                                + "AND payload->'data'->>'user_id' = '" + user.id() + "'"))
                 .isEqualTo(1);
-        assertThat(app.count("SELECT count(*) FROM scan.images i JOIN scan.tasks t ON t.id = i.task_id "
-                        + "WHERE t.status = 'done'"))
+        assertThat(app.get()
+                        .count("SELECT count(*) FROM scan.images i JOIN scan.tasks t ON t.id = i.task_id "
+                                + "WHERE t.status = 'done'"))
                 .isZero();
     }
 
     @Test
     void brokenGlassIsGeneralWasteAsTheGuideSays() throws Exception {
-        ScanTestApp.User user = app.register();
-        JsonNode done = awaitEnd(app, user, submit(app, user, "깨진 유리"));
+        ScanTestApp.User user = app.get().register();
+        JsonNode done = awaitEnd(app.get(), user, submit(app.get(), user, "깨진 유리"));
 
         assertThat(done.get("status").asText()).isEqualTo("done");
         JsonNode result = done.get("result");
         assertThat(result.get("category").asText()).isEqualTo("general");
         String itemId = result.get("item").get("id").asText();
-        JsonNode guide = app.http.get("/api/v1/recycle/items/" + itemId).json();
+        JsonNode guide = app.get().http.get("/api/v1/recycle/items/" + itemId).json();
         assertThat(result.get("how_to_recycle")).isEqualTo(guide.get("how_to_recycle"));
         assertThat(result.get("do_not_do")).isEqualTo(guide.get("do_not_do"));
     }
 
     @Test
     void aNonsensePhraseEndsWithNoItemAndPaysNothing() throws Exception {
-        ScanTestApp.User user = app.register();
-        JsonNode done = awaitEnd(app, user, submit(app, user, "쿠아랑뽀뽀냐 zxqv"));
+        ScanTestApp.User user = app.get().register();
+        JsonNode done = awaitEnd(app.get(), user, submit(app.get(), user, "쿠아랑뽀뽀냐 zxqv"));
 
         assertThat(done.get("status").asText()).isEqualTo("done");
         JsonNode result = done.get("result");
@@ -123,8 +119,9 @@ class ScanOfflineIT {
         assertThat(result.get("answer").asText()).contains("찾지 못했어요");
         String completed = "SELECT count(*) FROM scan.outbox WHERE type = 'scan.completed' AND published_at IS NOT NULL"
                 + " AND payload->'data'->>'task_id' = '" + done.get("task_id").asText() + "'";
-        Await.until(() -> app.count(completed) == 1);
-        assertThat(app.http
+        Await.until(() -> app.get().count(completed) == 1);
+        assertThat(app.get()
+                        .http
                         .get("/api/v1/users/me/points", user.auth())
                         .json()
                         .get("points")
@@ -134,11 +131,12 @@ class ScanOfflineIT {
 
     @Test
     void aRegionAddsItsRule() throws Exception {
-        ScanTestApp.User user = app.register();
-        TestHttp.Response accepted =
-                app.http.postJson("/api/v1/scan", TestHttp.json(Map.of("text", "우유팩", "region", "서울")), user.auth());
+        ScanTestApp.User user = app.get().register();
+        TestHttp.Response accepted = app.get()
+                .http
+                .postJson("/api/v1/scan", TestHttp.json(Map.of("text", "우유팩", "region", "서울")), user.auth());
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-        JsonNode done = awaitEnd(app, user, accepted.json().get("task_id").asText());
+        JsonNode done = awaitEnd(app.get(), user, accepted.json().get("task_id").asText());
         assertThat(done.get("result").get("answer").asText()).contains("서울특별시 기준");
         assertThat(done.get("result").get("character_unlocked").get("name").asText())
                 .isEqualTo("팩토리");
@@ -146,22 +144,25 @@ class ScanOfflineIT {
 
     @Test
     void readyReportsTheOfflineMode() {
-        TestHttp.Response ready = app.http.get("/ready");
+        TestHttp.Response ready = app.get().http.get("/ready");
         assertThat(ready.status()).as(ready.body()).isEqualTo(200);
         assertThat(ready.json().toString()).contains("\"llm\":\"offline\"");
     }
 
     @Test
     void deletingTheAccountPurgesTasksImagesAndCharacters() throws Exception {
-        ScanTestApp.User user = app.register();
-        awaitEnd(app, user, submit(app, user, "페트병"));
+        ScanTestApp.User user = app.get().register();
+        awaitEnd(app.get(), user, submit(app.get(), user, "페트병"));
         String owned = "SELECT count(*) FROM character.ownerships WHERE user_id = CAST('" + user.id() + "' AS uuid)";
         String tasks = "SELECT count(*) FROM scan.tasks WHERE user_id = CAST('" + user.id() + "' AS uuid)";
-        assertThat(app.count(owned)).isEqualTo(2);
-        assertThat(app.count(tasks)).isEqualTo(1);
+        assertThat(app.get().count(owned)).isEqualTo(2);
+        assertThat(app.get().count(tasks)).isEqualTo(1);
 
-        assertThat(app.http.method("DELETE", "/api/v1/users/me", user.auth()).status())
+        assertThat(app.get()
+                        .http
+                        .method("DELETE", "/api/v1/users/me", user.auth())
+                        .status())
                 .isEqualTo(204);
-        Await.until(() -> app.count(owned) == 0 && app.count(tasks) == 0);
+        Await.until(() -> app.get().count(owned) == 0 && app.get().count(tasks) == 0);
     }
 }

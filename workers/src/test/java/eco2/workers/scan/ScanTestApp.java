@@ -2,9 +2,9 @@ package eco2.workers.scan;
 
 import eco2.auth.AuthConfig;
 import eco2.auth.AuthModule;
+import eco2.auth.TestAuth;
 import eco2.auth.keys.KeyRing;
 import eco2.auth.keys.KeyRingLoader;
-import eco2.auth.oauth.OAuthSettings;
 import eco2.common.config.Env;
 import eco2.common.embedded.FreePorts;
 import eco2.common.events.AmqpSettings;
@@ -25,6 +25,7 @@ import eco2.location.LocationModule;
 import eco2.location.kakao.KakaoSettings;
 import eco2.my.MyConfig;
 import eco2.my.MyModule;
+import eco2.workers.WorkersApp;
 import eco2.workers.WorkersConfig;
 import eco2.workers.WorkersModule;
 import eco2.workers.chat.ChatConfig;
@@ -77,24 +78,11 @@ public final class ScanTestApp implements AutoCloseable {
                 "character-user")) {
             queues.add("test." + name + "." + tag);
         }
-        keys = KeyRingLoader.load(
-                null, null, Files.createTempDirectory("eco2-scan-test").resolve("jwt.pem"));
-        RateLimitSettings limits = new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null);
+        RateLimitSettings limits = TestAuth.noLimits();
         int port = FreePorts.pick();
-        AuthConfig auth = new AuthConfig(
-                HttpSettings.forTests(),
-                services.dbSettings(database, "auth"),
-                services.redisUri(),
-                amqp,
-                queues.get(0),
-                limits,
-                "eco2-auth",
-                null,
-                null,
-                null,
-                Duration.ofMinutes(30),
-                Duration.ofDays(7),
-                OAuthSettings.fromEnv(new Env(Map.of())));
+        AuthConfig auth = TestAuth.config(database, services.redisUri(), amqp, queues.get(0), limits);
+        // The key ring auth signs with, from the development key file its config names.
+        keys = KeyRingLoader.load(null, null, auth.devKeyFile());
         MyConfig my = new MyConfig(
                 HttpSettings.forTests(),
                 services.dbSettings(database, "users"),
@@ -121,7 +109,7 @@ public final class ScanTestApp implements AutoCloseable {
                 LocationConfig.DEFAULT_IMPORT_MAX_BYTES);
         queues.add(location.userDeletedQueue());
         workers = workersConfig(llm, dailyCap, port, true);
-        infra = Infra.create(services.redisUri(), keys, "eco2-auth", limits, Clock.systemUTC());
+        infra = Infra.create(services.redisUri(), keys, TestAuth.ISSUER, limits, Clock.systemUTC());
         List<ServiceModule> modules = List.of(
                 AuthModule.create(auth, infra, keys),
                 MyModule.create(my, infra),
@@ -184,13 +172,8 @@ public final class ScanTestApp implements AutoCloseable {
     /** Another workers instance on the same database, Redis and broker that runs no pipeline: API and streams only. */
     public int secondInstance() throws Exception {
         Infra other = Infra.create(
-                TestServices.get().redisUri(),
-                keys,
-                "eco2-auth",
-                new RateLimitSettings(false, RateLimitSettings.DEFAULT, name -> null),
-                Clock.systemUTC());
-        WorkersModule module = WorkersModule.create(workersConfig(workers.scan().llm(), 20, app.port(), false), other);
-        Javalin second = HttpApp.create("second", HttpSettings.forTests(), other, List.of(module))
+                TestServices.get().redisUri(), keys, TestAuth.ISSUER, TestAuth.noLimits(), Clock.systemUTC());
+        Javalin second = WorkersApp.create(workersConfig(workers.scan().llm(), 20, app.port(), false), other)
                 .start(0);
         extra.add(second::stop);
         extra.add(other::close);

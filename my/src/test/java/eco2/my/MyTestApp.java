@@ -1,6 +1,5 @@
 package eco2.my;
 
-import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
@@ -12,17 +11,15 @@ import eco2.common.http.HttpSettings;
 import eco2.common.http.Infra;
 import eco2.common.ratelimit.RateLimitSettings;
 import eco2.common.testing.TestBroker;
+import eco2.common.testing.TestEvents;
 import eco2.common.testing.TestHttp;
 import eco2.common.testing.TestServices;
 import eco2.common.testing.TestUsers;
 import io.javalin.Javalin;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
@@ -122,28 +119,11 @@ public final class MyTestApp implements AutoCloseable {
     }
 
     /**
-     * Publishes an event envelope onto this app's exchange, with the type as routing key, in publishing order.
-     * Not {@code TestEvents.publish}: that opens a connection per event, and the broker orders messages only within
-     * one channel, while tests here rely on the order (a marker event published last is applied last).
+     * Publishes an event envelope onto this app's exchange, with the type as routing key, in publishing order: all on
+     * one channel, as tests here rely on the order (a marker event published last is applied last).
      */
     public synchronized void publish(UUID id, String type, Object data) throws Exception {
-        String body = TestHttp.json(Map.of(
-                "id",
-                id.toString(),
-                "type",
-                type,
-                "occurred_at",
-                Instant.now().toString(),
-                "source",
-                "test",
-                "data",
-                data));
-        channel()
-                .basicPublish(
-                        amqp.exchange(),
-                        type,
-                        new AMQP.BasicProperties.Builder().deliveryMode(2).build(),
-                        body.getBytes(StandardCharsets.UTF_8));
+        TestEvents.publish(channel(), amqp.exchange(), id, type, data);
     }
 
     /** Whether my's consumer committed this event id. */

@@ -22,6 +22,17 @@ public final class TestEvents {
 
     /** Publishes one persistent event envelope; {@code data} may hold anything, malformed values included. */
     public static void publish(String exchange, UUID id, String type, Object data) throws Exception {
+        try (Connection connection = TestServices.get().amqpConnection("test-events");
+                Channel channel = connection.createChannel()) {
+            publish(channel, exchange, id, type, data);
+        }
+    }
+
+    /**
+     * As {@link #publish(String, UUID, String, Object)}, on the caller's channel: the broker keeps the order of
+     * messages only within one channel, so a test whose events must arrive in order sends them all on one.
+     */
+    public static void publish(Channel channel, String exchange, UUID id, String type, Object data) throws Exception {
         byte[] body = MAPPER.writeValueAsBytes(Map.of(
                 "id",
                 id.toString(),
@@ -33,17 +44,14 @@ public final class TestEvents {
                 "test",
                 "data",
                 data));
-        try (Connection connection = TestServices.get().amqpConnection("test-events");
-                Channel channel = connection.createChannel()) {
-            channel.basicPublish(
-                    exchange,
-                    type,
-                    new AMQP.BasicProperties.Builder()
-                            .deliveryMode(2)
-                            .contentType("application/json")
-                            .build(),
-                    body);
-        }
+        channel.basicPublish(
+                exchange,
+                type,
+                new AMQP.BasicProperties.Builder()
+                        .deliveryMode(2)
+                        .contentType("application/json")
+                        .build(),
+                body);
     }
 
     /**
